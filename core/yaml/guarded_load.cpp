@@ -1,0 +1,198 @@
+#include "yaml/guarded_load.hpp"
+
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <vector>
+
+namespace lb::yaml {
+
+diag::Location location_of(const YAML::Mark& mark, const std::string& file) {
+  if (mark.is_null()) return {file, 0, 0};
+  return {file, mark.line + 1, mark.column + 1};
+}
+
+namespace {
+
+/// Thrown by the pre-pass to stop parsing at the first structural violation.
+struct Rejected {
+  YAML::Mark mark;
+  std::string message;
+};
+
+class GuardHandler : public YAML::EventHandler {
+ public:
+  explicit GuardHandler(const Limits& limits) : limits_(limits) {}
+
+  void OnDocumentStart(const YAML::Mark& /*mark*/) override {}
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    check_anchor(mark, anchor);
+    leaf(mark, nullptr);
+  }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t /*anchor*/) override {
+    throw Rejected{mark,
+                   "aliases (*name) are not allowed in LiverBridge files; write the value out"};
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
+                const std::string& value) override {
+    check_anchor(mark, anchor);
+    leaf(mark, &value);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value /*style*/) override {
+    open(mark, anchor, false);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value /*style*/) override {
+    open(mark, anchor, true);
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  struct Frame {
+    bool is_map = false;
+    bool expecting_key = true;
+    std::set<std::string> keys;
+  };
+
+  void count(const YAML::Mark& mark) {
+    if (++nodes_ > limits_.max_nodes) {
+      throw Rejected{mark, "too many values (more than " + std::to_string(limits_.max_nodes) + ")"};
+    }
+  }
+  static void check_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
+    if (anchor != YAML::NullAnchor) {
+      throw Rejected{mark,
+                     "anchors (&name) are not allowed in LiverBridge files; write the value out"};
+    }
+  }
+  /// A scalar or null: either a key (in a map awaiting a key) or a value.
+  void leaf(const YAML::Mark& mark, const std::string* value) {
+    count(mark);
+    if (stack_.empty() || !stack_.back().is_map) return;
+    Frame& top = stack_.back();
+    if (top.expecting_key) {
+      if (value == nullptr || value->empty()) throw Rejected{mark, "empty key"};
+      if (!top.keys.insert(*value).second) {
+        throw Rejected{mark,
+                       "duplicate key '" + *value + "' (each key may appear once per section)"};
+      }
+      top.expecting_key = false;
+    } else {
+      top.expecting_key = true;
+    }
+  }
+  void open(const YAML::Mark& mark, YAML::anchor_t anchor, bool is_map) {
+    check_anchor(mark, anchor);
+    count(mark);
+    if (!stack_.empty() && stack_.back().is_map && stack_.back().expecting_key) {
+      throw Rejected{mark, "keys must be plain text, not a list or a mapping"};
+    }
+    if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
+      throw Rejected{mark, "nesting deeper than " + std::to_string(limits_.max_depth) + " levels"};
+    }
+    stack_.push_back(Frame{is_map, true, {}});
+  }
+  void close() {
+    stack_.pop_back();
+    if (!stack_.empty() && stack_.back().is_map) stack_.back().expecting_key = true;
+  }
+
+  const Limits& limits_;
+  std::vector<Frame> stack_;
+  std::size_t nodes_ = 0;
+};
+
+}  // namespace
+
+std::optional<YAML::Node> guarded_load(std::string_view text, const std::string& file,
+                                       diag::Diagnostics& out, const Limits& limits) {
+  if (text.size() > limits.max_bytes) {
+    out.error({file, 0, 0}, "",
+              "file is " + std::to_string(text.size()) + " bytes; the limit is " +
+                  std::to_string(limits.max_bytes) + " bytes");
+    return std::nullopt;
+  }
+  if (text.find('\0') != std::string_view::npos) {
+    out.error({file, 0, 0}, "", "file contains NUL bytes; expected a YAML text file");
+    return std::nullopt;
+  }
+  const std::string content(text);
+  try {
+    std::istringstream stream(content);
+    YAML::Parser parser(stream);
+    GuardHandler guard(limits);
+    int documents = 0;
+    while (parser.HandleNextDocument(guard)) {
+      if (++documents > 1) {
+        out.error({file, 0, 0}, "", "more than one YAML document ('---'); expected exactly one");
+        return std::nullopt;
+      }
+    }
+  } catch (const Rejected& r) {
+    out.error(location_of(r.mark, file), "", r.message);
+    return std::nullopt;
+  } catch (const YAML::DeepRecursion& e) {
+    out.error(location_of(e.mark, file), "", "nesting too deep");
+    return std::nullopt;
+  } catch (const YAML::Exception& e) {
+    out.error(location_of(e.mark, file), "", "malformed YAML: " + e.msg);
+    return std::nullopt;
+  }
+
+  try {
+    YAML::Node root = YAML::Load(content);
+    if (!root || root.IsNull()) {
+      out.error({file, 0, 0}, "", "file is empty; expected a YAML mapping of keys");
+      return std::nullopt;
+    }
+    if (!root.IsMap()) {
+      out.error(location_of(root.Mark(), file), "",
+                "expected a YAML mapping of 'key: value' lines at the top level");
+      return std::nullopt;
+    }
+    return root;
+  } catch (const YAML::Exception& e) {
+    out.error(location_of(e.mark, file), "", "malformed YAML: " + e.msg);
+    return std::nullopt;
+  }
+}
+
+std::optional<YAML::Node> guarded_load_file(const std::string& path, diag::Diagnostics& out,
+                                            const Limits& limits) {
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(status)) {
+    out.error({path, 0, 0}, "", "cannot open file: no such file");
+    return std::nullopt;
+  }
+  if (!std::filesystem::is_regular_file(status)) {
+    out.error({path, 0, 0}, "", "cannot open file: not a regular file");
+    return std::nullopt;
+  }
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > limits.max_bytes) {
+    out.error({path, 0, 0}, "",
+              "file is " + std::to_string(size) + " bytes; the limit is " +
+                  std::to_string(limits.max_bytes) + " bytes");
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    out.error({path, 0, 0}, "", "cannot open file for reading");
+    return std::nullopt;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return guarded_load(buffer.str(), path, out, limits);
+}
+
+}  // namespace lb::yaml
