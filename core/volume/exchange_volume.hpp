@@ -1,0 +1,43 @@
+// Exchange volume per session from the protocol's rule, checked against its
+// hard and soft limits (clinical.md §1.7, §8.1).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+#include "explain/derivation.hpp"
+#include "protocol/protocol.hpp"
+#include "units/quantities.hpp"
+
+namespace lb::volume {
+
+/// A limit finding: soft limits are warnings; hard limits are errors, except
+/// that a volume above the hard maximum is capped at it (the plan never
+/// exceeds a hard limit) and reported as a warning naming the uncapped volume.
+struct LimitFinding {
+  diag::Severity severity = diag::Severity::warning;
+  std::string code;     ///< "exchange.above_soft_max", "exchange.capped_at_hard_max", ...
+  std::string message;  ///< clinician-readable, with both numbers and units
+};
+
+struct ExchangeVolume {
+  explain::Derived<units::Volume> volume;            ///< id "exchange_volume_per_session"
+  explain::Derived<units::Fraction> plasma_volumes;  ///< id "plasma_volumes_per_session"
+  std::vector<LimitFinding> findings;
+};
+
+/// Inputs the rules may need; each derivation is referenced by id.
+struct ExchangeInputs {
+  explain::Derived<units::Volume> plasma_volume;
+  explain::Derived<units::Mass> ideal_body_weight;
+  units::Mass actual_weight;
+};
+
+/// Applies settings.rule (plasma_volumes | percent_ibw | per_kg | fixed), then
+/// round_to (nearest multiple), then the limits in the order hard max (cap),
+/// hard min (error), soft min/max (warnings), plasma-volume limits.
+ExchangeVolume exchange_volume(const protocol::ExchangeSettings& settings,
+                               const ExchangeInputs& inputs, const std::string& source_citation);
+
+}  // namespace lb::volume

@@ -1,0 +1,20 @@
+// Plasma volume estimators (clinical.md §1.2, §1.3). Derivation id "plasma_volume".
+#pragma once
+
+#include "explain/derivation.hpp"
+#include "protocol/protocol.hpp"
+#include "units/quantities.hpp"
+
+namespace lb::volume {
+
+/// PV = TBV × (1 − Hct). `tbv` is the derivation that produced TBV (its id is
+/// referenced from this derivation's inputs).
+explain::Derived<units::Volume> plasma_volume_from_hematocrit(
+    const explain::Derived<units::Volume>& tbv, units::Fraction hematocrit);
+
+/// Kaplan: PV = factor × W × (1 − Hct), factor 0.065 L/kg by default
+/// ([from memory, unverified], flagged in the derivation).
+explain::Derived<units::Volume> kaplan_plasma_volume(units::Mass weight, units::Fraction hematocrit,
+                                                     units::VolumePerMass factor);
+
+}  // namespace lb::volume
