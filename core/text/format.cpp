@@ -25,3 +25,31 @@ std::string shown(const explain::Shown& s) {
 }
 
 }  // namespace lb::text
+
+namespace lb::text {
+
+std::size_t display_width(std::string_view s) {
+  std::size_t n = 0;
+  for (const char c : s) {
+    if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) ++n;  // skip continuation bytes
+  }
+  return n;
+}
+
+std::string pad_right(std::string_view s, std::size_t width) {
+  std::string out(s);
+  const std::size_t w = display_width(s);
+  if (w < width) out.append(width - w, ' ');
+  return out;
+}
+
+std::string dot_leader(std::string_view label, std::size_t width) {
+  std::string out(label);
+  out += ' ';
+  const std::size_t w = display_width(out);
+  if (w + 1 < width) out.append(width - w - 1, '.');
+  out += ' ';
+  return out;
+}
+
+}  // namespace lb::text

@@ -14,3 +14,15 @@ std::string fixed(double value, int decimals);
 std::string shown(const explain::Shown& s);
 
 }  // namespace lb::text
+
+namespace lb::text {
+
+/// Width in terminal columns of UTF-8 text (one per code point; the project
+/// uses no wide CJK glyphs in labels).
+std::size_t display_width(std::string_view s);
+/// Pads `s` on the right to `width` columns.
+std::string pad_right(std::string_view s, std::size_t width);
+/// "label ........ value" filling `width` columns before the value.
+std::string dot_leader(std::string_view label, std::size_t width);
+
+}  // namespace lb::text

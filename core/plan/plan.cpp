@@ -1,0 +1,102 @@
+#include "plan/plan.hpp"
+
+#include <algorithm>
+
+#include "volume/blood_volume.hpp"
+#include "volume/body_size.hpp"
+#include "volume/plasma_volume.hpp"
+
+namespace lb::plan {
+
+std::string_view to_string(Status s) {
+  switch (s) {
+    case Status::ready: return "ready";
+    case Status::ready_with_warnings: return "ready_with_warnings";
+    case Status::not_ready: return "not_ready";
+  }
+  return "not_ready";
+}
+
+Status Plan::status() const {
+  const bool errors = std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
+    return f.severity == diag::Severity::error;
+  });
+  if (errors) return Status::not_ready;
+  return findings.empty() ? Status::ready : Status::ready_with_warnings;
+}
+
+std::vector<const explain::Derivation*> Plan::figures() const {
+  return {&bmi.how,           &ideal_body_weight.how, &total_blood_volume.how,
+          &plasma_volume.how, &exchange.volume.how,   &exchange.plasma_volumes.how};
+}
+
+namespace {
+
+/// Applicability warnings recorded in derivations become plan findings, so
+/// that no caveat is visible only to someone who unfolds the figure.
+void collect_derivation_warnings(const explain::Derivation& d, std::vector<Finding>& out) {
+  for (const auto& w : d.warnings) {
+    out.push_back({diag::Severity::warning, d.id + ".applicability", w, d.id});
+  }
+}
+
+explain::Derived<units::Volume> plasma_volume_for(const protocol::Protocol& protocol,
+                                                  const patient::Patient& patient,
+                                                  const explain::Derived<units::Volume>& tbv) {
+  if (protocol.plasma_volume.method == protocol::PlasmaVolumeMethod::kaplan) {
+    return volume::kaplan_plasma_volume(patient.weight, patient.hematocrit,
+                                        protocol.plasma_volume.kaplan_factor);
+  }
+  return volume::plasma_volume_from_hematocrit(tbv, patient.hematocrit);
+}
+
+}  // namespace
+
+Plan make_plan(const patient::Patient& patient, const std::string& patient_file,
+               const protocol::Protocol& protocol, const std::string& protocol_file,
+               const std::string& protocol_sha256) {
+  const auto bmi = volume::body_mass_index(patient.height, patient.weight);
+  const auto ibw =
+      volume::ideal_body_weight(protocol.ideal_body_weight.method, patient.sex, patient.height,
+                                protocol.ideal_body_weight.below_60_inches);
+  const auto tbv = volume::blood_volume(protocol.blood_volume, patient.sex, patient.height,
+                                        patient.weight, patient.build);
+  const auto pv = plasma_volume_for(protocol, patient, tbv);
+  auto exchange =
+      volume::exchange_volume(protocol.exchange, volume::ExchangeInputs{pv, ibw, patient.weight},
+                              protocol::citation_for(protocol, protocol.exchange.source));
+
+  Plan plan{ProtocolInfo{protocol.id, protocol.version, protocol.title, protocol_file,
+                         protocol_sha256, protocol.sources, protocol.unverified,
+                         protocol.indications, protocol.exchange.rule},
+            patient,
+            patient_file,
+            bmi,
+            ibw,
+            tbv,
+            pv,
+            exchange,
+            {}};
+
+  if (std::find(protocol.indications.begin(), protocol.indications.end(), patient.diagnosis) ==
+      protocol.indications.end()) {
+    std::string listed;
+    for (const auto d : protocol.indications) {
+      listed += (listed.empty() ? "" : ", ") + std::string(patient::to_string(d));
+    }
+    plan.findings.push_back({diag::Severity::warning, "protocol.not_indicated",
+                             "the protocol is written for " + listed +
+                                 "; this patient's diagnosis is " +
+                                 std::string(patient::to_string(patient.diagnosis)),
+                             ""});
+  }
+  for (const auto* figure : {&bmi.how, &ibw.how, &tbv.how, &pv.how}) {
+    collect_derivation_warnings(*figure, plan.findings);
+  }
+  for (const auto& f : exchange.findings) {
+    plan.findings.push_back({f.severity, f.code, f.message, exchange.volume.how.id});
+  }
+  return plan;
+}
+
+}  // namespace lb::plan

@@ -1,0 +1,63 @@
+// A plan: what the protocol prescribes for this patient, as a tree of
+// explained figures (derivations referencing each other by id) plus the
+// findings (warnings and errors) a clinician must see before using it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+#include "explain/derivation.hpp"
+#include "patient/patient.hpp"
+#include "protocol/protocol.hpp"
+#include "units/quantities.hpp"
+#include "volume/exchange_volume.hpp"
+
+namespace lb::plan {
+
+struct Finding {
+  diag::Severity severity = diag::Severity::warning;
+  std::string code;     ///< stable machine code, e.g. "exchange.above_soft_max"
+  std::string message;  ///< clinician-readable
+  std::string figure;   ///< id of the derivation it concerns, or ""
+};
+
+/// ready: no findings; ready_with_warnings: warnings only; not_ready: errors.
+enum class Status { ready, ready_with_warnings, not_ready };
+std::string_view to_string(Status s);
+
+struct ProtocolInfo {
+  std::string id, version, title, file, sha256;
+  std::vector<protocol::Source> sources;
+  std::vector<protocol::Caveat> unverified;
+  std::vector<patient::Diagnosis> indications;
+  protocol::ExchangeRule rule = protocol::ExchangeRule::plasma_volumes;
+};
+
+struct Plan {
+  ProtocolInfo protocol;
+  patient::Patient patient;
+  std::string patient_file;
+  explain::Derived<units::BodyMassIndex> bmi;
+  explain::Derived<units::Mass> ideal_body_weight;
+  explain::Derived<units::Volume> total_blood_volume;
+  explain::Derived<units::Volume> plasma_volume;
+  volume::ExchangeVolume exchange;
+  std::vector<Finding> findings;
+
+  [[nodiscard]] Status status() const;
+  /// Every derivation in display order (BMI, IBW, TBV, PV, exchange, PV multiple).
+  [[nodiscard]] std::vector<const explain::Derivation*> figures() const;
+};
+
+/// Computes the plan. `protocol_file` and `protocol_sha256` identify the exact
+/// protocol text; `patient_file` names the patient file (both for the record).
+Plan make_plan(const patient::Patient& patient, const std::string& patient_file,
+               const protocol::Protocol& protocol, const std::string& protocol_file,
+               const std::string& protocol_sha256);
+
+/// The statement every output carries.
+inline constexpr const char* kDisclaimer =
+    "LiverBridge is a planning and training aid. Every order needs clinical sign-off.";
+
+}  // namespace lb::plan

@@ -1,0 +1,162 @@
+#include "report/plan_text.hpp"
+
+#include "report/patient_summary.hpp"
+#include "text/format.hpp"
+#include "version.hpp"
+
+namespace lb::report {
+
+namespace {
+
+constexpr std::size_t kLabelWidth = 34;
+
+std::string status_words(plan::Status s) {
+  switch (s) {
+    case plan::Status::ready: return "READY (no warnings)";
+    case plan::Status::ready_with_warnings: return "READY WITH WARNINGS (read them below)";
+    case plan::Status::not_ready: return "NOT READY (errors below)";
+  }
+  return "NOT READY";
+}
+
+void text_figure(std::string& out, const explain::Derivation& d) {
+  out += "  " + text::dot_leader(d.label, kLabelWidth) + text::shown(d.shown) + "\n";
+  const std::string pad = "      ";
+  out += pad + "method   " + d.method + "\n";
+  out += pad + "formula  " + d.formula + "\n";
+  if (!d.inputs.empty()) out += pad + "inputs   " + inputs_line(d) + "\n";
+  if (!d.source.empty()) out += pad + "source   " + d.source + "\n";
+  for (const auto& w : d.warnings) out += pad + "warning  " + w + "\n";
+}
+
+void text_section(std::string& out, const std::string& title) {
+  out += "\n" + title + "\n" + std::string(text::display_width(title), '-') + "\n";
+}
+
+std::size_t count(const std::vector<plan::Finding>& f, diag::Severity s) {
+  std::size_t n = 0;
+  for (const auto& x : f) n += x.severity == s ? 1U : 0U;
+  return n;
+}
+
+}  // namespace
+
+std::string inputs_line(const explain::Derivation& d) {
+  std::string out;
+  for (const auto& in : d.inputs) {
+    if (!out.empty()) out += " · ";
+    out += in.name + " = " + (in.quantity ? text::shown(*in.quantity) : in.text);
+  }
+  return out;
+}
+
+std::string render_text(const plan::Plan& plan) {
+  std::string out;
+  const std::string title = std::string("LiverBridge ") + kVersion + " · plasma-exchange plan";
+  out += title + "\n" + std::string(text::display_width(title), '=') + "\n";
+  out += std::string(plan::kDisclaimer) + "\n\n";
+  out += text::pad_right("Patient", 10) + plan.patient.id + " (" + plan.patient_file + ")\n";
+  out += text::pad_right("", 10) + patient_one_line(plan.patient) + "\n";
+  out += text::pad_right("Protocol", 10) + plan.protocol.id + " v" + plan.protocol.version + " · " +
+         plan.protocol.title + "\n";
+  out += text::pad_right("", 10) + "file " + plan.protocol.file + "\n";
+  out += text::pad_right("", 10) + "sha256 " + plan.protocol.sha256 + "\n";
+  out += text::pad_right("Status", 10) + status_words(plan.status()) + "\n";
+
+  text_section(out, "Volumes");
+  text_figure(out, plan.bmi.how);
+  text_figure(out, plan.ideal_body_weight.how);
+  text_figure(out, plan.total_blood_volume.how);
+  text_figure(out, plan.plasma_volume.how);
+
+  text_section(out, "Exchange per session");
+  text_figure(out, plan.exchange.volume.how);
+  text_figure(out, plan.exchange.plasma_volumes.how);
+
+  const std::size_t errors = count(plan.findings, diag::Severity::error);
+  const std::size_t warnings = count(plan.findings, diag::Severity::warning);
+  text_section(out, "Findings (" + std::to_string(errors) + " errors, " + std::to_string(warnings) +
+                        " warnings)");
+  if (plan.findings.empty()) out += "  none\n";
+  for (const auto& f : plan.findings) {
+    out += "  " + std::string(f.severity == diag::Severity::error ? "ERROR   " : "warning ") +
+           f.message + "  [" + f.code + "]\n";
+  }
+
+  if (!plan.protocol.unverified.empty()) {
+    text_section(out, "Unverified protocol values (check before clinical use)");
+    for (const auto& c : plan.protocol.unverified) out += "  " + c.key + ": " + c.note + "\n";
+  }
+  text_section(out, "Sources");
+  for (const auto& s : plan.protocol.sources) {
+    out += "  [" + s.id + "] " + s.citation + (s.url.empty() ? "" : " " + s.url) + "\n";
+  }
+  return out;
+}
+
+namespace {
+
+std::string md_escape(const std::string& s) {
+  std::string out;
+  for (const char c : s) {
+    if (c == '|')
+      out += "\\|";
+    else
+      out += c;
+  }
+  return out;
+}
+
+void md_rows(std::string& out, const std::vector<const explain::Derivation*>& figures) {
+  out += "| Figure | Value | Method | Formula | Inputs |\n|---|---:|---|---|---|\n";
+  for (const auto* d : figures) {
+    out += "| " + md_escape(d->label) + " | **" + md_escape(text::shown(d->shown)) + "** | " +
+           md_escape(d->method) + " | `" + md_escape(d->formula) + "` | " +
+           md_escape(inputs_line(*d)) + " |\n";
+  }
+}
+
+}  // namespace
+
+std::string render_markdown(const plan::Plan& plan) {
+  std::string out;
+  out += "# Plasma-exchange plan: " + md_escape(plan.patient.id) + "\n\n";
+  out += "> " + std::string(plan::kDisclaimer) + "\n\n";
+  out += "- **Patient:** " + md_escape(plan.patient.id) + ", " +
+         md_escape(patient_one_line(plan.patient)) + "\n";
+  out += "- **Protocol:** " + md_escape(plan.protocol.id) + " v" +
+         md_escape(plan.protocol.version) + ", " + md_escape(plan.protocol.title) + "\n";
+  out += "- **Protocol SHA-256:** `" + plan.protocol.sha256 + "`\n";
+  out += "- **Status:** " + status_words(plan.status()) + "\n";
+  out += "- **LiverBridge:** " + std::string(kVersion) + "\n\n";
+
+  out += "## Volumes\n\n";
+  md_rows(out, {&plan.bmi.how, &plan.ideal_body_weight.how, &plan.total_blood_volume.how,
+                &plan.plasma_volume.how});
+  out += "\n## Exchange per session\n\n";
+  md_rows(out, {&plan.exchange.volume.how, &plan.exchange.plasma_volumes.how});
+
+  out += "\n## Findings\n\n";
+  if (plan.findings.empty()) out += "None.\n";
+  for (const auto& f : plan.findings) {
+    out += "- **" + std::string(f.severity == diag::Severity::error ? "Error" : "Warning") +
+           ":** " + md_escape(f.message) + " (`" + f.code + "`)\n";
+  }
+  out += "\n## Sources\n\n";
+  for (const auto* d : plan.figures()) {
+    if (!d->source.empty()) out += "- " + md_escape(d->label) + ": " + md_escape(d->source) + "\n";
+  }
+  for (const auto& s : plan.protocol.sources) {
+    out += "- [" + md_escape(s.id) + "] " + md_escape(s.citation) +
+           (s.url.empty() ? "" : " <" + s.url + ">") + "\n";
+  }
+  if (!plan.protocol.unverified.empty()) {
+    out += "\n## Unverified protocol values\n\n";
+    for (const auto& c : plan.protocol.unverified) {
+      out += "- `" + md_escape(c.key) + "`: " + md_escape(c.note) + "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace lb::report

@@ -1,0 +1,54 @@
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "plan/plan.hpp"
+#include "version.hpp"
+
+namespace lb::cli {
+
+int run_command_line(int argc, char** argv) {
+  CLI::App app{std::string("LiverBridge ") + kVersion +
+               ": plasma-exchange planner for liver failure.\n" + plan::kDisclaimer};
+  app.set_version_flag("--version", std::string("liverbridge ") + kVersion);
+  app.require_subcommand(0, 1);
+
+  PlanOptions plan;
+  auto* plan_cmd = app.add_subcommand("plan", "Plan plasma exchange for a patient with a protocol");
+  plan_cmd->add_option("--patient", plan.patient, "Patient YAML file")->required();
+  plan_cmd->add_option("--protocol", plan.protocol, "Protocol YAML file or bundled protocol id")
+      ->required();
+  plan_cmd->add_option("--format", plan.format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "markdown"}))
+      ->capture_default_str();
+  plan_cmd->add_option("--protocols-dir", plan.protocols_dir,
+                       "Directory searched for protocol ids (default: bundled protocols)");
+
+  ValidateOptions validate;
+  auto* validate_cmd = app.add_subcommand(
+      "validate", "Check patient and protocol files; exit 0 when all are valid, else 2");
+  validate_cmd->add_option("files", validate.files, "Files to check")->required();
+  validate_cmd->add_option("--kind", validate.kind, "File kind (default: detect from the keys)")
+      ->check(CLI::IsMember({"auto", "patient", "protocol"}))
+      ->capture_default_str();
+
+  std::string protocols_dir;
+  auto* protocols_cmd = app.add_subcommand("protocols", "List bundled protocols");
+  protocols_cmd->add_option("--dir", protocols_dir, "Directory to list instead of the bundled one");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);  // prints help/version to stdout, errors to stderr
+    return code == 0 ? kExitOk : kExitBadInput;
+  }
+
+  if (*plan_cmd) return run_plan(plan, std::cout, std::cerr);
+  if (*validate_cmd) return run_validate(validate, std::cout, std::cerr);
+  if (*protocols_cmd) return run_protocols(protocols_dir, std::cout, std::cerr);
+  std::cerr << app.help();
+  return kExitBadInput;
+}
+
+}  // namespace lb::cli
