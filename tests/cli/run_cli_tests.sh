@@ -1,2 +1,61 @@
 #!/usr/bin/env bash
-echo ok
+# Runs liverbridge as a user would and compares stdout, stderr and the exit
+# code with golden files in tests/cli/golden/. Paths are relative to the
+# source tree so the goldens do not depend on where the repository lives.
+#   usage: run_cli_tests.sh LIVERBRIDGE_BINARY SOURCE_DIR
+#   UPDATE_GOLDEN=1 rewrites the golden files (review the diff before committing).
+set -uo pipefail
+bin="$(realpath "$1")"
+cd "$2"
+golden=tests/cli/golden
+failures=0
+count=0
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+# check NAME EXPECTED_EXIT ARGS...
+check() {
+  local name="$1" expected="$2"
+  shift 2
+  count=$((count + 1))
+  LIVERBRIDGE_PROTOCOLS_DIR=protocols "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
+  local code=$?
+  printf '%s\n' "$code" >"$tmp/code"
+  if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
+    cp "$tmp/out" "$golden/$name.out"
+    cp "$tmp/err" "$golden/$name.err"
+  fi
+  local ok=1
+  if [ "$code" != "$expected" ]; then
+    echo "FAIL $name: exit code $code, expected $expected"
+    ok=0
+  fi
+  for stream in out err; do
+    if ! diff -u "$golden/$name.$stream" "$tmp/$stream" >"$tmp/diff"; then
+      echo "FAIL $name: std$stream differs from $golden/$name.$stream"
+      head -n 40 "$tmp/diff"
+      ok=0
+    fi
+  done
+  if [ "$ok" = 1 ]; then echo "ok   $name"; else failures=$((failures + 1)); fi
+}
+
+check version 0 --version
+check help 0 --help
+check no-command 2
+check bad-option 2 plan --patient examples/alf-paracetamol.yaml --protocol hvp-alf-larsen-2016 --format pdf
+check protocols 0 protocols
+check plan-alf-hvp-text 0 plan --patient examples/alf-paracetamol.yaml --protocol hvp-alf-larsen-2016
+check plan-alf-hvp-json 0 plan --patient examples/alf-paracetamol.yaml --protocol hvp-alf-larsen-2016 --format json
+check plan-alf-asfa-markdown 0 plan --patient examples/alf-paracetamol.yaml --protocol tpe-standard-asfa-2023 --format markdown
+check plan-obese-asfa-text 0 plan --patient examples/obese-alf.yaml --protocol protocols/tpe-standard-asfa-2023.yaml
+check plan-aclf-text 0 plan --patient examples/aclf-alcohol.yaml --protocol pe-aclf-plexar
+check plan-not-ready 2 plan --patient tests/cli/data/small-adult.yaml --protocol tests/cli/data/min-4l.yaml
+check plan-missing-patient 2 plan --patient examples/no-such-file.yaml --protocol hvp-alf-larsen-2016
+check plan-unknown-protocol-id 2 plan --patient examples/alf-paracetamol.yaml --protocol hvp-alf-larsen-2061
+check plan-invalid-patient 2 plan --patient tests/cli/data/invalid-patient.yaml --protocol hvp-alf-larsen-2016
+check validate-bundled 0 validate protocols/hvp-alf-larsen-2016.yaml protocols/tpe-standard-asfa-2023.yaml examples/alf-paracetamol.yaml examples/aclf-alcohol.yaml examples/obese-alf.yaml
+check validate-invalid 2 validate examples/alf-paracetamol.yaml tests/cli/data/invalid-patient.yaml tests/cli/data/invalid-protocol.yaml
+
+echo "$((count - failures))/$count command-line checks passed"
+[ "$failures" -eq 0 ]
