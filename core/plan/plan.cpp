@@ -90,9 +90,15 @@ Plan make_plan(const patient::Patient& patient, const std::string& patient_file,
                                  std::string(patient::to_string(patient.diagnosis)),
                              ""});
   }
-  for (const auto* figure : {&bmi.how, &ibw.how, &tbv.how, &pv.how}) {
-    collect_derivation_warnings(*figure, plan.findings);
-  }
+  // IBW caveats matter only when the exchange rule uses IBW; otherwise they
+  // stay under the IBW figure and do not clutter the findings.
+  const bool uses_ibw = protocol.exchange.rule == protocol::ExchangeRule::percent_ibw ||
+                        (protocol.exchange.rule == protocol::ExchangeRule::per_kg &&
+                         protocol.exchange.per_kg_weight == protocol::WeightBasis::ideal);
+  collect_derivation_warnings(bmi.how, plan.findings);
+  if (uses_ibw) collect_derivation_warnings(ibw.how, plan.findings);
+  collect_derivation_warnings(tbv.how, plan.findings);
+  collect_derivation_warnings(pv.how, plan.findings);
   for (const auto& f : exchange.findings) {
     plan.findings.push_back({f.severity, f.code, f.message, exchange.volume.how.id});
   }

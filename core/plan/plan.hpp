@@ -50,7 +50,10 @@ struct Plan {
   [[nodiscard]] std::vector<const explain::Derivation*> figures() const;
 };
 
-/// Computes the plan. `protocol_file` and `protocol_sha256` identify the exact
+/// Computes the plan. Throws std::invalid_argument / std::domain_error when a
+/// formula cannot apply to the patient (e.g. Devine IBW extrapolated to 0 kg
+/// for a very short patient); callers report that as bad input.
+/// `protocol_file` and `protocol_sha256` identify the exact
 /// protocol text; `patient_file` names the patient file (both for the record).
 Plan make_plan(const patient::Patient& patient, const std::string& patient_file,
                const protocol::Protocol& protocol, const std::string& protocol_file,

@@ -68,6 +68,8 @@ struct VolumeLimits {
   std::optional<units::Volume> hard_min, hard_max, soft_min, soft_max;
   /// Limits on the exchange expressed in plasma volumes (dimensionless).
   std::optional<units::Fraction> plasma_volumes_soft_max, plasma_volumes_hard_max;
+  /// Lower soft limit in plasma volumes (e.g. ASFA "1 to 1.5 TPV": soft_min 1).
+  std::optional<units::Fraction> plasma_volumes_soft_min;
 };
 
 struct ExchangeSettings {
@@ -104,6 +106,8 @@ std::string_view to_string(BloodVolumeMethod m);
 std::string_view to_string(PlasmaVolumeMethod m);
 std::string_view to_string(IbwMethod m);
 std::string_view to_string(ExchangeRule r);
+std::string_view to_string(ShortStaturePolicy p);
+std::string_view to_string(WeightBasis w);
 
 /// The citation for a source id, or the id itself when unknown.
 std::string citation_for(const Protocol& p, const std::string& source_id);

@@ -8,7 +8,7 @@ namespace lb::report {
 
 namespace {
 
-constexpr std::size_t kLabelWidth = 34;
+constexpr std::size_t kLabelWidth = 40;
 
 std::string status_words(plan::Status s) {
   switch (s) {
@@ -31,6 +31,10 @@ void text_figure(std::string& out, const explain::Derivation& d) {
 
 void text_section(std::string& out, const std::string& title) {
   out += "\n" + title + "\n" + std::string(text::display_width(title), '-') + "\n";
+}
+
+std::string plural(std::size_t n, const std::string& noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
 }
 
 std::size_t count(const std::vector<plan::Finding>& f, diag::Severity s) {
@@ -75,8 +79,8 @@ std::string render_text(const plan::Plan& plan) {
 
   const std::size_t errors = count(plan.findings, diag::Severity::error);
   const std::size_t warnings = count(plan.findings, diag::Severity::warning);
-  text_section(out, "Findings (" + std::to_string(errors) + " errors, " + std::to_string(warnings) +
-                        " warnings)");
+  text_section(out,
+               "Findings (" + plural(errors, "error") + ", " + plural(warnings, "warning") + ")");
   if (plan.findings.empty()) out += "  none\n";
   for (const auto& f : plan.findings) {
     out += "  " + std::string(f.severity == diag::Severity::error ? "ERROR   " : "warning ") +

@@ -29,11 +29,19 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::optional<std::string> closest_match(std::string_view word,
                                          const std::vector<std::string>& candidates) {
+  // Nobody misspells a 100-character word; skipping them also bounds the
+  // quadratic edit distance on hostile input (a 1 MiB "unit" or key).
+  constexpr std::size_t kMaxWord = 100;
+  if (word.size() > kMaxWord) return std::nullopt;
   // One edit for short words (avoids "alf" -> "aclf"-style noise), more for long ones.
   const std::size_t limit = word.size() <= 3 ? 1 : std::max<std::size_t>(2, word.size() / 3);
   std::optional<std::string> best;
   std::size_t best_distance = limit + 1;
   for (const auto& candidate : candidates) {
+    // The distance is at least the difference in length.
+    if (std::max(word.size(), candidate.size()) - std::min(word.size(), candidate.size()) > limit) {
+      continue;
+    }
     const std::size_t dist = edit_distance(word, candidate);
     if (dist < best_distance) {
       best_distance = dist;

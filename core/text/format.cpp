@@ -18,9 +18,24 @@ std::string fixed(double value, int decimals) {
   return std::string(buf, static_cast<std::size_t>(n));
 }
 
+std::string grouped(double value, int decimals) {
+  const std::string s = fixed(value, decimals);
+  const std::size_t sign = (!s.empty() && s[0] == '-') ? 1 : 0;
+  const std::size_t point = s.find('.');
+  const std::size_t int_end = point == std::string::npos ? s.size() : point;
+  if (int_end - sign < 5) return s;
+  std::string out = s.substr(0, sign);
+  for (std::size_t i = sign; i < int_end; ++i) {
+    if (i > sign && (int_end - i) % 3 == 0) out += ' ';
+    out += s[i];
+  }
+  out += s.substr(int_end);
+  return out;
+}
+
 std::string shown(const explain::Shown& s) {
-  std::string out = fixed(s.value, s.decimals);
-  if (!s.unit.empty()) out += (s.unit == "%" ? "" : " ") + s.unit;
+  std::string out = grouped(s.value, s.decimals);
+  if (!s.unit.empty()) out += " " + s.unit;
   return out;
 }
 

@@ -10,7 +10,10 @@ namespace lb::text {
 /// Fixed-point with `decimals` digits, rounding half away from zero after a
 /// 1e-9 relative nudge so that 16.65 stored as 16.6499999... prints 16.7 at 1 dp.
 std::string fixed(double value, int decimals);
-/// "4823.8 mL"
+/// fixed() with the integer part grouped in threes by a space when it has
+/// five or more digits (SI style: "5065", "13 920", "12 000.5").
+std::string grouped(double value, int decimals);
+/// "4824 mL", "13 920 mL", "30 %" (SI style: a space before every unit).
 std::string shown(const explain::Shown& s);
 
 }  // namespace lb::text

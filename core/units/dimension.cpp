@@ -15,6 +15,7 @@ std::string_view dimension_name(Dimension d) {
     case Dimension::volume_per_mass: return "volume per body mass";
     case Dimension::pressure: return "pressure";
     case Dimension::dose_rate: return "dose rate";
+    case Dimension::body_mass_index: return "body mass index";
     case Dimension::fraction: return "fraction";
   }
   return "unknown";
@@ -33,6 +34,7 @@ std::string_view dimension_examples(Dimension d) {
     case Dimension::volume_per_mass: return "mL/kg, L/kg";
     case Dimension::pressure: return "mmHg, kPa";
     case Dimension::dose_rate: return "ug/kg/min, mg/kg/min";
+    case Dimension::body_mass_index: return "kg/m2";
     case Dimension::fraction: return "%";
   }
   return "";

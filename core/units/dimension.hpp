@@ -18,6 +18,7 @@ enum class Dimension {
   volume_per_mass,
   pressure,
   dose_rate,
+  body_mass_index,
   fraction,
 };
 

@@ -84,6 +84,8 @@ constexpr std::array kUnits = {
     UnitSpelling{"\u00b5g/kg/min", Dimension::dose_rate, 1e-9 / 60.0},
     UnitSpelling{"\u03bcg/kg/min", Dimension::dose_rate, 1e-9 / 60.0},
     UnitSpelling{"mg/kg/min", Dimension::dose_rate, 1e-6 / 60.0},
+    UnitSpelling{"kg/m2", Dimension::body_mass_index, 1.0},
+    UnitSpelling{"kg/m\u00b2", Dimension::body_mass_index, 1.0},
     UnitSpelling{"%", Dimension::fraction, 0.01},
 };
 
@@ -116,6 +118,13 @@ std::vector<std::string> all_spellings() {
   out.reserve(kUnits.size());
   for (const auto& u : kUnits) out.emplace_back(u.spelling);
   return out;
+}
+
+/// "a mass", "an amount concentration".
+std::string with_article(std::string_view noun) {
+  const bool vowel =
+      !noun.empty() && std::string_view("aeiou").find(noun.front()) != std::string_view::npos;
+  return (vowel ? "an " : "a ") + std::string(noun);
 }
 
 template <class T>
@@ -207,15 +216,15 @@ ParseResult<ParsedQuantity> parse_quantity_of(std::string_view text, Dimension e
   if (!parsed) {
     if (parsed.error.find("has no unit") != std::string::npos ||
         parsed.error.find("unknown unit") != std::string::npos) {
-      parsed.error += "; expected a " + std::string(dimension_name(expected)) + " in " +
+      parsed.error += "; expected " + with_article(dimension_name(expected)) + " in " +
                       std::string(dimension_examples(expected));
     }
     return parsed;
   }
   if (parsed.value->dimension != expected) {
-    return fail<ParsedQuantity>("'" + std::string(trim(text)) + "' is a " +
-                                std::string(dimension_name(parsed.value->dimension)) +
-                                ", expected a " + std::string(dimension_name(expected)) + " in " +
+    return fail<ParsedQuantity>("'" + std::string(trim(text)) + "' is " +
+                                with_article(dimension_name(parsed.value->dimension)) +
+                                ", expected " + with_article(dimension_name(expected)) + " in " +
                                 std::string(dimension_examples(expected)));
   }
   return parsed;

@@ -13,8 +13,8 @@
 namespace lb::volume {
 
 /// Nadler 1962: male 0.3669 H³ + 0.03219 W + 0.6041; female 0.3561 H³ +
-/// 0.03308 W + 0.1833 (H in m, W in kg, TBV in L). Warns when BMI ≥ 30
-/// is not the concern here; warns below `min_weight` (not applicable).
+/// 0.03308 W + 0.1833 (H in m, W in kg, TBV in L). Warns below `min_weight`
+/// (not applicable) and when BMI ≥ 30 (suggests Lemmens).
 explain::Derived<units::Volume> nadler_blood_volume(model::Sex sex, units::Length height,
                                                     units::Mass weight, units::Mass min_weight);
 
@@ -37,9 +37,13 @@ explain::Derived<units::Volume> gilcher_blood_volume(model::Sex sex, model::Buil
                                                      const protocol::GilcherTable& table);
 
 /// Chooses and runs the method the protocol asks for: Nadler falls back to
-/// weight-based below the Nadler minimum weight; obese_switch_bmi switches to
-/// Lemmens. Gilcher without a build is an error the caller must prevent
+/// weight-based below the Nadler minimum weight (with a warning); obese_switch_bmi
+/// switches any method to Lemmens at BMI ≥ the switch (checked first; noted in
+/// the method). Gilcher without a build is an error the caller must prevent
 /// (throws std::invalid_argument).
+///
+/// All estimators throw std::invalid_argument for a non-positive or non-finite
+/// height, weight or coefficient.
 explain::Derived<units::Volume> blood_volume(const protocol::BloodVolumeSettings& settings,
                                              model::Sex sex, units::Length height,
                                              units::Mass weight, std::optional<model::Build> build);

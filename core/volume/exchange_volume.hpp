@@ -35,8 +35,12 @@ struct ExchangeInputs {
 };
 
 /// Applies settings.rule (plasma_volumes | percent_ibw | per_kg | fixed), then
-/// round_to (nearest multiple), then the limits in the order hard max (cap),
-/// hard min (error), soft min/max (warnings), plasma-volume limits.
+/// round_to (nearest multiple, halves up), then the caps: hard max, then
+/// plasma-volume hard max (a cap is rounded down to a multiple of round_to).
+/// The other limits judge the final volume, in the order hard min (error),
+/// soft min, soft max, plasma-volume soft min and soft max (warnings). Findings appear in
+/// that order; each message is also a warning of the volume derivation.
+/// `source_citation` becomes the volume derivation's source.
 ExchangeVolume exchange_volume(const protocol::ExchangeSettings& settings,
                                const ExchangeInputs& inputs, const std::string& source_citation);
 

@@ -8,7 +8,8 @@
 namespace lb::volume {
 
 /// PV = TBV × (1 − Hct). `tbv` is the derivation that produced TBV (its id is
-/// referenced from this derivation's inputs).
+/// referenced from this derivation's inputs). Hct outside [0, 1) throws
+/// std::invalid_argument (plausibility ranges are the patient loader's job).
 explain::Derived<units::Volume> plasma_volume_from_hematocrit(
     const explain::Derived<units::Volume>& tbv, units::Fraction hematocrit);
 

@@ -29,8 +29,11 @@ class GuardHandler : public YAML::EventHandler {
  public:
   explicit GuardHandler(const Limits& limits) : limits_(limits) {}
 
-  void OnDocumentStart(const YAML::Mark& /*mark*/) override {}
+  void OnDocumentStart(const YAML::Mark& mark) override { document_start_ = mark; }
   void OnDocumentEnd() override {}
+
+  /// Where the document being handled starts (for "more than one document").
+  [[nodiscard]] const YAML::Mark& document_start() const { return document_start_; }
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     check_anchor(mark, anchor);
@@ -107,9 +110,38 @@ class GuardHandler : public YAML::EventHandler {
   }
 
   const Limits& limits_;
+  YAML::Mark document_start_ = YAML::Mark::null_mark();
   std::vector<Frame> stack_;
   std::size_t nodes_ = 0;
 };
+
+/// The first tab in a line's leading whitespace, on or before the line of a
+/// parse error: YAML forbids tabs for indentation and yaml-cpp's message for
+/// it ("illegal map value") does not say so.
+std::optional<YAML::Mark> tab_indentation_before(const std::string& content,
+                                                 const YAML::Mark& error) {
+  int line = 0;
+  bool at_line_start = true;
+  int column = 0;
+  for (const char c : content) {
+    if (!error.is_null() && line > error.line) break;
+    if (c == '\n') {
+      ++line;
+      column = 0;
+      at_line_start = true;
+      continue;
+    }
+    if (at_line_start && c == '\t') {
+      YAML::Mark m;
+      m.line = line;
+      m.column = column;
+      return m;
+    }
+    if (c != ' ') at_line_start = false;
+    ++column;
+  }
+  return std::nullopt;
+}
 
 }  // namespace
 
@@ -133,7 +165,8 @@ std::optional<YAML::Node> guarded_load(std::string_view text, const std::string&
     int documents = 0;
     while (parser.HandleNextDocument(guard)) {
       if (++documents > 1) {
-        out.error({file, 0, 0}, "", "more than one YAML document ('---'); expected exactly one");
+        out.error(location_of(guard.document_start(), file), "",
+                  "more than one YAML document ('---'); expected exactly one");
         return std::nullopt;
       }
     }
@@ -144,7 +177,17 @@ std::optional<YAML::Node> guarded_load(std::string_view text, const std::string&
     out.error(location_of(e.mark, file), "", "nesting too deep");
     return std::nullopt;
   } catch (const YAML::Exception& e) {
-    out.error(location_of(e.mark, file), "", "malformed YAML: " + e.msg);
+    if (const auto tab = tab_indentation_before(content, e.mark)) {
+      out.error(location_of(*tab, file), "",
+                "malformed YAML: a tab is used for indentation; indent with spaces (yaml-cpp: " +
+                    e.msg + ")");
+    } else {
+      // yaml-cpp's wording for "a: b: c"; say what usually causes it.
+      const std::string hint = e.msg == "illegal map value"
+                                   ? " (unexpected ':'; a value containing ': ' must be quoted)"
+                                   : "";
+      out.error(location_of(e.mark, file), "", "malformed YAML: " + e.msg + hint);
+    }
     return std::nullopt;
   }
 

@@ -54,9 +54,10 @@ diag::Location MapReader::location_of_value(const std::string& key) const {
   if (valid_) {
     for (const auto& kv : node_) {
       if (kv.first.IsScalar() && kv.first.Scalar() == key) {
-        // A null value has no mark of its own; point at the key instead.
+        // A null value has no mark of its own (or, for an empty value, yaml-cpp
+        // marks the start of the next line); point at the key instead.
         const YAML::Mark m = kv.second.Mark();
-        if (m.is_null()) return yaml::location_of(kv.first.Mark(), file_);
+        if (m.is_null() || kv.second.IsNull()) return yaml::location_of(kv.first.Mark(), file_);
         return yaml::location_of(m, file_);
       }
     }

@@ -11,6 +11,7 @@ namespace lb::cli {
 int run_command_line(int argc, char** argv) {
   CLI::App app{std::string("LiverBridge ") + kVersion +
                ": plasma-exchange planner for liver failure.\n" + plan::kDisclaimer};
+  app.name("liverbridge");  // not argv[0]: help text is the same wherever the binary lives
   app.set_version_flag("--version", std::string("liverbridge ") + kVersion);
   app.require_subcommand(0, 1);
 

@@ -1,4 +1,6 @@
+#include <optional>
 #include <ostream>
+#include <stdexcept>
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
@@ -29,8 +31,18 @@ int run_plan(const PlanOptions& options, std::ostream& out, std::ostream& err) {
     return kExitBadInput;
   }
 
-  const auto plan = plan::make_plan(*patient.patient, options.patient, *protocol.protocol,
-                                    protocol.file, io::sha256_hex(protocol.text));
+  std::optional<plan::Plan> computed;
+  try {
+    computed = plan::make_plan(*patient.patient, options.patient, *protocol.protocol, protocol.file,
+                               io::sha256_hex(protocol.text));
+  } catch (const std::invalid_argument& e) {
+    err << "liverbridge: cannot plan this patient with this protocol: " << e.what() << "\n";
+    return kExitBadInput;
+  } catch (const std::domain_error& e) {
+    err << "liverbridge: cannot plan this patient with this protocol: " << e.what() << "\n";
+    return kExitBadInput;
+  }
+  const plan::Plan& plan = *computed;
   if (options.format == "json") {
     out << report::render_json(plan);
   } else if (options.format == "markdown") {

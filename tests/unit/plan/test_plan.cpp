@@ -56,7 +56,7 @@ TEST_SUITE("plan") {
     CHECK(in_fraction(plan.exchange.plasma_volumes.value) == doctest::Approx(3.13).epsilon(2e-3));
   }
 
-  TEST_CASE("a diagnosis outside the protocol's indications is a warning, not silence") {
+  TEST_CASE("a diagnosis outside the protocol's indications is a warning not silence") {
     auto proto = protocol_with(protocol::ExchangeRule::plasma_volumes);
     auto patient = reference_male();
     patient.diagnosis = patient::Diagnosis::aclf;
@@ -85,7 +85,7 @@ TEST_SUITE("plan") {
     CHECK(capped);
   }
 
-  TEST_CASE("every figure carries method, formula, source and its inputs") {
+  TEST_CASE("every figure carries method formula source and its inputs") {
     const auto plan =
         plan::make_plan(reference_male(), "p.yaml",
                         protocol_with(protocol::ExchangeRule::plasma_volumes), "x.yaml", "abc");

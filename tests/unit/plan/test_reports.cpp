@@ -41,7 +41,7 @@ TEST_SUITE("plan") {
           "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   }
 
-  TEST_CASE("JSON has the stable names, quantities as value+unit, and derivations") {
+  TEST_CASE("JSON has the stable names quantities as value+unit and derivations") {
     const auto j = report::plan_json(sample_plan());
     // Female 1.60 m 60 kg: Nadler 3.6267 L; Hct 0.40 -> PV 2.1760 L (clinical.md §1.8).
     CHECK(j["volumes"]["total_blood_volume"]["unit"] == "mL");

@@ -35,7 +35,7 @@ TEST_SUITE("yaml") {
     CHECK(e.message.find("duplicate key 'weight'") != std::string::npos);
   }
 
-  TEST_CASE("duplicate keys in a nested mapping, and equal keys in different mappings are fine") {
+  TEST_CASE("duplicate keys in a nested mapping and equal keys in different mappings are fine") {
     const auto e = only_error("labs:\n  inr: 1.5\n  inr: 2.0\n");
     CHECK(e.where.line == 3);
     CHECK(e.where.column == 3);
@@ -72,7 +72,7 @@ TEST_SUITE("yaml") {
     CHECK(only_error(std::string(100000, '[')).where.line == 1);
   }
 
-  TEST_CASE("size, NUL bytes, several documents, empty files and non-mappings") {
+  TEST_CASE("size NUL bytes several documents empty files and non-mappings") {
     lb::yaml::Limits small;
     small.max_bytes = 10;
     Diagnostics d;
@@ -87,7 +87,7 @@ TEST_SUITE("yaml") {
     CHECK(only_error("just text\n").message.find("mapping") != std::string::npos);
   }
 
-  TEST_CASE("syntax errors carry yaml-cpp's location, 1-based") {
+  TEST_CASE("syntax errors carry yaml-cpp's location 1-based") {
     const auto e = only_error("a: [1, 2\nb: 3\n");
     CHECK(e.message.find("malformed YAML") != std::string::npos);
     CHECK(e.where.line >= 1);

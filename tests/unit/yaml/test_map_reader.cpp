@@ -68,14 +68,14 @@ TEST_SUITE("yaml") {
           "p.yaml:5:7: error: list: expected a single value, found a list");
   }
 
-  TEST_CASE("integers are decimal: no octal, no hex") {
+  TEST_CASE("integers are decimal: no octal no hex") {
     diag::Diagnostics d;
     MapReader r(load("a: 010\nb: 0x1F\n"), "p.yaml", "", d);
     CHECK(r.integer("a", Need::required, 0, 100).value() == 10);
     CHECK_FALSE(r.integer("b", Need::required, 0, 100));
   }
 
-  TEST_CASE("a section that is not a mapping is one error, and its keys do not cascade") {
+  TEST_CASE("a section that is not a mapping is one error and its keys do not cascade") {
     diag::Diagnostics d;
     MapReader top(load("labs: 12\n"), "p.yaml", "", d);
     auto labs = top.child("labs", Need::optional);

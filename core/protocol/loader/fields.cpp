@@ -1,0 +1,59 @@
+#include "protocol/loader/fields.hpp"
+
+namespace lb::protocol::detail {
+
+namespace {
+std::string trimmed(const std::string& s) {
+  const auto first = s.find_first_not_of(" \t");
+  if (first == std::string::npos) return "";
+  const auto last = s.find_last_not_of(" \t");
+  return s.substr(first, last - first + 1);
+}
+}  // namespace
+
+std::string written(yaml::MapReader& r, const std::string& key) {
+  auto n = r.node(key, yaml::Need::optional);
+  if (!n || !n->IsScalar()) return "";
+  return trimmed(n->Scalar());
+}
+
+bool check_positive(yaml::MapReader& r, const std::string& key, double si, const std::string& text,
+                    const std::optional<Ceiling>& ceiling) {
+  const bool too_small = !(si > 0.0);
+  const bool too_large = ceiling && si > ceiling->si;
+  if (!too_small && !too_large) return true;
+  std::string message = "'" + text + "' is out of range; expected more than 0";
+  if (ceiling) {
+    message += " and at most " + std::string(ceiling->text);
+    if (too_large && *ceiling->hint != '\0') message += " (" + std::string(ceiling->hint) + ")";
+  }
+  r.error_at(key, message);
+  return false;
+}
+
+std::optional<Field<double>> positive_si(yaml::MapReader& r, const std::string& key,
+                                         yaml::Need need, units::Dimension dimension,
+                                         const std::optional<Ceiling>& ceiling) {
+  auto q = r.quantity(key, need, dimension);
+  if (!q) return std::nullopt;
+  Field<double> f{q->si_value, written(r, key)};
+  if (!check_positive(r, key, f.value, f.text, ceiling)) return std::nullopt;
+  return f;
+}
+
+std::optional<Field<double>> positive_number(yaml::MapReader& r, const std::string& key,
+                                             yaml::Need need, const Ceiling& ceiling) {
+  auto v = r.number(key, need);
+  if (!v) return std::nullopt;
+  Field<double> f{*v, written(r, key)};
+  if (!check_positive(r, key, f.value, f.text, ceiling)) return std::nullopt;
+  return f;
+}
+
+std::string joined(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : ", ") + w;
+  return out;
+}
+
+}  // namespace lb::protocol::detail

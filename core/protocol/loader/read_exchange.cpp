@@ -1,0 +1,263 @@
+// exchange: the rule, its amount (whose unit must fit the rule), the rule's
+// parameters, the source reference and the hard/soft limits.
+#include <algorithm>
+
+#include "protocol/loader/fields.hpp"
+#include "protocol/loader/sections.hpp"
+#include "text/did_you_mean.hpp"
+#include "units/compare.hpp"
+#include "units/parse.hpp"
+
+namespace lb::protocol::detail {
+
+using units::Dimension;
+using yaml::MapReader;
+using yaml::Need;
+
+namespace {
+
+std::string expected_amount(ExchangeRule rule) {
+  switch (rule) {
+    case ExchangeRule::plasma_volumes: return "a plain number of plasma volumes, e.g. 1.5";
+    case ExchangeRule::percent_ibw: return "a percentage of ideal body weight, e.g. '15 %'";
+    case ExchangeRule::per_kg: return "a volume per kg of body weight, e.g. '40 mL/kg'";
+    case ExchangeRule::fixed: return "a volume, e.g. '3000 mL'";
+  }
+  return "";
+}
+
+std::string rule_name(ExchangeRule rule) { return "'" + std::string(to_string(rule)) + "'"; }
+
+/// Reads `amount` as the rule requires. Returns the value in SI (a multiple
+/// for plasma_volumes) when valid.
+std::optional<Field<double>> read_amount(MapReader& r, std::optional<ExchangeRule> rule,
+                                         ExchangeSettings& out) {
+  auto text = r.text("amount", Need::required);
+  if (!text || !rule) return std::nullopt;
+  const std::string shown = written(r, "amount");
+  const std::string expects = "rule " + rule_name(*rule) + " expects " + expected_amount(*rule);
+  auto parsed = units::parse_quantity(*text, /*allow_bare_fraction=*/true);
+  if (!parsed) {
+    r.error_at("amount", parsed.error + "; " + expects);
+    return std::nullopt;
+  }
+  const units::ParsedQuantity& q = *parsed.value;
+  const bool bare = q.unit.empty();
+  const bool percent = !bare && q.dimension == Dimension::fraction;
+  bool fits = false;
+  std::optional<Ceiling> ceiling;
+  switch (*rule) {
+    case ExchangeRule::plasma_volumes:
+      fits = bare;
+      ceiling = kPlasmaVolumesCeiling;
+      break;
+    case ExchangeRule::percent_ibw:
+      fits = percent;
+      ceiling = kPercentCeiling;
+      break;
+    case ExchangeRule::per_kg:
+      fits = q.dimension == Dimension::volume_per_mass;
+      ceiling = kPerKgCeiling;
+      break;
+    case ExchangeRule::fixed:
+      fits = q.dimension == Dimension::volume;
+      ceiling = kVolumeCeiling;
+      break;
+  }
+  if (!fits) {
+    const std::string_view noun = units::dimension_name(q.dimension);
+    const bool vowel =
+        !noun.empty() && std::string_view("aeiou").find(noun.front()) != std::string_view::npos;
+    const std::string is = bare      ? "a plain number"
+                           : percent ? "a percentage"
+                                     : (vowel ? "an " : "a ") + std::string(noun);
+    r.error_at("amount", "'" + shown + "' is " + is + ", but " + expects);
+    return std::nullopt;
+  }
+  if (!check_positive(r, "amount", q.si_value, shown, ceiling)) return std::nullopt;
+  switch (*rule) {
+    case ExchangeRule::plasma_volumes: out.plasma_volumes = units::fraction(q.si_value); break;
+    case ExchangeRule::percent_ibw: out.percent_of_ibw = units::fraction(q.si_value); break;
+    case ExchangeRule::per_kg: out.per_kg = units::VolumePerMass::from_value(q.si_value); break;
+    case ExchangeRule::fixed: out.fixed = units::Volume::from_value(q.si_value); break;
+  }
+  return Field<double>{q.si_value, shown};
+}
+
+/// A rule parameter written for another rule is an error: the author
+/// probably meant a different rule.
+void reject_for_other_rules(MapReader& r, const std::string& key, ExchangeRule rule,
+                            ExchangeRule applies_to) {
+  if (rule == applies_to || !r.has(key)) return;
+  r.error_at(key, "applies only to rule " + rule_name(applies_to) +
+                      ", but this exchange uses rule " + rule_name(rule) +
+                      "; remove it or change the rule");
+}
+
+void read_source_reference(MapReader& r, ExchangeSettings& out,
+                           const std::vector<Source>* sources) {
+  auto id = r.text("source", Need::optional);
+  if (!id) {
+    if (r.valid() && !r.has("source")) {
+      r.diagnostics().warning(r.location(), r.key_path("source"),
+                              "no 'source:' for the exchange rule; plans will cite no source for "
+                              "the exchange volume");
+    }
+    return;
+  }
+  if (sources != nullptr) {
+    std::vector<std::string> ids;
+    for (const auto& s : *sources) ids.push_back(s.id);
+    if (std::find(ids.begin(), ids.end(), *id) == ids.end()) {
+      r.error_at("source", "unknown source '" + *id + "'; the sources listed in this file are: " +
+                               joined(ids) + text::did_you_mean_suffix(*id, ids));
+      return;
+    }
+  }
+  out.source = *id;
+}
+
+/// A limit as read, for the cross-checks.
+struct Bound {
+  MapReader* reader = nullptr;
+  std::string key;
+  std::optional<Field<double>> field;
+  [[nodiscard]] bool set() const { return field.has_value(); }
+  [[nodiscard]] double value() const { return field->value; }
+  [[nodiscard]] std::string name() const { return reader->key_path(key); }
+  [[nodiscard]] std::string quoted() const { return name() + " ('" + field->text + "')"; }
+};
+
+Bound volume_bound(MapReader& r, const std::string& key) {
+  return Bound{&r, key, positive_si(r, key, Need::optional, Dimension::volume, kVolumeCeiling)};
+}
+
+Bound multiple_bound(MapReader& r, const std::string& key) {
+  return Bound{&r, key, positive_number(r, key, Need::optional, kPlasmaVolumesCeiling)};
+}
+
+bool greater(double a, double b) {
+  return units::above(units::Fraction::from_value(a), units::Fraction::from_value(b));
+}
+
+/// lower <= upper, else an error at `lower`.
+void check_order(const Bound& lower, const Bound& upper) {
+  if (!lower.set() || !upper.set() || !greater(lower.value(), upper.value())) return;
+  lower.reader->error_at(lower.key, "'" + lower.field->text + "' is more than " + upper.quoted() +
+                                        "; a minimum must not exceed its maximum");
+}
+
+/// A soft bound must lie within [hard_min, hard_max]; else an error at `soft`.
+void check_inside(const Bound& soft, const Bound& hard_min, const Bound& hard_max) {
+  if (!soft.set()) return;
+  if (hard_min.set() && greater(hard_min.value(), soft.value())) {
+    soft.reader->error_at(soft.key, "'" + soft.field->text + "' is below the hard limit " +
+                                        hard_min.quoted() +
+                                        "; soft limits must lie within the hard limits");
+  } else if (hard_max.set() && greater(soft.value(), hard_max.value())) {
+    soft.reader->error_at(soft.key, "'" + soft.field->text + "' is above the hard limit " +
+                                        hard_max.quoted() +
+                                        "; soft limits must lie within the hard limits");
+  }
+}
+
+/// The amount of a rule whose volume does not depend on the patient must
+/// respect the hard limits (error) and should respect the soft ones (warning).
+void check_amount(MapReader& r, const Field<double>& amount, const Bound& hard_min,
+                  const Bound& hard_max, const Bound& soft_min, const Bound& soft_max) {
+  const auto below = [&](const Bound& b) { return b.set() && greater(b.value(), amount.value); };
+  const auto above = [&](const Bound& b) { return b.set() && greater(amount.value, b.value()); };
+  const std::string a = "'" + amount.text + "'";
+  if (below(hard_min)) {
+    r.error_at("amount", a + " is below the hard limit " + hard_min.quoted() +
+                             "; every plan would be refused");
+  } else if (above(hard_max)) {
+    r.error_at("amount", a + " is above the hard limit " + hard_max.quoted() +
+                             "; every plan would be capped");
+  } else if (below(soft_min)) {
+    r.warning_at("amount", a + " is below the soft limit " + soft_min.quoted() +
+                               "; every plan will carry a warning");
+  } else if (above(soft_max)) {
+    r.warning_at("amount", a + " is above the soft limit " + soft_max.quoted() +
+                               "; every plan will carry a warning");
+  }
+}
+
+}  // namespace
+
+void read_exchange(MapReader& top, ExchangeSettings& out, const std::vector<Source>* sources) {
+  static const std::vector<std::pair<std::string, ExchangeRule>> kRules = {
+      {"plasma_volumes", ExchangeRule::plasma_volumes},
+      {"percent_ibw", ExchangeRule::percent_ibw},
+      {"per_kg", ExchangeRule::per_kg},
+      {"fixed", ExchangeRule::fixed},
+  };
+  static const std::vector<std::pair<std::string, WeightBasis>> kWeights = {
+      {"actual", WeightBasis::actual},
+      {"ideal", WeightBasis::ideal},
+  };
+  auto r = top.child("exchange", Need::required);
+  if (!r.valid()) return;
+
+  const auto rule = r.choice("rule", Need::required, kRules);
+  if (rule) out.rule = *rule;
+  const auto amount = read_amount(r, rule, out);
+
+  if (auto v = positive<units::VolumePerMass>(r, "volume_per_kg", Need::optional,
+                                              Dimension::volume_per_mass, kVolumePerKgCeiling)) {
+    out.percent_ibw_volume_per_kg = v->value;
+  }
+  if (auto w = r.choice("weight", Need::optional, kWeights)) out.per_kg_weight = *w;
+  if (rule) {
+    reject_for_other_rules(r, "volume_per_kg", *rule, ExchangeRule::percent_ibw);
+    reject_for_other_rules(r, "weight", *rule, ExchangeRule::per_kg);
+  }
+  if (auto step = positive<units::Volume>(r, "round_to", Need::optional, Dimension::volume,
+                                          kVolumeCeiling)) {
+    out.round_to = step->value;
+  }
+  read_source_reference(r, out, sources);
+
+  auto limits = r.child("limits", Need::optional);
+  auto hard = limits.child("hard", Need::optional);
+  auto soft = limits.child("soft", Need::optional);
+  auto pv = limits.child("plasma_volumes", Need::optional);
+  const Bound hard_min = volume_bound(hard, "min");
+  const Bound hard_max = volume_bound(hard, "max");
+  const Bound soft_min = volume_bound(soft, "min");
+  const Bound soft_max = volume_bound(soft, "max");
+  const Bound pv_soft_min = multiple_bound(pv, "soft_min");
+  const Bound pv_soft_max = multiple_bound(pv, "soft_max");
+  const Bound pv_hard_max = multiple_bound(pv, "hard_max");
+  const Bound none;
+  hard.finish();
+  soft.finish();
+  pv.finish();
+  limits.finish();
+
+  check_order(hard_min, hard_max);
+  check_order(soft_min, soft_max);
+  check_inside(soft_min, hard_min, hard_max);
+  check_inside(soft_max, hard_min, hard_max);
+  check_order(pv_soft_min, pv_soft_max);
+  check_inside(pv_soft_min, none, pv_hard_max);
+  check_inside(pv_soft_max, none, pv_hard_max);
+
+  auto& l = out.limits;
+  if (hard_min.set()) l.hard_min = units::Volume::from_value(hard_min.value());
+  if (hard_max.set()) l.hard_max = units::Volume::from_value(hard_max.value());
+  if (soft_min.set()) l.soft_min = units::Volume::from_value(soft_min.value());
+  if (soft_max.set()) l.soft_max = units::Volume::from_value(soft_max.value());
+  if (pv_soft_min.set()) l.plasma_volumes_soft_min = units::fraction(pv_soft_min.value());
+  if (pv_soft_max.set()) l.plasma_volumes_soft_max = units::fraction(pv_soft_max.value());
+  if (pv_hard_max.set()) l.plasma_volumes_hard_max = units::fraction(pv_hard_max.value());
+
+  if (amount && rule == ExchangeRule::fixed) {
+    check_amount(r, *amount, hard_min, hard_max, soft_min, soft_max);
+  } else if (amount && rule == ExchangeRule::plasma_volumes) {
+    check_amount(r, *amount, none, pv_hard_max, pv_soft_min, pv_soft_max);
+  }
+  r.finish();
+}
+
+}  // namespace lb::protocol::detail

@@ -1,0 +1,122 @@
+// Body-size measures (clinical.md §1.5, §1.6).
+#include "volume/body_size.hpp"
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "text/format.hpp"
+#include "units/compare.hpp"
+#include "volume/detail.hpp"
+
+namespace lb::volume {
+
+namespace {
+
+/// IBW = base + slope × (height in inches − 60): the published lines (clinical.md
+/// §1.6, coefficients read in calculators.org/health/ideal-weight.php and two
+/// other calculator tables [V]).
+struct IbwLine {
+  const char* name;      ///< "Devine 1974"
+  units::Mass base;      ///< IBW at 60 in (5 ft)
+  units::Mass per_inch;  ///< added per inch over 60 in
+  int base_decimals;     ///< as published: 50.0, 52, 56.2
+  int slope_decimals;    ///< as published: 2.3, 1.9, 1.41
+};
+
+IbwLine ibw_line(protocol::IbwMethod method, model::Sex sex) {
+  const bool male = sex == model::Sex::male;
+  switch (method) {
+    case protocol::IbwMethod::devine:  // Devine 1974: 50.0 / 45.5 kg + 2.3 kg per inch
+      return {"Devine 1974", units::kilograms(male ? 50.0 : 45.5), units::kilograms(2.3), 1, 1};
+    case protocol::IbwMethod::robinson:  // Robinson 1983: 52 / 49 kg + 1.9 / 1.7 kg per inch
+      return {"Robinson 1983", units::kilograms(male ? 52.0 : 49.0),
+              units::kilograms(male ? 1.9 : 1.7), 0, 1};
+    case protocol::IbwMethod::miller:  // Miller 1983: 56.2 / 53.1 kg + 1.41 / 1.36 kg per inch
+      return {"Miller 1983", units::kilograms(male ? 56.2 : 53.1),
+              units::kilograms(male ? 1.41 : 1.36), 1, 2};
+  }
+  throw std::invalid_argument("unknown ideal body weight method");
+}
+
+constexpr const char* kIbwSource =
+    "Devine 1974, Robinson 1983 and Miller 1983 ideal body weight lines as tabulated at "
+    "calculators.org/health/ideal-weight.php (also thenutritionistfiles.com, terican.com)";
+
+}  // namespace
+
+explain::Derived<units::BodyMassIndex> body_mass_index(units::Length height, units::Mass weight) {
+  detail::require_height(height);
+  detail::require_weight(weight);
+  // BMI = W / H² (kg, m) — the definition used by Lemmens–Bernstein–Brodsky (clinical.md §1.5).
+  const units::BodyMassIndex bmi = weight / (height * height);
+
+  explain::Derivation how;
+  how.id = "bmi";
+  how.label = "Body mass index";
+  how.shown = {units::in_kg_per_m2(bmi), "kg/m²", 1};
+  how.method = "Quetelet index";
+  how.formula = "BMI = W ÷ H²  (W in kg, H in m)";
+  how.inputs = {
+      explain::quantity_input("height", units::in_meters(height), "m",
+                              detail::height_m_decimals(height)),
+      explain::quantity_input("weight", units::in_kilograms(weight), "kg",
+                              detail::weight_decimals(weight)),
+  };
+  how.source = "Body mass index, standard definition: weight (kg) ÷ height (m)²";
+  return {bmi, std::move(how)};
+}
+
+explain::Derived<units::Mass> ideal_body_weight(protocol::IbwMethod method, model::Sex sex,
+                                                units::Length height,
+                                                protocol::ShortStaturePolicy below_60_inches) {
+  detail::require_height(height);
+  const IbwLine line = ibw_line(method, sex);
+  const units::Length five_feet = units::inches(60);
+
+  // IBW = base + slope × (H − 60 in), with H − 60 in counted in inches (clinical.md §1.6).
+  const units::Fraction inches_over_60 = (height - five_feet) / units::inches(1);
+  const units::Mass on_line = line.base + line.per_inch * inches_over_60;
+
+  units::Mass ibw = on_line;
+  std::vector<std::string> warnings;
+  if (units::below(height, five_feet)) {
+    const std::string why = "Height " + detail::cm(height) + " is below 60 in (152.4 cm), where " +
+                            line.name + " starts";
+    if (below_60_inches == protocol::ShortStaturePolicy::floor_at_base) {
+      ibw = line.base;
+      warnings.push_back(why + "; ideal body weight floored at the base weight of " +
+                         detail::kg(line.base) + " (the line would give " + detail::kg(on_line) +
+                         ")");
+    } else {
+      warnings.push_back(why + "; the line was extrapolated below its base of " +
+                         detail::kg(line.base) + " to " + detail::kg(on_line) +
+                         " (not validated below 5 ft)");
+    }
+  }
+  if (!(units::in_kilograms(ibw) > 0.0)) {
+    throw std::domain_error(std::string(line.name) + " gives no positive ideal body weight for " +
+                            detail::cm(height));
+  }
+
+  const bool male = sex == model::Sex::male;
+  explain::Derivation how;
+  how.id = "ideal_body_weight";
+  how.label = "Ideal body weight";
+  how.shown = {units::in_kilograms(ibw), "kg", 1};
+  how.method = std::string(line.name) + ", " + (male ? "male" : "female");
+  how.formula = "IBW = " + text::fixed(units::in_kilograms(line.base), line.base_decimals) + " + " +
+                text::fixed(units::in_kilograms(line.per_inch), line.slope_decimals) +
+                " × (H − 60)  (H in inches, IBW in kg)";
+  if (ibw != on_line) how.formula += ", floored at " + detail::kg(line.base) + " below 60 in";
+  how.inputs = {
+      explain::text_input("sex", male ? "male" : "female"),
+      explain::quantity_input("height", units::in_centimeters(height), "cm", 1),
+      explain::quantity_input("H (height in inches)", units::in_inches(height), "in", 2),
+  };
+  how.source = kIbwSource;
+  how.warnings = std::move(warnings);
+  return {ibw, std::move(how)};
+}
+
+}  // namespace lb::volume

@@ -1,0 +1,83 @@
+// Plasma volume estimators (clinical.md §1.2, §1.3).
+#include "volume/plasma_volume.hpp"
+
+#include <string>
+
+#include "text/format.hpp"
+#include "volume/detail.hpp"
+
+namespace lb::volume {
+
+namespace {
+
+constexpr const char* kHematocritSource =
+    "PV = TBV × (1 − Hct): mdapp.co plasma volume calculator; HMC Doha blood-bank teaching note "
+    "(plasmacrit = 1 − Hct, drzeydbloodbank.com, 2020)";
+constexpr const char* kKaplanSource =
+    "Kaplan AA. A simple and accurate method for prescribing plasma exchange. ASAIO Trans "
+    "1990;36:M597-9 [from memory, unverified]";
+
+explain::Input hematocrit_input(units::Fraction hct) {
+  const double v = units::in_fraction(hct);
+  return explain::quantity_input("Hct (hematocrit)", v, "", detail::decimals_for(v, 2, 4));
+}
+
+explain::Derivation pv_derivation(units::Volume pv) {
+  explain::Derivation how;
+  how.id = "plasma_volume";
+  how.label = "Plasma volume";
+  how.shown = {units::in_milliliters(pv), "mL", 0};
+  return how;
+}
+
+}  // namespace
+
+explain::Derived<units::Volume> plasma_volume_from_hematocrit(
+    const explain::Derived<units::Volume>& tbv, units::Fraction hematocrit) {
+  detail::require_positive(units::in_milliliters(tbv.value), "total blood volume");
+  detail::require_hematocrit(hematocrit);
+  // PV = TBV × (1 − Hct), Hct as a fraction (clinical.md §1.2).
+  const units::Volume pv = tbv.value * (units::fraction(1.0) - hematocrit);
+
+  explain::Derivation how = pv_derivation(pv);
+  how.method = "Total blood volume and hematocrit";
+  how.formula = "PV = TBV × (1 − Hct)";
+  how.inputs = {
+      explain::quantity_input("TBV (total blood volume)", tbv.how.shown.value, tbv.how.shown.unit,
+                              tbv.how.shown.decimals, tbv.how.id),
+      hematocrit_input(hematocrit),
+  };
+  how.source = kHematocritSource;
+  return {pv, std::move(how)};
+}
+
+explain::Derived<units::Volume> kaplan_plasma_volume(units::Mass weight, units::Fraction hematocrit,
+                                                     units::VolumePerMass factor) {
+  detail::require_weight(weight);
+  detail::require_hematocrit(hematocrit);
+  detail::require_positive(units::in_ml_per_kg(factor), "Kaplan factor");
+  // Kaplan: EPV = 0.065 L/kg × W × (1 − Hct) (clinical.md §1.3, [from memory, unverified]).
+  const units::Volume pv = factor * weight * (units::fraction(1.0) - hematocrit);
+
+  const double factor_l_per_kg = units::in_liters(factor * units::kilograms(1));
+  const std::string factor_text =
+      text::fixed(factor_l_per_kg, detail::decimals_for(factor_l_per_kg, 3, 6));
+  explain::Derivation how = pv_derivation(pv);
+  how.method = "Kaplan 1990";
+  how.formula = "PV = " + factor_text + " × W × (1 − Hct)  (W in kg, PV in L)";
+  how.inputs = {
+      explain::quantity_input("W (weight)", units::in_kilograms(weight), "kg",
+                              detail::weight_decimals(weight)),
+      hematocrit_input(hematocrit),
+      explain::quantity_input("Kaplan factor", factor_l_per_kg, "L/kg",
+                              detail::decimals_for(factor_l_per_kg, 3, 6)),
+  };
+  how.source = kKaplanSource;
+  how.warnings.push_back(
+      "The Kaplan formula (" + factor_text +
+      " L/kg × W × (1 − Hct)) and its citation are [from memory, unverified]: not found in a "
+      "cited source; check with a clinician before use");
+  return {pv, std::move(how)};
+}
+
+}  // namespace lb::volume
