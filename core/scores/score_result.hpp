@@ -24,10 +24,10 @@ struct ScoreResult {
   std::string name;  ///< "MELD-Na"
   std::optional<double> value;  ///< the score (integer scores as whole numbers); empty if missing
   std::optional<double> raw;    ///< unrounded/uncapped value where the source defines one
-  std::string category;  ///< class/grade/stage: "B", "II", "ACLF-1b", "early"; "" if none
-  std::optional<bool> met;  ///< for criteria (King's College, Clichy); empty if undecidable
+  std::string category;         ///< class/grade/stage: "B", "II", "ACLF-1b", "early"; "" if none
+  std::optional<bool> met;      ///< for criteria (King's College, Clichy); empty if undecidable
   std::vector<std::string> organ_failures;  ///< CLIF-C OF only
-  std::string version;  ///< "MELD-Na, OPTN 2016"
+  std::string version;                      ///< "MELD-Na, OPTN 2016"
   std::vector<Component> components;
   std::vector<std::string> bounds_applied;  ///< "creatinine capped at 4.0 mg/dL"
   std::vector<std::string> missing;         ///< inputs needed but absent

@@ -13,7 +13,8 @@ namespace lb::text {
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 /// The candidate closest to `word`, if it is close enough to be a plausible
-/// typo (1 edit for words of up to 3 letters, else max(2, length/3)); ties go to the earlier candidate.
+/// typo (1 edit for words of up to 3 letters, else max(2, length/3)); ties go to the earlier
+/// candidate.
 std::optional<std::string> closest_match(std::string_view word,
                                          const std::vector<std::string>& candidates);
 
