@@ -112,7 +112,7 @@ TEST_SUITE("volume") {
     // 0.15 × 70.464 567 kg × 1 L/kg = 10.569 685 L.
     LB_CHECK_NEAR(in_liters(e.volume.value), 10.57, 0.001);
     LB_CHECK_NEAR(ml_of(e), 10569.685, 0.001);
-    CHECK(text::shown(e.volume.how.shown) == "10570 mL");
+    CHECK(text::shown(e.volume.how.shown) == "10 570 mL");
     // 10 569.685 / 3376.628 = 3.130.
     CHECK(text::shown(e.plasma_volumes.how.shown) == "3.13");
     CHECK(e.volume.how.method == "15 % of ideal body weight");
