@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/person.hpp"
@@ -16,9 +17,33 @@ namespace lb::patient {
 
 enum class Diagnosis { alf, subacute_lf, aclf, chronic_lf, other };
 enum class Ascites { none, mild, moderate_severe };
+/// Cause of the liver failure, as the scores need it (King's College Criteria
+/// choose their branch by it; "indeterminate", "halothane" and "drug_induced"
+/// are KCC non-paracetamol minor criteria).
+enum class Etiology {
+  paracetamol,    ///< acetaminophen
+  hav,            ///< hepatitis A
+  hbv,            ///< hepatitis B (incl. flare, HDV co-infection)
+  hcv,            ///< hepatitis C
+  hev,            ///< hepatitis E
+  alcohol,        ///< alcohol-associated
+  drug_induced,   ///< idiosyncratic drug reaction (not paracetamol)
+  halothane,      ///< halothane hepatitis
+  autoimmune,     ///< autoimmune hepatitis
+  wilson,         ///< Wilson disease
+  budd_chiari,    ///< Budd-Chiari syndrome
+  ischemic,       ///< ischaemic hepatitis
+  pregnancy,      ///< acute fatty liver of pregnancy, HELLP
+  mushroom,       ///< Amanita poisoning
+  indeterminate,  ///< seronegative, "non-A non-B"
+  other,
+};
 
 std::string_view to_string(Diagnosis d);
 std::string_view to_string(Ascites a);
+std::string_view to_string(Etiology e);
+/// Every etiology with its file word, in the order documented.
+const std::vector<std::pair<std::string, Etiology>>& etiology_words();
 
 struct Labs {
   std::optional<units::LabConcentration> bilirubin;        // mg/dL or µmol/L
@@ -55,6 +80,12 @@ struct Clinical {
   std::optional<bool> dic;
   std::optional<bool> sepsis;
   std::optional<bool> on_dialysis;
+  /// Intermittent dialysis sessions in the last 7 days (MELD: two or more set creatinine to 4.0).
+  std::optional<int> dialysis_sessions_last_week;
+  /// 24 hours of continuous veno-venous haemodialysis (CVVHD) in the last 7 days.
+  std::optional<bool> cvvhd_24h_last_week;
+  /// Interval from the onset of jaundice to encephalopathy (KCC non-paracetamol: > 7 days).
+  std::optional<units::Duration> jaundice_to_encephalopathy;
   std::vector<std::string> allergies;
 };
 
@@ -67,6 +98,7 @@ struct Patient {
   units::Fraction hematocrit;  ///< as a fraction (0.30)
   Diagnosis diagnosis = Diagnosis::other;
   std::optional<model::Build> build;  ///< only needed by Gilcher's rule of five
+  std::optional<Etiology> etiology;   ///< cause of the liver failure (scores)
   Labs labs;
   Clinical clinical;
 };

@@ -78,6 +78,7 @@ std::optional<Patient> read_patient(const YAML::Node& root, const std::string& f
                                     {"thin", model::Build::thin},
                                     {"normal", model::Build::normal},
                                     {"muscular", model::Build::muscular}});
+  p.etiology = r.choice<Etiology>("etiology", Need::optional, etiology_words());
 
   yaml::MapReader labs = r.child("labs", Need::optional);
   p.labs = read_labs(labs);

@@ -58,6 +58,7 @@ constexpr std::array kRanges = {
     R{"clinical.norepinephrine_dose", "\u00b5g/kg/min", 0, 10, none, 2, ""},
     R{"clinical.map", "mmHg", 10, 250, 40, 150, ""},
     R{"clinical.pao2_fio2", "mmHg", 20, 800, 50, 600, ""},
+    R{"clinical.jaundice_to_encephalopathy", "days", 0, 365, none, none, ""},
 };
 
 constexpr std::string_view kDash = "\u2013";  // en dash, as in "0.5–500 kg"

@@ -76,7 +76,9 @@ Plan make_plan(const patient::Patient& patient, const std::string& patient_file,
             tbv,
             pv,
             exchange,
-            {}};
+            {},
+            std::nullopt,
+            scores::compute_scores(patient, protocol.scores)};
 
   if (std::find(protocol.indications.begin(), protocol.indications.end(), patient.diagnosis) ==
       protocol.indications.end()) {

@@ -7,9 +7,11 @@
 #include <vector>
 
 #include "diag/diagnostic.hpp"
+#include "eligibility/eligibility.hpp"
 #include "explain/derivation.hpp"
 #include "patient/patient.hpp"
 #include "protocol/protocol.hpp"
+#include "scores/score_set.hpp"
 #include "units/quantities.hpp"
 #include "volume/exchange_volume.hpp"
 
@@ -44,6 +46,10 @@ struct Plan {
   explain::Derived<units::Volume> plasma_volume;
   volume::ExchangeVolume exchange;
   std::vector<Finding> findings;
+  /// Set by plan::add_eligibility (plan/plan_eligibility.hpp); shown first in every output.
+  std::optional<eligibility::Eligibility> eligibility;
+  /// Every prognostic score, computed with the protocol's score settings.
+  scores::ScoreSet scores;
 
   [[nodiscard]] Status status() const;
   /// Every derivation in display order (BMI, IBW, TBV, PV, exchange, PV multiple).

@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "eligibility/rules.hpp"
 #include "patient/patient.hpp"
+#include "scores/score_settings.hpp"
 #include "units/quantities.hpp"
 
 namespace lb::protocol {
@@ -100,6 +102,8 @@ struct Protocol {
   IbwSettings ideal_body_weight;
   ExchangeSettings exchange;
   std::vector<Caveat> unverified;
+  eligibility::Settings eligibility;  ///< indications/contraindications (may be empty)
+  scores::ScoreSettings scores;       ///< `scores:` section: choices where sources disagree
 };
 
 std::string_view to_string(BloodVolumeMethod m);

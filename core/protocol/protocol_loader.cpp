@@ -26,6 +26,8 @@ void read_all(const YAML::Node& root, const std::string& file, Protocol& p,
   detail::read_plasma_volume(top, p.plasma_volume, p.unverified);
   detail::read_ideal_body_weight(top, p.ideal_body_weight);
   detail::read_exchange(top, p.exchange, sources_ok ? &p.sources : nullptr);
+  detail::read_eligibility(top, p.eligibility, sources_ok ? &p.sources : nullptr);
+  detail::read_scores(top, p.scores);
   detail::reject_unsupported_sections(top);
   top.finish();
 }

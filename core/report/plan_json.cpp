@@ -2,7 +2,9 @@
 
 #include <cmath>
 
+#include "report/eligibility_report.hpp"
 #include "report/patient_summary.hpp"
+#include "report/scores_report.hpp"
 #include "text/format.hpp"
 #include "version.hpp"
 
@@ -71,6 +73,7 @@ nlohmann::json plan_json(const plan::Plan& plan) {
   return {
       {"liverbridge_version", kVersion},
       {"disclaimer", plan::kDisclaimer},
+      {"eligibility", eligibility_json(plan)},
       {"status", plan::to_string(plan.status())},
       {"patient", patient},
       {"protocol",
@@ -91,6 +94,7 @@ nlohmann::json plan_json(const plan::Plan& plan) {
        {{"rule", protocol::to_string(plan.protocol.rule)},
         {"volume_per_session", derivation_json(plan.exchange.volume.how)},
         {"plasma_volumes_per_session", derivation_json(plan.exchange.plasma_volumes.how)}}},
+      {"scores", scores_json(plan.scores)},
       {"warnings", severity_list(plan.findings, diag::Severity::warning)},
       {"errors", severity_list(plan.findings, diag::Severity::error)},
   };

@@ -1,6 +1,8 @@
 #include "report/plan_text.hpp"
 
+#include "report/eligibility_report.hpp"
 #include "report/patient_summary.hpp"
+#include "report/scores_report.hpp"
 #include "text/format.hpp"
 #include "version.hpp"
 
@@ -67,6 +69,8 @@ std::string render_text(const plan::Plan& plan) {
   out += text::pad_right("", 10) + "sha256 " + plan.protocol.sha256 + "\n";
   out += text::pad_right("Status", 10) + status_words(plan.status()) + "\n";
 
+  eligibility_text(out, plan);
+
   text_section(out, "Volumes");
   text_figure(out, plan.bmi.how);
   text_figure(out, plan.ideal_body_weight.how);
@@ -76,6 +80,7 @@ std::string render_text(const plan::Plan& plan) {
   text_section(out, "Exchange per session");
   text_figure(out, plan.exchange.volume.how);
   text_figure(out, plan.exchange.plasma_volumes.how);
+  out += scores_text(plan.scores);
 
   const std::size_t errors = count(plan.findings, diag::Severity::error);
   const std::size_t warnings = count(plan.findings, diag::Severity::warning);
@@ -134,11 +139,13 @@ std::string render_markdown(const plan::Plan& plan) {
   out += "- **Status:** " + status_words(plan.status()) + "\n";
   out += "- **LiverBridge:** " + std::string(kVersion) + "\n\n";
 
+  eligibility_markdown(out, plan);
   out += "## Volumes\n\n";
   md_rows(out, {&plan.bmi.how, &plan.ideal_body_weight.how, &plan.total_blood_volume.how,
                 &plan.plasma_volume.how});
   out += "\n## Exchange per session\n\n";
   md_rows(out, {&plan.exchange.volume.how, &plan.exchange.plasma_volumes.how});
+  out += scores_markdown(plan.scores);
 
   out += "\n## Findings\n\n";
   if (plan.findings.empty()) out += "None.\n";

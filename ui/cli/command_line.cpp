@@ -3,6 +3,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "gui/gui.hpp"
 #include "plan/plan.hpp"
 #include "version.hpp"
 
@@ -25,6 +26,17 @@ int run_command_line(int argc, char** argv) {
       ->capture_default_str();
   plan_cmd->add_option("--protocols-dir", plan.protocols_dir,
                        "Directory searched for protocol ids (default: bundled protocols)");
+  plan_cmd->add_option("--override", plan.overrides,
+                       "RULE_ID=\"reason\": proceed despite a relative eligibility rule, "
+                       "recording why (repeatable)");
+
+  ScoreOptions score;
+  auto* score_cmd = app.add_subcommand(
+      "score", "Compute every prognostic score the patient's data allow (no protocol needed)");
+  score_cmd->add_option("--patient", score.patient, "Patient YAML file")->required();
+  score_cmd->add_option("--format", score.format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "markdown"}))
+      ->capture_default_str();
 
   ValidateOptions validate;
   auto* validate_cmd = app.add_subcommand(
@@ -38,6 +50,14 @@ int run_command_line(int argc, char** argv) {
   auto* protocols_cmd = app.add_subcommand("protocols", "List bundled protocols");
   protocols_cmd->add_option("--dir", protocols_dir, "Directory to list instead of the bundled one");
 
+  gui::GuiOptions window;  // no sub-command: the window opens
+  auto* window_opts = app.add_option_group("Window", "Without a sub-command the window opens");
+  window_opts->add_option("--patient", window.patient, "Patient YAML file to open");
+  window_opts->add_option("--protocol", window.protocol, "Protocol file or bundled id to choose");
+  window_opts->add_option("--screenshot", window.screenshot,
+                          "Render the window, write it to this PNG file and exit");
+  window_opts->add_option("--size", window.size, "Window size WxH in pixels (e.g. 1280x800)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -47,9 +67,10 @@ int run_command_line(int argc, char** argv) {
 
   if (*plan_cmd) return run_plan(plan, std::cout, std::cerr);
   if (*validate_cmd) return run_validate(validate, std::cout, std::cerr);
+  if (*score_cmd) return run_score(score, std::cout, std::cerr);
   if (*protocols_cmd) return run_protocols(protocols_dir, std::cout, std::cerr);
-  std::cerr << app.help();
-  return kExitBadInput;
+  window.protocols_dir = protocols_directory("");
+  return gui::run_gui(window);
 }
 
 }  // namespace lb::cli

@@ -12,6 +12,13 @@ struct PlanOptions {
   std::string protocol;  ///< file path or bundled protocol id
   std::string format = "text";
   std::string protocols_dir;
+  /// RULE_ID=reason, one per --override (relative eligibility rules only).
+  std::vector<std::string> overrides;
+};
+
+struct ScoreOptions {
+  std::string patient;
+  std::string format = "text";
 };
 
 struct ValidateOptions {
@@ -22,6 +29,7 @@ struct ValidateOptions {
 /// Each returns the process exit code; results go to `out`, diagnostics to `err`.
 int run_plan(const PlanOptions& options, std::ostream& out, std::ostream& err);
 int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream& err);
+int run_score(const ScoreOptions& options, std::ostream& out, std::ostream& err);
 int run_protocols(const std::string& protocols_dir, std::ostream& out, std::ostream& err);
 
 /// Directory of bundled protocols: the option if given, else

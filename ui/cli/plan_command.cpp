@@ -8,15 +8,24 @@
 #include "io/sha256.hpp"
 #include "patient/patient_loader.hpp"
 #include "plan/plan.hpp"
+#include "plan/plan_eligibility.hpp"
 #include "protocol/protocol_loader.hpp"
 #include "report/plan_json.hpp"
 #include "report/plan_text.hpp"
+#include "scores/score_set.hpp"
 
 namespace lb::cli {
 
 namespace {
 void print_diagnostics(const diag::Diagnostics& d, std::ostream& err) {
   for (const auto& item : d.sorted()) err << diag::format(item) << "\n";
+}
+
+/// "RULE_ID=reason" -> (id, reason); nullopt when there is no '='.
+std::optional<std::pair<std::string, std::string>> split_override(const std::string& text) {
+  const auto eq = text.find('=');
+  if (eq == std::string::npos || eq == 0) return std::nullopt;
+  return std::make_pair(text.substr(0, eq), text.substr(eq + 1));
 }
 }  // namespace
 
@@ -31,10 +40,30 @@ int run_plan(const PlanOptions& options, std::ostream& out, std::ostream& err) {
     return kExitBadInput;
   }
 
+  eligibility::Overrides overrides;
+  bool bad_override = false;
+  for (const auto& text : options.overrides) {
+    if (auto o = split_override(text)) {
+      overrides.push_back(std::move(*o));
+    } else {
+      err << "liverbridge: --override " << text << ": expected RULE_ID=\"reason\"\n";
+      bad_override = true;
+    }
+  }
+  for (const auto& problem : eligibility::check_overrides(protocol.protocol->eligibility,
+                                                          overrides)) {
+    err << "liverbridge: " << problem << "\n";
+    bad_override = true;
+  }
+  if (bad_override) return kExitBadInput;
+
   std::optional<plan::Plan> computed;
   try {
     computed = plan::make_plan(*patient.patient, options.patient, *protocol.protocol, protocol.file,
                                io::sha256_hex(protocol.text));
+    plan::add_eligibility(*computed, protocol.protocol->eligibility,
+                          scores::compute_scores(*patient.patient, scores::ScoreSettings{}),
+                          overrides);
   } catch (const std::invalid_argument& e) {
     err << "liverbridge: cannot plan this patient with this protocol: " << e.what() << "\n";
     return kExitBadInput;

@@ -73,7 +73,7 @@ void read_unverified(MapReader& top, const YAML::Node& root, std::vector<Caveat>
 
 void reject_unsupported_sections(MapReader& top) {
   static const std::vector<std::string> kLater = {"replacement", "anticoagulation", "separation",
-                                                  "schedule",    "eligibility",     "kinetics"};
+                                                  "schedule", "kinetics"};
   for (const auto& section : kLater) {
     if (!top.has(section)) continue;
     top.node(section, Need::optional);  // known: no "unknown key" error as well
@@ -81,7 +81,7 @@ void reject_unsupported_sections(MapReader& top) {
                             "section '" + section +
                                 "' is not supported by this version of LiverBridge (schema_version "
                                 "1 has: sources, indications, blood_volume, plasma_volume, "
-                                "ideal_body_weight, exchange, unverified); describe it in "
+                                "ideal_body_weight, exchange, eligibility, unverified); describe it in "
                                 "'description' for now");
   }
 }

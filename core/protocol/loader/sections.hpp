@@ -46,6 +46,13 @@ void read_exchange(yaml::MapReader& top, ExchangeSettings& out, const std::vecto
 
 /// Sections planned for later schema versions get a specific error instead
 /// of "unknown key".
+/// eligibility: rules checked against the field and score registries.
+void read_eligibility(yaml::MapReader& top, eligibility::Settings& out,
+                      const std::vector<Source>* sources);
+
 void reject_unsupported_sections(yaml::MapReader& top);
+
+/// scores: the score choices where sources disagree (clinical.md §10).
+void read_scores(yaml::MapReader& top, scores::ScoreSettings& out);
 
 }  // namespace lb::protocol::detail

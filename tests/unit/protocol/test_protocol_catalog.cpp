@@ -53,7 +53,8 @@ TEST_SUITE("protocol") {
       CHECK(b.version == "1.0.0");
     }
     CHECK(ids == std::vector<std::string>{"hvp-alf-larsen-2016", "pe-aclf-apache-pe-a5",
-                                          "pe-aclf-plexar", "tpe-standard-asfa-2023"});
+                                          "pe-aclf-plexar", "pe-lf-china-nbal-2016",
+                                          "tpe-standard-asfa-2023"});
   }
 
   TEST_CASE("list_protocols: broken files and duplicate ids are skipped and reported") {
@@ -96,7 +97,7 @@ TEST_SUITE("protocol") {
         unknown.diagnostics,
         "'hvp-alf-larsen-2061' is neither a file nor the id of a protocol in " + kDir +
             "; available ids: hvp-alf-larsen-2016, pe-aclf-apache-pe-a5, pe-aclf-plexar, "
-            "tpe-standard-asfa-2023 (did you mean 'hvp-alf-larsen-2016'?)"));
+            "pe-lf-china-nbal-2016, tpe-standard-asfa-2023 (did you mean 'hvp-alf-larsen-2016'?)"));
 
     auto missing_file = protocol::resolve_protocol("nowhere/p.yaml", kDir);
     CHECK(lb::testing::has_error(missing_file.diagnostics, "cannot open file: no such file"));

@@ -371,7 +371,7 @@ TEST_SUITE("protocol") {
 
   TEST_CASE("sections of later schema versions get a specific error") {
     for (const char* section :
-         {"replacement", "anticoagulation", "separation", "schedule", "eligibility", "kinetics"}) {
+         {"replacement", "anticoagulation", "separation", "schedule", "kinetics"}) {
       CAPTURE(section);
       auto d = errors_of(minimal_protocol() + section + ":\n  x: 1\n");
       CHECK(has_error(

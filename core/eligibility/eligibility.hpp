@@ -1,0 +1,94 @@
+// Evaluating a protocol's eligibility rules for one patient (clinical.md §3,
+// §5.8, §8.5). Works on any Patient — the one from the file, or one with labs
+// predicted for a later session — and the scores computed from it. Missing
+// data never passes: a rule that needs it is `cannot_decide`, and when such a
+// rule could change the verdict, so is the verdict.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "eligibility/asfa.hpp"
+#include "eligibility/rules.hpp"
+#include "patient/patient.hpp"
+#include "scores/score_result.hpp"
+
+namespace lb::eligibility {
+
+enum class Outcome : std::uint8_t { met, not_met, cannot_decide };
+/// Ordered from best to worst; cannot_decide is reported instead when an
+/// undecidable rule could make the verdict worse.
+enum class Verdict : std::uint8_t {
+  eligible,
+  eligible_with_cautions,
+  relative_contraindication,
+  not_eligible,
+  cannot_decide,
+};
+
+std::string_view to_string(Outcome o);
+std::string_view to_string(Verdict v);
+
+/// One value that decided a leaf of a rule.
+struct Evidence {
+  std::string name;              ///< "labs.platelets", "aarc"
+  std::optional<double> value;   ///< in `unit` (the rule's unit), when numeric
+  std::string unit;              ///< "10^9/L", "" for plain numbers
+  std::string display;           ///< "18 10^9/L", "true", "ACLF-2", "missing"
+  std::string condition;         ///< "≤ 20 10^9/L"
+  Outcome outcome = Outcome::cannot_decide;
+};
+
+struct RuleResult {
+  std::string id;
+  RuleKind kind = RuleKind::contraindication;
+  Severity severity = Severity::absolute;
+  Outcome outcome = Outcome::cannot_decide;
+  /// The rule counts against the patient: a contraindication met or an
+  /// indication not met.
+  bool triggered = false;
+  std::vector<Evidence> decided_by;
+  std::string message;
+  std::string source;           ///< source id
+  std::string override_reason;  ///< recorded with --override; "" if none
+};
+
+struct Eligibility {
+  Verdict verdict = Verdict::eligible;
+  std::vector<RuleResult> rules;
+  AsfaResult asfa;
+  /// Relative contraindications that are triggered and have no override reason.
+  [[nodiscard]] std::vector<const RuleResult*> unresolved_relative() const;
+  /// Rule ids that decided the verdict (triggered at the verdict's level, or
+  /// undecidable when the verdict is cannot_decide).
+  [[nodiscard]] std::vector<std::string> decisive() const;
+};
+
+/// Rule id -> reason, as given with `--override RULE_ID="reason"`.
+using Overrides = std::vector<std::pair<std::string, std::string>>;
+
+/// Checks overrides against the rules: each must name a relative rule and
+/// give a non-empty reason. Returns one message per problem.
+std::vector<std::string> check_overrides(const Settings& settings, const Overrides& overrides);
+
+/// Evaluates every rule; `scores` must be computed from `patient`.
+Eligibility evaluate_eligibility(const Settings& settings, const patient::Patient& patient,
+                                 const scores::ScoreSet& scores, const Overrides& overrides = {});
+
+/// The same decision without any text (for the cohort's hot path): fills
+/// `outcomes` (one per rule, same order) and returns the verdict. Identical to
+/// evaluate_eligibility's verdict and outcomes (tested).
+Verdict decide(const Settings& settings, const patient::Patient& patient,
+               const scores::ScoreSet& scores, std::span<Outcome> outcomes);
+
+/// The verdict that rule outcomes give (shared by both paths).
+Verdict verdict_for(const std::vector<Rule>& rules, std::span<const Outcome> outcomes);
+
+/// Whether a rule with this outcome counts against the patient.
+bool is_triggered(RuleKind kind, Outcome outcome);
+
+}  // namespace lb::eligibility

@@ -1,0 +1,332 @@
+// Evaluation of eligibility rules: three-valued (met, not met, cannot decide)
+// so that missing data never passes as normal.
+#include <algorithm>
+
+#include "eligibility/eligibility.hpp"
+#include "patient/plausibility.hpp"
+#include "text/did_you_mean.hpp"
+#include "units/compare.hpp"
+#include "units/quantities.hpp"
+
+namespace lb::eligibility {
+
+std::string_view to_string(Outcome o) {
+  switch (o) {
+    case Outcome::met: return "met";
+    case Outcome::not_met: return "not_met";
+    case Outcome::cannot_decide: return "cannot_decide";
+  }
+  return "cannot_decide";
+}
+
+std::string_view to_string(Verdict v) {
+  switch (v) {
+    case Verdict::eligible: return "eligible";
+    case Verdict::eligible_with_cautions: return "eligible_with_cautions";
+    case Verdict::relative_contraindication: return "relative_contraindication";
+    case Verdict::not_eligible: return "not_eligible";
+    case Verdict::cannot_decide: return "cannot_decide";
+  }
+  return "cannot_decide";
+}
+
+namespace {
+
+template <class Q>
+bool compare_as(Op op, double value, double lo, double hi) {
+  const Q v = Q::from_value(value);
+  switch (op) {
+    case Op::below: return units::below(v, Q::from_value(lo));
+    case Op::at_most: return units::at_most(v, Q::from_value(lo));
+    case Op::above: return units::above(v, Q::from_value(lo));
+    case Op::at_least: return units::at_least(v, Q::from_value(lo));
+    case Op::between:
+      return units::at_least(v, Q::from_value(lo)) && units::at_most(v, Q::from_value(hi));
+    default: return false;
+  }
+}
+
+/// Compares SI values as quantities of the dimension (tolerant comparisons of
+/// units/compare.hpp, so a converted lab lands on the right side of a bound).
+bool compare(units::Dimension d, Op op, double value, double lo, double hi) {
+  using units::Dimension;
+  switch (d) {
+    case Dimension::length: return compare_as<units::Length>(op, value, lo, hi);
+    case Dimension::mass: return compare_as<units::Mass>(op, value, lo, hi);
+    case Dimension::volume: return compare_as<units::Volume>(op, value, lo, hi);
+    case Dimension::time: return compare_as<units::Duration>(op, value, lo, hi);
+    case Dimension::flow: return compare_as<units::Flow>(op, value, lo, hi);
+    case Dimension::mass_concentration:
+      return compare_as<units::MassConcentration>(op, value, lo, hi);
+    case Dimension::amount_concentration:
+      return compare_as<units::AmountConcentration>(op, value, lo, hi);
+    case Dimension::cell_concentration:
+      return compare_as<units::CellConcentration>(op, value, lo, hi);
+    case Dimension::volume_per_mass: return compare_as<units::VolumePerMass>(op, value, lo, hi);
+    case Dimension::pressure: return compare_as<units::Pressure>(op, value, lo, hi);
+    case Dimension::dose_rate: return compare_as<units::DoseRate>(op, value, lo, hi);
+    case Dimension::body_mass_index: return compare_as<units::BodyMassIndex>(op, value, lo, hi);
+    case Dimension::fraction: return compare_as<units::Fraction>(op, value, lo, hi);
+  }
+  return false;
+}
+
+Outcome of(bool b) { return b ? Outcome::met : Outcome::not_met; }
+
+bool contains(const std::vector<std::string>& words, std::string_view w) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+std::string with_unit(double v, const std::string& unit) {
+  return patient::plain_number(v) + (unit.empty() ? "" : " " + unit);
+}
+
+struct Context {
+  const patient::Patient& patient;
+  const scores::ScoreSet& scores;
+};
+
+Outcome evaluate_field(const Condition& c, const Context& ctx, std::vector<Evidence>* sink) {
+  const auto value = c.field->read(ctx.patient);
+  Outcome out = Outcome::cannot_decide;
+  std::optional<double> shown;
+  std::string display = "missing";
+  if (value) {
+    switch (c.field->kind) {
+      case FieldKind::quantity:
+      case FieldKind::number:
+        out = of(compare(c.dimension, c.op, value->si, c.lo, c.hi));
+        shown = value->si / c.si_per_unit;
+        break;
+      case FieldKind::lab: {
+        const double si = c.dimension == units::Dimension::mass_concentration
+                              ? value->lab->mass().value()
+                              : value->lab->amount().value();
+        out = of(compare(c.dimension, c.op, si, c.lo, c.hi));
+        shown = si / c.si_per_unit;
+        break;
+      }
+      case FieldKind::boolean:
+        out = of(value->flag == c.flag);
+        if (sink) display = value->flag ? "true" : "false";
+        break;
+      case FieldKind::word:
+        out = of(contains(c.words, value->word));
+        if (sink) display = std::string(value->word);
+        break;
+    }
+  }
+  if (sink) {
+    if (shown) display = with_unit(*shown, c.unit);
+    if (value && !value->note.empty()) display += " (" + std::string(value->note) + ")";
+    sink->push_back(Evidence{std::string(c.field->name), shown, shown ? c.unit : std::string(),
+                             std::move(display), c.text, out});
+  }
+  return out;
+}
+
+Outcome evaluate_score(const Condition& c, const Context& ctx, std::vector<Evidence>* sink) {
+  const scores::ScoreResult* r = ctx.scores.find(c.score);
+  Outcome out = Outcome::cannot_decide;
+  std::optional<double> shown;
+  if (r != nullptr) {
+    switch (c.op) {
+      case Op::met:
+        if (r->met) out = of(*r->met == c.flag);
+        break;
+      case Op::category_in:
+        if (r->computed()) out = of(contains(c.words, r->category));
+        break;
+      default:
+        if (r->value) {
+          out = of(compare(units::Dimension::fraction, c.op, *r->value, c.lo, c.hi));
+          shown = *r->value;
+        }
+        break;
+    }
+  }
+  if (sink) {
+    std::string display;
+    if (out == Outcome::cannot_decide) {
+      display = "not computed";
+      if (r != nullptr && !r->missing.empty()) {
+        display += ": missing ";
+        for (std::size_t i = 0; i < r->missing.size(); ++i) {
+          display += (i ? ", " : "") + r->missing[i];
+        }
+      }
+    } else if (c.op == Op::met) {
+      display = *r->met ? "met" : "not met";
+    } else if (c.op == Op::category_in) {
+      display = r->category.empty() ? "no category" : r->category;
+    } else {
+      display = patient::plain_number(*shown);
+      if (!r->category.empty()) display += " (" + r->category + ")";
+    }
+    sink->push_back(Evidence{c.score, shown, "", std::move(display), c.text, out});
+  }
+  return out;
+}
+
+Outcome evaluate(const Condition& c, const Context& ctx, std::vector<Evidence>* sink) {
+  switch (c.node) {
+    case Condition::Node::field: return evaluate_field(c, ctx, sink);
+    case Condition::Node::score: return evaluate_score(c, ctx, sink);
+    case Condition::Node::negate: {
+      const Outcome o = evaluate(c.children.front(), ctx, sink);
+      if (o == Outcome::cannot_decide) return o;
+      return o == Outcome::met ? Outcome::not_met : Outcome::met;
+    }
+    case Condition::Node::all:
+    case Condition::Node::any: {
+      const bool all = c.node == Condition::Node::all;
+      // The outcome that settles the combination alone: not met for all, met for any.
+      const Outcome settles = all ? Outcome::not_met : Outcome::met;
+      bool undecided = false;
+      bool settled = false;
+      std::vector<Evidence> settling, rest;
+      for (const auto& child : c.children) {
+        std::vector<Evidence> mine;
+        const Outcome o = evaluate(child, ctx, sink ? &mine : nullptr);
+        if (o == settles) {
+          settled = true;
+          if (!sink) break;
+          settling.insert(settling.end(), mine.begin(), mine.end());
+        } else {
+          undecided = undecided || o == Outcome::cannot_decide;
+          if (sink) rest.insert(rest.end(), mine.begin(), mine.end());
+        }
+      }
+      if (sink) {
+        // Only the values that decided: the settling children, else all of them.
+        auto& chosen = settled ? settling : rest;
+        sink->insert(sink->end(), chosen.begin(), chosen.end());
+      }
+      if (settled) return settles;
+      if (undecided) return Outcome::cannot_decide;
+      return all ? Outcome::met : Outcome::not_met;
+    }
+  }
+  return Outcome::cannot_decide;
+}
+
+Verdict impact(Severity s) {
+  switch (s) {
+    case Severity::absolute: return Verdict::not_eligible;
+    case Severity::relative: return Verdict::relative_contraindication;
+    case Severity::caution: return Verdict::eligible_with_cautions;
+  }
+  return Verdict::not_eligible;
+}
+
+Verdict decided_level(std::span<const Outcome> outcomes, const auto& kind_of,
+                      const auto& severity_of) {
+  Verdict worst = Verdict::eligible;
+  for (std::size_t i = 0; i < outcomes.size(); ++i) {
+    if (is_triggered(kind_of(i), outcomes[i])) worst = std::max(worst, impact(severity_of(i)));
+  }
+  return worst;
+}
+
+}  // namespace
+
+bool is_triggered(RuleKind kind, Outcome outcome) {
+  return kind == RuleKind::contraindication ? outcome == Outcome::met
+                                            : outcome == Outcome::not_met;
+}
+
+Verdict verdict_for(const std::vector<Rule>& rules, std::span<const Outcome> outcomes) {
+  const auto kind_of = [&](std::size_t i) { return rules[i].kind; };
+  const auto severity_of = [&](std::size_t i) { return rules[i].severity; };
+  const Verdict worst = decided_level(outcomes, kind_of, severity_of);
+  for (std::size_t i = 0; i < outcomes.size(); ++i) {
+    if (outcomes[i] == Outcome::cannot_decide && impact(rules[i].severity) > worst) {
+      return Verdict::cannot_decide;
+    }
+  }
+  return worst;
+}
+
+std::vector<const RuleResult*> Eligibility::unresolved_relative() const {
+  std::vector<const RuleResult*> out;
+  for (const auto& r : rules) {
+    if (r.triggered && r.severity == Severity::relative && r.override_reason.empty()) {
+      out.push_back(&r);
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> Eligibility::decisive() const {
+  std::vector<std::string> out;
+  Verdict worst = Verdict::eligible;
+  for (const auto& r : rules) {
+    if (r.triggered) worst = std::max(worst, impact(r.severity));
+  }
+  for (const auto& r : rules) {
+    const bool deciding = verdict == Verdict::cannot_decide
+                              ? r.outcome == Outcome::cannot_decide && impact(r.severity) > worst
+                              : r.triggered && impact(r.severity) == verdict;
+    if (deciding) out.push_back(r.id);
+  }
+  return out;
+}
+
+std::vector<std::string> check_overrides(const Settings& settings, const Overrides& overrides) {
+  std::vector<std::string> problems;
+  std::vector<std::string> ids;
+  for (const auto& r : settings.rules) ids.push_back(r.id);
+  for (const auto& [id, reason] : overrides) {
+    const auto it = std::find_if(settings.rules.begin(), settings.rules.end(),
+                                 [&](const Rule& r) { return r.id == id; });
+    if (it == settings.rules.end()) {
+      problems.push_back("--override " + id + ": the protocol has no eligibility rule '" + id +
+                         "'" + text::did_you_mean_suffix(id, ids));
+    } else if (it->severity != Severity::relative) {
+      problems.push_back("--override " + id + ": rule '" + id + "' is " +
+                         std::string(to_string(it->severity)) +
+                         "; only relative rules can be overridden");
+    } else if (reason.find_first_not_of(" \t") == std::string::npos) {
+      problems.push_back("--override " + id + ": give the reason, e.g. --override " + id +
+                         "=\"discussed with the consultant\"");
+    }
+  }
+  return problems;
+}
+
+Verdict decide(const Settings& settings, const patient::Patient& patient,
+               const scores::ScoreSet& scores, std::span<Outcome> outcomes) {
+  const Context ctx{patient, scores};
+  for (std::size_t i = 0; i < settings.rules.size() && i < outcomes.size(); ++i) {
+    outcomes[i] = evaluate(settings.rules[i].when, ctx, nullptr);
+  }
+  return verdict_for(settings.rules, outcomes.first(std::min(outcomes.size(), settings.rules.size())));
+}
+
+Eligibility evaluate_eligibility(const Settings& settings, const patient::Patient& patient,
+                                 const scores::ScoreSet& scores, const Overrides& overrides) {
+  Eligibility out;
+  const Context ctx{patient, scores};
+  std::vector<Outcome> outcomes;
+  outcomes.reserve(settings.rules.size());
+  for (const auto& rule : settings.rules) {
+    RuleResult r;
+    r.id = rule.id;
+    r.kind = rule.kind;
+    r.severity = rule.severity;
+    r.outcome = evaluate(rule.when, ctx, &r.decided_by);
+    r.triggered = is_triggered(rule.kind, r.outcome);
+    r.message = rule.message;
+    r.source = rule.source;
+    for (const auto& [id, reason] : overrides) {
+      if (id == rule.id && rule.severity == Severity::relative) r.override_reason = reason;
+    }
+    outcomes.push_back(r.outcome);
+    out.rules.push_back(std::move(r));
+  }
+  out.verdict = verdict_for(settings.rules, outcomes);
+  out.asfa = asfa_lookup(settings.asfa, patient.diagnosis);
+  return out;
+}
+
+}  // namespace lb::eligibility

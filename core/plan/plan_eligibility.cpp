@@ -1,0 +1,81 @@
+#include "plan/plan_eligibility.hpp"
+
+#include <algorithm>
+
+namespace lb::plan {
+
+namespace {
+
+eligibility::Verdict level(eligibility::Severity s) {
+  switch (s) {
+    case eligibility::Severity::absolute: return eligibility::Verdict::not_eligible;
+    case eligibility::Severity::relative: return eligibility::Verdict::relative_contraindication;
+    case eligibility::Severity::caution: return eligibility::Verdict::eligible_with_cautions;
+  }
+  return eligibility::Verdict::not_eligible;
+}
+
+std::string what(const eligibility::RuleResult& r) {
+  const std::string values = decided_by_text(r);
+  return r.id + ": " + r.message + (values.empty() ? "" : " (" + values + ")");
+}
+
+}  // namespace
+
+std::string decided_by_text(const eligibility::RuleResult& r) {
+  std::string out;
+  for (const auto& e : r.decided_by) {
+    if (!out.empty()) out += "; ";
+    out += e.name + " = " + e.display + " (" + e.condition + ")";
+  }
+  return out;
+}
+
+void add_eligibility(Plan& plan, const eligibility::Settings& rules,
+                     const scores::ScoreSet& scores, const eligibility::Overrides& overrides) {
+  using eligibility::Outcome;
+  using eligibility::Severity;
+  plan.eligibility = eligibility::evaluate_eligibility(rules, plan.patient, scores, overrides);
+  const auto& e = *plan.eligibility;
+  auto worst = eligibility::Verdict::eligible;
+  for (const auto& r : e.rules) {
+    if (r.triggered) worst = std::max(worst, level(r.severity));
+  }
+  std::vector<Finding> found;
+  for (const auto& r : e.rules) {
+    if (r.triggered) {
+      switch (r.severity) {
+        case Severity::absolute:
+          found.push_back({diag::Severity::error, "eligibility.not_eligible",
+                           "not eligible: " + what(r), "eligibility"});
+          break;
+        case Severity::relative:
+          if (r.override_reason.empty()) {
+            found.push_back({diag::Severity::error, "eligibility.relative_contraindication",
+                             "relative contraindication without a recorded reason: " + what(r) +
+                                 "; to proceed, record why with --override " + r.id +
+                                 "=\"reason\"",
+                             "eligibility"});
+          } else {
+            found.push_back({diag::Severity::warning, "eligibility.override",
+                             "relative contraindication overridden: " + what(r) +
+                                 "; reason recorded: " + r.override_reason,
+                             "eligibility"});
+          }
+          break;
+        case Severity::caution:
+          found.push_back(
+              {diag::Severity::warning, "eligibility.caution", "caution: " + what(r), "eligibility"});
+          break;
+      }
+    } else if (r.outcome == Outcome::cannot_decide && level(r.severity) > worst) {
+      found.push_back({diag::Severity::warning, "eligibility.cannot_decide",
+                       "cannot decide eligibility rule " + what(r) +
+                           "; enter the missing values to decide it",
+                       "eligibility"});
+    }
+  }
+  plan.findings.insert(plan.findings.begin(), found.begin(), found.end());
+}
+
+}  // namespace lb::plan

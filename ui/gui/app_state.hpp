@@ -1,0 +1,159 @@
+// The whole state of the LiverBridge window in one value: the patient being
+// edited (text per field + unit), the protocols and the one chosen (with its
+// editable YAML), override reasons, view settings, and the plan last computed
+// from them. Panels draw this state and edit it; recompute() turns it into a
+// plan by calling core/ (parse_patient, parse_protocol, make_plan).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+#include "gui/patient_form.hpp"
+#include "gui/user_dirs.hpp"
+#include "plan/plan.hpp"
+#include "protocol/protocol_loader.hpp"
+
+namespace lb::gui {
+
+enum class ProtocolOrigin { bundled, user, opened };
+std::string_view to_string(ProtocolOrigin o);
+
+/// One protocol the picker offers. The text is read when first selected; a
+/// bundled protocol is read-only (edits are saved as a user protocol).
+struct ProtocolEntry {
+  ProtocolOrigin origin = ProtocolOrigin::bundled;
+  std::string id, version, title, path;
+  bool loaded = false;
+  std::string text;        ///< as edited
+  std::string saved_text;  ///< as on disk
+  [[nodiscard]] bool modified() const { return loaded && text != saved_text; }
+};
+
+/// A widget rectangle in screen pixels, recorded while drawing (for tests).
+struct Rect {
+  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  [[nodiscard]] float cx() const { return (x0 + x1) / 2; }
+  [[nodiscard]] float cy() const { return (y0 + y1) / 2; }
+};
+
+enum class PromptKind {
+  none,
+  open_patient,
+  save_patient_as,
+  open_protocol,
+  save_protocol_as,
+  export_markdown,
+  export_json
+};
+
+struct ViewState {
+  bool show_protocol_editor = false;
+  std::set<std::string> expanded;  ///< derivation ids unfolded in the plan panel
+  PromptKind prompt = PromptKind::none;
+  bool prompt_just_opened = false;
+  std::string prompt_path;
+  std::string prompt_error;
+  bool quit_after_save = false;
+  bool close_requested = false;  ///< the user asked to close; the prompt decides
+  bool quit_confirmed = false;   ///< the shell may close the window
+  std::string message;           ///< last action's result ("Saved ...")
+  bool message_is_error = false;
+  std::optional<std::pair<int, int>> editor_jump;  ///< line, column to move the cursor to
+  bool editor_focus = false;      ///< move keyboard focus into the protocol text
+  bool editor_has_focus = false;  ///< the editor window is focused (Ctrl+S saves the protocol)
+  std::map<std::string, Rect, std::less<>> rects;  ///< recorded widget rectangles
+};
+
+struct PlanState {
+  std::optional<plan::Plan> plan;  ///< the last valid plan
+  bool current = false;            ///< computed from the inputs as they are now
+  std::vector<std::string> why_not_current;  ///< reasons the plan could not be recomputed
+  diag::Diagnostics patient_diagnostics;     ///< of the form, as the loader reports them
+  diag::Diagnostics protocol_diagnostics;    ///< of the chosen protocol's text
+  diag::Diagnostics form_problems;           ///< a loaded file the form could not hold
+};
+
+struct AppState {
+  UserDirs dirs;
+  std::string bundled_protocols_dir;
+  std::string examples_dir;
+  bool persist = true;  ///< autosave and imgui.ini (off for screenshots and tests)
+
+  PatientForm form;
+  std::string patient_path;        ///< file the patient was opened from / saved to ("" = none)
+  std::string patient_saved_yaml;  ///< form_to_yaml at the last open/save (for "unsaved")
+
+  std::vector<ProtocolEntry> protocols;
+  int selected_protocol = -1;
+  diag::Diagnostics catalog_problems;
+
+  /// Override reasons for relative contraindications, by rule id.
+  std::map<std::string, std::string, std::less<>> override_reasons;
+
+  ViewState view;
+  PlanState plan;
+  bool needs_recompute = true;
+  bool autosave_pending = false;
+  std::string font_note;  ///< shown when the TTF font could not be loaded
+};
+
+struct AppOptions {
+  std::string bundled_protocols_dir;
+  std::string examples_dir;
+  UserDirs dirs;
+  bool persist = true;
+  std::string patient_file;  ///< open this patient (else autosave, else the first example)
+  std::string protocol;      ///< file or id (else the first bundled protocol)
+};
+
+/// Builds the state: protocol catalog, patient (file, autosave or example), first plan.
+AppState make_app_state(const AppOptions& options);
+
+/// Recomputes diagnostics and the plan from the state (call after edits).
+void recompute(AppState& s);
+/// recompute() when an edit asked for it; returns whether it ran.
+bool recompute_if_needed(AppState& s);
+
+// ---- patient ---------------------------------------------------------------------------
+[[nodiscard]] bool patient_unsaved(const AppState& s);
+/// Loads patient YAML into the form (errors in the file are shown at the fields).
+bool open_patient_file(AppState& s, const std::string& path);
+void load_patient_text(AppState& s, const std::string& text, const std::string& path);
+/// Writes the form atomically to `path`. A patient with errors is saved too (work
+/// is never lost); the message says how many errors it still has.
+bool save_patient_file(AppState& s, const std::string& path);
+std::vector<std::string> example_patients(const AppState& s);
+/// Loads an example as a new, untitled patient (saving asks for a file name,
+/// so the bundled example is never overwritten).
+bool load_example_patient(AppState& s, const std::string& path);
+/// Writes the working patient to the autosave file (when persisting).
+void autosave(AppState& s);
+
+// ---- protocols -------------------------------------------------------------------------
+void reload_protocol_catalog(AppState& s);
+/// Selects entry `index` (reading its text on first use) and re-plans.
+void select_protocol(AppState& s, int index);
+/// Adds (or re-selects) a protocol file opened by the user.
+bool open_protocol_file(AppState& s, const std::string& path);
+/// The selected entry, or nullptr.
+ProtocolEntry* selected_protocol(AppState& s);
+const ProtocolEntry* selected_protocol(const AppState& s);
+/// Call after the selected protocol's text changed.
+void protocol_text_edited(AppState& s);
+/// Saves the selected protocol atomically (to its own file, or `path` when given).
+bool save_protocol(AppState& s, const std::string& path = {});
+[[nodiscard]] bool any_protocol_modified(const AppState& s);
+
+// ---- exports ---------------------------------------------------------------------------
+bool export_plan(AppState& s, const std::string& path, bool json);
+/// A default file name for a prompt ("<cwd>/LB-ALF-0001-plan.md").
+std::string default_prompt_path(const AppState& s, PromptKind kind);
+
+void set_message(AppState& s, std::string text, bool error = false);
+
+}  // namespace lb::gui

@@ -1,0 +1,21 @@
+// Entry point of the LiverBridge window (`liverbridge` with no sub-command).
+#pragma once
+
+#include <string>
+
+namespace lb::gui {
+
+struct GuiOptions {
+  std::string protocols_dir;  ///< bundled protocols (from --protocols-dir / env / compiled in)
+  std::string patient;        ///< --patient FILE
+  std::string protocol;       ///< --protocol FILE|ID
+  std::string screenshot;     ///< --screenshot FILE.png: render, write the PNG, exit
+  std::string size;           ///< --size WxH (window size in pixels)
+};
+
+/// Opens the window and runs until it is closed. Returns the exit code: 0, or
+/// 2 when there is no display (the message points to the command line) or the
+/// screenshot cannot be written.
+int run_gui(const GuiOptions& options);
+
+}  // namespace lb::gui

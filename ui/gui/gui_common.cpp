@@ -1,0 +1,86 @@
+#include "gui/gui_common.hpp"
+
+namespace lb::gui {
+
+namespace {
+ImFont* g_bold = nullptr;  // set once by the shell after building the font atlas
+}
+
+ImVec4 severity_colour(diag::Severity s) {
+  switch (s) {
+    case diag::Severity::error: return kColourError;
+    case diag::Severity::warning: return kColourWarning;
+    case diag::Severity::note: return kColourMuted;
+  }
+  return kColourMuted;
+}
+
+const char* severity_word(diag::Severity s) {
+  switch (s) {
+    case diag::Severity::error: return "Error";
+    case diag::Severity::warning: return "Warning";
+    case diag::Severity::note: return "Note";
+  }
+  return "";
+}
+
+ImVec4 status_colour(plan::Status s) {
+  switch (s) {
+    case plan::Status::ready: return kColourOk;
+    case plan::Status::ready_with_warnings: return kColourWarning;
+    case plan::Status::not_ready: return kColourError;
+  }
+  return kColourMuted;
+}
+
+const char* status_words(plan::Status s) {
+  switch (s) {
+    case plan::Status::ready: return "READY";
+    case plan::Status::ready_with_warnings: return "READY WITH WARNINGS";
+    case plan::Status::not_ready: return "NOT READY";
+  }
+  return "";
+}
+
+void record_rect(AppState& s, std::string name) {
+  const ImVec2 a = ImGui::GetItemRectMin();
+  const ImVec2 b = ImGui::GetItemRectMax();
+  s.view.rects[std::move(name)] = Rect{a.x, a.y, b.x, b.y};
+}
+
+void tooltip(std::string_view text) {
+  if (text.empty() || !ImGui::IsItemHovered()) return;
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(em(30));
+  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+}
+
+void badge(const char* text, ImVec4 colour) {
+  const ImVec2 pad = ImGui::GetStyle().FramePadding;
+  const ImVec2 size = ImGui::CalcTextSize(text);
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p, ImVec2(p.x + size.x + 2 * pad.x, p.y + size.y + 2 * pad.y),
+                    ImGui::ColorConvertFloat4ToU32(colour), em(0.25f));
+  ImGui::SetCursorScreenPos(ImVec2(p.x + pad.x, p.y + pad.y));
+  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(16, 16, 16, 255));
+  ImGui::PushFont(bold_font());
+  ImGui::TextUnformatted(text);
+  ImGui::PopFont();
+  ImGui::PopStyleColor();
+  ImGui::SetCursorScreenPos(p);
+  ImGui::Dummy(ImVec2(size.x + 2 * pad.x, size.y + 2 * pad.y));
+}
+
+ImFont* bold_font() { return g_bold != nullptr ? g_bold : ImGui::GetFont(); }
+void set_bold_font(ImFont* f) { g_bold = f; }
+
+void heading(const char* text) {
+  ImGui::PushFont(bold_font());
+  ImGui::TextUnformatted(text);
+  ImGui::PopFont();
+}
+
+}  // namespace lb::gui

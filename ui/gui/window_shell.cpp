@@ -1,0 +1,243 @@
+// The thin platform shell: a GLFW window with an OpenGL 3 context, the ImGui
+// GLFW/OpenGL3 backends, fonts at the monitor's content scale, imgui.ini in
+// the user's config directory (saved atomically), autosave, the close prompt,
+// and --screenshot. Everything drawn comes from draw_app(AppState&).
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#include <stb_image_write.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "gui/app_state.hpp"
+#include "gui/fonts.hpp"
+#include "gui/gui.hpp"
+#include "gui/panels.hpp"
+#include "io/atomic_write.hpp"
+
+namespace lb::gui {
+
+namespace {
+
+std::string g_glfw_error;  // last GLFW error text, for the "no display" message
+
+void on_glfw_error(int code, const char* text) {
+  g_glfw_error = "GLFW error " + std::to_string(code) + ": " + (text ? text : "");
+}
+
+bool parse_size(const std::string& text, int& w, int& h) {
+  return std::sscanf(text.c_str(), "%dx%d", &w, &h) == 2 && w >= 320 && h >= 240 && w <= 16384 &&
+         h <= 16384;
+}
+
+float content_scale(GLFWwindow* window) {
+  if (const char* env = std::getenv("LIVERBRIDGE_UI_SCALE"); env != nullptr && *env != '\0') {
+    const float forced = std::strtof(env, nullptr);
+    if (forced >= 0.5f && forced <= 4.0f) return forced;
+  }
+  float x = 1.0f, y = 1.0f;
+  glfwGetWindowContentScale(window, &x, &y);
+  return std::clamp(std::max(x, y), 0.5f, 4.0f);
+}
+
+void apply_style(float scale) {
+  ImGuiStyle& style = ImGui::GetStyle();
+  style = ImGuiStyle();
+  ImGui::StyleColorsDark(&style);
+  style.WindowRounding = 4.0f;
+  style.ChildRounding = 4.0f;
+  style.FrameRounding = 3.0f;
+  style.FramePadding = ImVec2(6.0f, 4.0f);
+  style.ItemSpacing = ImVec2(8.0f, 5.0f);
+  style.Colors[ImGuiCol_WindowBg] = ImVec4(0.10f, 0.11f, 0.13f, 1.0f);
+  style.Colors[ImGuiCol_ChildBg] = ImVec4(0.12f, 0.13f, 0.15f, 1.0f);
+  style.Colors[ImGuiCol_Text] = ImVec4(0.94f, 0.95f, 0.96f, 1.0f);
+  style.ScaleAllSizes(scale);
+}
+
+bool write_png(const std::string& path, int w, int h) {
+  std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadBuffer(GL_BACK);
+  glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+  for (std::size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;  // opaque
+  stbi_flip_vertically_on_write(1);  // GL's origin is bottom-left
+  return stbi_write_png(path.c_str(), w, h, 4, pixels.data(), w * 4) != 0;
+}
+
+void save_ini(const AppState& s) {
+  if (!s.persist || s.dirs.ini.empty()) return;
+  std::string error;
+  if (!ensure_directory(s.dirs.config, error)) return;
+  std::size_t size = 0;
+  const char* data = ImGui::SaveIniSettingsToMemory(&size);
+  try {
+    io::atomic_write(s.dirs.ini, std::string_view(data, size));
+  } catch (const std::exception& e) {
+    std::cerr << "liverbridge: cannot save the window layout: " << e.what() << "\n";
+  }
+}
+
+void load_ini(const AppState& s) {
+  if (!s.persist || s.dirs.ini.empty()) return;
+  try {
+    const std::string text = io::read_file(s.dirs.ini);
+    ImGui::LoadIniSettingsFromMemory(text.data(), text.size());
+  } catch (const std::exception&) {
+    // first run: no layout saved yet
+  }
+}
+
+}  // namespace
+
+int run_gui(const GuiOptions& options) {
+  const bool screenshot = !options.screenshot.empty();
+  int width = 1440, height = 900;
+  if (!options.size.empty() && !parse_size(options.size, width, height)) {
+    std::cerr << "liverbridge: --size must be WxH, e.g. 1280x800 (got '" << options.size
+              << "')\n";
+    return 2;
+  }
+
+  glfwSetErrorCallback(on_glfw_error);
+  if (glfwInit() == GLFW_FALSE) {
+    std::cerr << "liverbridge: cannot open the window: no display available ("
+              << (g_glfw_error.empty() ? "glfwInit failed" : g_glfw_error) << ").\n"
+              << "Use the command line instead, e.g.\n"
+              << "  liverbridge plan --patient FILE --protocol ID\n"
+              << "  liverbridge --help\n";
+    return 2;
+  }
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  if (screenshot) glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
+  GLFWwindow* window = glfwCreateWindow(width, height, "LiverBridge", nullptr, nullptr);
+  const char* glsl = "#version 330 core";
+  if (window == nullptr) {  // older drivers: a GL 3.0 context
+    glfwDefaultWindowHints();
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    if (screenshot) glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
+    window = glfwCreateWindow(width, height, "LiverBridge", nullptr, nullptr);
+    glsl = "#version 130";
+  }
+  if (window == nullptr) {
+    std::cerr << "liverbridge: cannot create an OpenGL 3 window (" << g_glfw_error << ").\n"
+              << "Use the command line instead: liverbridge --help\n";
+    glfwTerminate();
+    return 2;
+  }
+  glfwMakeContextCurrent(window);
+  glfwSwapInterval(screenshot ? 0 : 1);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // saved by us, atomically, in the user's config directory
+  io.LogFilename = nullptr;
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+
+  AppOptions app;
+  app.bundled_protocols_dir = options.protocols_dir;
+  if (const char* env = std::getenv("LIVERBRIDGE_EXAMPLES_DIR"); env != nullptr && *env != '\0') {
+    app.examples_dir = env;
+  } else {
+    app.examples_dir = LB_EXAMPLES_DIR;
+  }
+  app.dirs = user_dirs_from_environment();
+  app.persist = !screenshot;
+  app.patient_file = options.patient;
+  app.protocol = options.protocol;
+  AppState state = make_app_state(app);
+  load_ini(state);
+
+  float scale = content_scale(window);
+  state.font_note = load_fonts(scale);
+  if (!state.font_note.empty()) std::cerr << "liverbridge: " << state.font_note << "\n";
+  apply_style(scale);
+
+  ImGui_ImplGlfw_InitForOpenGL(window, true);
+  ImGui_ImplOpenGL3_Init(glsl);
+
+  const int screenshot_frames = 5;  // the first frames lay out auto-sized windows
+  int exit_code = 0;
+  double last_autosave_check = glfwGetTime();
+  for (int frame = 0;; ++frame) {
+    if (screenshot) {
+      glfwPollEvents();
+    } else {
+      glfwWaitEventsTimeout(0.25);
+    }
+    if (glfwWindowShouldClose(window) != 0) {
+      glfwSetWindowShouldClose(window, GLFW_FALSE);
+      if (patient_unsaved(state) || any_protocol_modified(state)) {
+        state.view.close_requested = true;
+      } else {
+        state.view.quit_confirmed = true;
+      }
+    }
+    if (state.view.quit_confirmed) break;
+
+    if (const float now_scale = content_scale(window); now_scale != scale) {
+      scale = now_scale;
+      state.font_note = load_fonts(scale);
+      apply_style(scale);
+      ImGui_ImplOpenGL3_DestroyFontsTexture();
+      ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    draw_app(state);
+    ImGui::Render();
+
+    int fb_w = 0, fb_h = 0;
+    glfwGetFramebufferSize(window, &fb_w, &fb_h);
+    glViewport(0, 0, fb_w, fb_h);
+    glClearColor(0.08f, 0.09f, 0.10f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    if (screenshot && frame + 1 >= screenshot_frames) {
+      const bool ok = write_png(options.screenshot, fb_w, fb_h);
+      std::printf("screenshot %s %s\n", options.screenshot.c_str(), ok ? "ok" : "FAILED");
+      (void)std::fflush(stdout);  // LSan may leave through _exit: flush now
+      exit_code = ok ? 0 : 2;
+      break;
+    }
+    glfwSwapBuffers(window);
+
+    if (io.WantSaveIniSettings) {
+      save_ini(state);
+      io.WantSaveIniSettings = false;
+    }
+    const double now = glfwGetTime();
+    if (state.autosave_pending && now - last_autosave_check > 2.0) {
+      autosave(state);
+      last_autosave_check = now;
+    }
+  }
+
+  if (!screenshot) {
+    if (patient_unsaved(state)) autosave(state);
+    save_ini(state);
+  }
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(window);
+  glfwTerminate();
+  return exit_code;
+}
+
+}  // namespace lb::gui
