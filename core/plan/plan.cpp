@@ -66,19 +66,19 @@ Plan make_plan(const patient::Patient& patient, const std::string& patient_file,
       volume::exchange_volume(protocol.exchange, volume::ExchangeInputs{pv, ibw, patient.weight},
                               protocol::citation_for(protocol, protocol.exchange.source));
 
-  Plan plan{ProtocolInfo{protocol.id, protocol.version, protocol.title, protocol_file,
-                         protocol_sha256, protocol.sources, protocol.unverified,
-                         protocol.indications, protocol.exchange.rule},
-            patient,
-            patient_file,
-            bmi,
-            ibw,
-            tbv,
-            pv,
-            exchange,
-            {},
-            std::nullopt,
-            scores::compute_scores(patient, protocol.scores)};
+  // Member by member: Plan grows with each engine, and every member has a default.
+  Plan plan;
+  plan.protocol = ProtocolInfo{protocol.id,         protocol.version,     protocol.title,
+                               protocol_file,       protocol_sha256,      protocol.sources,
+                               protocol.unverified, protocol.indications, protocol.exchange.rule};
+  plan.patient = patient;
+  plan.patient_file = patient_file;
+  plan.bmi = bmi;
+  plan.ideal_body_weight = ibw;
+  plan.total_blood_volume = tbv;
+  plan.plasma_volume = pv;
+  plan.exchange = exchange;
+  plan.scores = scores::compute_scores(patient, protocol.scores);
 
   if (std::find(protocol.indications.begin(), protocol.indications.end(), patient.diagnosis) ==
       protocol.indications.end()) {

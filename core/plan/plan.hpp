@@ -3,6 +3,7 @@
 // findings (warnings and errors) a clinician must see before using it.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,9 @@ struct Plan {
   std::optional<eligibility::Eligibility> eligibility;
   /// Every prognostic score, computed with the protocol's score settings.
   scores::ScoreSet scores;
+  /// Run time of one session: set by the separation engine (plan/plan_session.hpp);
+  /// the schedule uses it. Unset when the protocol has no separation section.
+  std::optional<explain::Derived<units::Duration>> session_duration;
 
   [[nodiscard]] Status status() const;
   /// Every derivation in display order (BMI, IBW, TBV, PV, exchange, PV multiple).

@@ -31,8 +31,8 @@ std::string decided_by_text(const eligibility::RuleResult& r) {
   return out;
 }
 
-void add_eligibility(Plan& plan, const eligibility::Settings& rules,
-                     const scores::ScoreSet& scores, const eligibility::Overrides& overrides) {
+void add_eligibility(Plan& plan, const eligibility::Settings& rules, const scores::ScoreSet& scores,
+                     const eligibility::Overrides& overrides) {
   using eligibility::Outcome;
   using eligibility::Severity;
   plan.eligibility = eligibility::evaluate_eligibility(rules, plan.patient, scores, overrides);
@@ -53,8 +53,7 @@ void add_eligibility(Plan& plan, const eligibility::Settings& rules,
           if (r.override_reason.empty()) {
             found.push_back({diag::Severity::error, "eligibility.relative_contraindication",
                              "relative contraindication without a recorded reason: " + what(r) +
-                                 "; to proceed, record why with --override " + r.id +
-                                 "=\"reason\"",
+                                 "; to proceed, record why with --override " + r.id + "=\"reason\"",
                              "eligibility"});
           } else {
             found.push_back({diag::Severity::warning, "eligibility.override",
@@ -64,15 +63,15 @@ void add_eligibility(Plan& plan, const eligibility::Settings& rules,
           }
           break;
         case Severity::caution:
-          found.push_back(
-              {diag::Severity::warning, "eligibility.caution", "caution: " + what(r), "eligibility"});
+          found.push_back({diag::Severity::warning, "eligibility.caution", "caution: " + what(r),
+                           "eligibility"});
           break;
       }
     } else if (r.outcome == Outcome::cannot_decide && level(r.severity) > worst) {
-      found.push_back({diag::Severity::warning, "eligibility.cannot_decide",
-                       "cannot decide eligibility rule " + what(r) +
-                           "; enter the missing values to decide it",
-                       "eligibility"});
+      found.push_back(
+          {diag::Severity::warning, "eligibility.cannot_decide",
+           "cannot decide eligibility rule " + what(r) + "; enter the missing values to decide it",
+           "eligibility"});
     }
   }
   plan.findings.insert(plan.findings.begin(), found.begin(), found.end());

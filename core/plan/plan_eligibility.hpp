@@ -10,8 +10,8 @@
 
 namespace lb::plan {
 
-void add_eligibility(Plan& plan, const eligibility::Settings& rules,
-                     const scores::ScoreSet& scores, const eligibility::Overrides& overrides);
+void add_eligibility(Plan& plan, const eligibility::Settings& rules, const scores::ScoreSet& scores,
+                     const eligibility::Overrides& overrides);
 
 /// "labs.platelets = 18 10^9/L (≤ 20 10^9/L)" for each value, joined by "; ".
 std::string decided_by_text(const eligibility::RuleResult& r);

@@ -7,12 +7,11 @@
 #include "diag/diagnostic.hpp"
 #include "io/sha256.hpp"
 #include "patient/patient_loader.hpp"
+#include "plan/build_plan.hpp"
 #include "plan/plan.hpp"
-#include "plan/plan_eligibility.hpp"
 #include "protocol/protocol_loader.hpp"
 #include "report/plan_json.hpp"
 #include "report/plan_text.hpp"
-#include "scores/score_set.hpp"
 
 namespace lb::cli {
 
@@ -50,8 +49,8 @@ int run_plan(const PlanOptions& options, std::ostream& out, std::ostream& err) {
       bad_override = true;
     }
   }
-  for (const auto& problem : eligibility::check_overrides(protocol.protocol->eligibility,
-                                                          overrides)) {
+  for (const auto& problem :
+       eligibility::check_overrides(protocol.protocol->eligibility, overrides)) {
     err << "liverbridge: " << problem << "\n";
     bad_override = true;
   }
@@ -59,11 +58,8 @@ int run_plan(const PlanOptions& options, std::ostream& out, std::ostream& err) {
 
   std::optional<plan::Plan> computed;
   try {
-    computed = plan::make_plan(*patient.patient, options.patient, *protocol.protocol, protocol.file,
-                               io::sha256_hex(protocol.text));
-    plan::add_eligibility(*computed, protocol.protocol->eligibility,
-                          scores::compute_scores(*patient.patient, scores::ScoreSettings{}),
-                          overrides);
+    computed = plan::build_plan({*patient.patient, options.patient, *protocol.protocol,
+                                 protocol.file, io::sha256_hex(protocol.text), overrides});
   } catch (const std::invalid_argument& e) {
     err << "liverbridge: cannot plan this patient with this protocol: " << e.what() << "\n";
     return kExitBadInput;
