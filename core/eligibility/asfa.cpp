@@ -32,6 +32,25 @@ std::string procedure_name(std::string_view procedure) {
   return procedure == "tpe_hv" ? "TPE-HV" : "TPE";
 }
 
+const AsfaEntry* find_entry(std::string_view indication, std::string_view procedure) {
+  const auto* it = std::find_if(kTable.begin(), kTable.end(), [&](const AsfaEntry& e) {
+    return e.indication == indication && e.procedure == procedure;
+  });
+  return it == kTable.end() ? nullptr : &*it;
+}
+
+/// The ASFA indication of a cause of acute liver failure that has its own fact
+/// sheet (clinical.md 3.6), or "" when the acute liver failure entry applies.
+std::string_view etiology_indication(std::optional<patient::Etiology> etiology) {
+  if (!etiology) return {};
+  switch (*etiology) {
+    case patient::Etiology::wilson: return "wilson_fulminant";
+    case patient::Etiology::mushroom: return "mushroom_poisoning";
+    case patient::Etiology::pregnancy: return "acute_fatty_liver_of_pregnancy";
+    default: return {};
+  }
+}
+
 }  // namespace
 
 std::span<const AsfaEntry> asfa_2023_table() { return kTable; }
@@ -46,14 +65,32 @@ bool asfa_procedure_known(std::string_view procedure) {
   return procedure == "tpe" || procedure == "tpe_hv";
 }
 
-AsfaResult asfa_lookup(const AsfaSettings& settings, patient::Diagnosis diagnosis) {
+AsfaResult asfa_lookup(const AsfaSettings& settings, patient::Diagnosis diagnosis,
+                       std::optional<patient::Etiology> etiology) {
   AsfaResult out;
   out.procedure = settings.procedure;
   out.source = std::string(kSource);
   out.indication = settings.indication;
+  std::string fallback_note;
   if (out.indication.empty()) {
     switch (diagnosis) {
-      case patient::Diagnosis::alf: out.indication = "acute_liver_failure"; break;
+      case patient::Diagnosis::alf: {
+        out.indication = "acute_liver_failure";
+        // A cause with a fact sheet of its own is the more specific indication,
+        // when that fact sheet lists the protocol's procedure.
+        const std::string_view specific = etiology_indication(etiology);
+        if (!specific.empty()) {
+          if (find_entry(specific, settings.procedure) != nullptr) {
+            out.indication = std::string(specific);
+          } else {
+            const AsfaEntry* own = find_entry(specific, "tpe");
+            fallback_note = " (the " + std::string(own ? own->disease : specific) +
+                            " fact sheet lists no " + procedure_name(settings.procedure) +
+                            "; the acute liver failure entry applies)";
+          }
+        }
+        break;
+      }
       case patient::Diagnosis::aclf:
         out.text =
             "no ASFA 2023 category: acute-on-chronic liver failure has no ASFA fact sheet "
@@ -68,15 +105,13 @@ AsfaResult asfa_lookup(const AsfaSettings& settings, patient::Diagnosis diagnosi
         return out;
     }
   }
-  for (const auto& e : kTable) {
-    if (e.indication == out.indication && e.procedure == settings.procedure) {
-      out.listed = true;
-      out.category = std::string(e.category);
-      out.grade = std::string(e.grade);
-      out.text = std::string(e.disease) + ", " + std::string(e.procedure_name) + ": category " +
-                 out.category + ", grade " + out.grade;
-      return out;
-    }
+  if (const AsfaEntry* e = find_entry(out.indication, settings.procedure)) {
+    out.listed = true;
+    out.category = std::string(e->category);
+    out.grade = std::string(e->grade);
+    out.text = std::string(e->disease) + ", " + std::string(e->procedure_name) + ": category " +
+               out.category + ", grade " + out.grade + fallback_note;
+    return out;
   }
   out.text = "no ASFA 2023 category for " + procedure_name(settings.procedure) + " in '" +
              out.indication + "'";

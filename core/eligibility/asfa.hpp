@@ -3,6 +3,7 @@
 // the lookup says so rather than inventing a category.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -13,13 +14,13 @@
 namespace lb::eligibility {
 
 struct AsfaEntry {
-  std::string_view indication;  ///< key: "acute_liver_failure"
-  std::string_view procedure;   ///< "tpe", "tpe_hv"
-  std::string_view disease;     ///< "Acute liver failure"
+  std::string_view indication;      ///< key: "acute_liver_failure"
+  std::string_view procedure;       ///< "tpe", "tpe_hv"
+  std::string_view disease;         ///< "Acute liver failure"
   std::string_view procedure_name;  ///< "TPE-HV"
-  std::string_view category;    ///< "I".."IV"
-  std::string_view grade;       ///< "1A".."2C"
-  std::string_view volume;      ///< as the fact sheet states it, may be empty
+  std::string_view category;        ///< "I".."IV"
+  std::string_view grade;           ///< "1A".."2C"
+  std::string_view volume;          ///< as the fact sheet states it, may be empty
 };
 
 /// The transcribed table (clinical.md §3.6).
@@ -37,9 +38,12 @@ struct AsfaResult {
   std::string source;
 };
 
-/// Looks up the protocol's procedure for the indication (the protocol's, or
-/// the one that follows from the diagnosis).
-AsfaResult asfa_lookup(const AsfaSettings& settings, patient::Diagnosis diagnosis);
+/// Looks up the protocol's procedure for the indication: the protocol's, or
+/// the one that follows from the diagnosis and, for acute liver failure, the
+/// etiology (Wilson disease, mushroom poisoning and acute fatty liver of
+/// pregnancy have fact sheets of their own, used when they list the procedure).
+AsfaResult asfa_lookup(const AsfaSettings& settings, patient::Diagnosis diagnosis,
+                       std::optional<patient::Etiology> etiology = std::nullopt);
 /// True when the key names an entry of the table (any procedure).
 bool asfa_indication_known(std::string_view indication);
 bool asfa_procedure_known(std::string_view procedure);

@@ -16,6 +16,7 @@
 #include "eligibility/rules.hpp"
 #include "patient/patient.hpp"
 #include "scores/score_result.hpp"
+#include "scores/score_values.hpp"
 
 namespace lb::eligibility {
 
@@ -35,11 +36,11 @@ std::string_view to_string(Verdict v);
 
 /// One value that decided a leaf of a rule.
 struct Evidence {
-  std::string name;              ///< "labs.platelets", "aarc"
-  std::optional<double> value;   ///< in `unit` (the rule's unit), when numeric
-  std::string unit;              ///< "10^9/L", "" for plain numbers
-  std::string display;           ///< "18 10^9/L", "true", "ACLF-2", "missing"
-  std::string condition;         ///< "≤ 20 10^9/L"
+  std::string name;             ///< "labs.platelets", "aarc"
+  std::optional<double> value;  ///< in `unit` (the rule's unit), when numeric
+  std::string unit;             ///< "10^9/L", "" for plain numbers
+  std::string display;          ///< "18 10^9/L", "true", "ACLF-2", "missing"
+  std::string condition;        ///< "≤ 20 10^9/L"
   Outcome outcome = Outcome::cannot_decide;
 };
 
@@ -84,6 +85,10 @@ Eligibility evaluate_eligibility(const Settings& settings, const patient::Patien
 /// evaluate_eligibility's verdict and outcomes (tested).
 Verdict decide(const Settings& settings, const patient::Patient& patient,
                const scores::ScoreSet& scores, std::span<Outcome> outcomes);
+/// The same from the text-free score numbers (scores::score_values): no heap
+/// allocation per patient. Identical verdict and outcomes (tested).
+Verdict decide(const Settings& settings, const patient::Patient& patient,
+               const scores::ScoreValues& scores, std::span<Outcome> outcomes);
 
 /// The verdict that rule outcomes give (shared by both paths).
 Verdict verdict_for(const std::vector<Rule>& rules, std::span<const Outcome> outcomes);

@@ -81,9 +81,28 @@ std::string with_unit(double v, const std::string& unit) {
   return patient::plain_number(v) + (unit.empty() ? "" : " " + unit);
 }
 
+/// What a rule reads of a score: from a full ScoreSet (with the missing
+/// inputs, for the report) or from the text-free ScoreValues (cohort).
+struct ScoreView {
+  scores::ScoreValue numbers;
+  const std::vector<std::string>* missing = nullptr;
+};
+
 struct Context {
   const patient::Patient& patient;
-  const scores::ScoreSet& scores;
+  const scores::ScoreSet* set = nullptr;
+  const scores::ScoreValues* values = nullptr;
+
+  [[nodiscard]] std::optional<ScoreView> score(const std::string& key) const {
+    if (values != nullptr) {
+      const auto k = scores::score_key(key);
+      if (!k) return std::nullopt;
+      return ScoreView{(*values)[*k], nullptr};
+    }
+    const scores::ScoreResult* r = set->find(key);
+    if (r == nullptr) return std::nullopt;
+    return ScoreView{{r->value, r->met, r->category}, &r->missing};
+  }
 };
 
 Outcome evaluate_field(const Condition& c, const Context& ctx, std::vector<Evidence>* sink) {
@@ -126,21 +145,22 @@ Outcome evaluate_field(const Condition& c, const Context& ctx, std::vector<Evide
 }
 
 Outcome evaluate_score(const Condition& c, const Context& ctx, std::vector<Evidence>* sink) {
-  const scores::ScoreResult* r = ctx.scores.find(c.score);
+  const auto view = ctx.score(c.score);
   Outcome out = Outcome::cannot_decide;
   std::optional<double> shown;
-  if (r != nullptr) {
+  if (view) {
+    const auto& n = view->numbers;
     switch (c.op) {
       case Op::met:
-        if (r->met) out = of(*r->met == c.flag);
+        if (n.met) out = of(*n.met == c.flag);
         break;
       case Op::category_in:
-        if (r->computed()) out = of(contains(c.words, r->category));
+        if (n.computed()) out = of(contains(c.words, n.category));
         break;
       default:
-        if (r->value) {
-          out = of(compare(units::Dimension::fraction, c.op, *r->value, c.lo, c.hi));
-          shown = *r->value;
+        if (n.value) {
+          out = of(compare(units::Dimension::fraction, c.op, *n.value, c.lo, c.hi));
+          shown = *n.value;
         }
         break;
     }
@@ -149,19 +169,22 @@ Outcome evaluate_score(const Condition& c, const Context& ctx, std::vector<Evide
     std::string display;
     if (out == Outcome::cannot_decide) {
       display = "not computed";
-      if (r != nullptr && !r->missing.empty()) {
+      if (view && view->missing != nullptr && !view->missing->empty()) {
         display += ": missing ";
-        for (std::size_t i = 0; i < r->missing.size(); ++i) {
-          display += (i ? ", " : "") + r->missing[i];
+        for (std::size_t i = 0; i < view->missing->size(); ++i) {
+          display += (i ? ", " : "") + (*view->missing)[i];
         }
       }
     } else if (c.op == Op::met) {
-      display = *r->met ? "met" : "not met";
+      display = *view->numbers.met ? "met" : "not met";
     } else if (c.op == Op::category_in) {
-      display = r->category.empty() ? "no category" : r->category;
+      display =
+          view->numbers.category.empty() ? "no category" : std::string(view->numbers.category);
     } else {
       display = patient::plain_number(*shown);
-      if (!r->category.empty()) display += " (" + r->category + ")";
+      if (!view->numbers.category.empty()) {
+        display += " (" + std::string(view->numbers.category) + ")";
+      }
     }
     sink->push_back(Evidence{c.score, shown, "", std::move(display), c.text, out});
   }
@@ -231,8 +254,7 @@ Verdict decided_level(std::span<const Outcome> outcomes, const auto& kind_of,
 }  // namespace
 
 bool is_triggered(RuleKind kind, Outcome outcome) {
-  return kind == RuleKind::contraindication ? outcome == Outcome::met
-                                            : outcome == Outcome::not_met;
+  return kind == RuleKind::contraindication ? outcome == Outcome::met : outcome == Outcome::not_met;
 }
 
 Verdict verdict_for(const std::vector<Rule>& rules, std::span<const Outcome> outcomes) {
@@ -294,19 +316,32 @@ std::vector<std::string> check_overrides(const Settings& settings, const Overrid
   return problems;
 }
 
-Verdict decide(const Settings& settings, const patient::Patient& patient,
-               const scores::ScoreSet& scores, std::span<Outcome> outcomes) {
-  const Context ctx{patient, scores};
+namespace {
+
+Verdict decide_in(const Settings& settings, const Context& ctx, std::span<Outcome> outcomes) {
   for (std::size_t i = 0; i < settings.rules.size() && i < outcomes.size(); ++i) {
     outcomes[i] = evaluate(settings.rules[i].when, ctx, nullptr);
   }
-  return verdict_for(settings.rules, outcomes.first(std::min(outcomes.size(), settings.rules.size())));
+  return verdict_for(settings.rules,
+                     outcomes.first(std::min(outcomes.size(), settings.rules.size())));
+}
+
+}  // namespace
+
+Verdict decide(const Settings& settings, const patient::Patient& patient,
+               const scores::ScoreSet& scores, std::span<Outcome> outcomes) {
+  return decide_in(settings, Context{patient, &scores, nullptr}, outcomes);
+}
+
+Verdict decide(const Settings& settings, const patient::Patient& patient,
+               const scores::ScoreValues& scores, std::span<Outcome> outcomes) {
+  return decide_in(settings, Context{patient, nullptr, &scores}, outcomes);
 }
 
 Eligibility evaluate_eligibility(const Settings& settings, const patient::Patient& patient,
                                  const scores::ScoreSet& scores, const Overrides& overrides) {
   Eligibility out;
-  const Context ctx{patient, scores};
+  const Context ctx{patient, &scores, nullptr};
   std::vector<Outcome> outcomes;
   outcomes.reserve(settings.rules.size());
   for (const auto& rule : settings.rules) {
@@ -325,7 +360,7 @@ Eligibility evaluate_eligibility(const Settings& settings, const patient::Patien
     out.rules.push_back(std::move(r));
   }
   out.verdict = verdict_for(settings.rules, outcomes);
-  out.asfa = asfa_lookup(settings.asfa, patient.diagnosis);
+  out.asfa = asfa_lookup(settings.asfa, patient.diagnosis, patient.etiology);
   return out;
 }
 

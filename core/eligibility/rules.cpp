@@ -49,7 +49,7 @@ constexpr std::span<const std::string_view> kNone{};
 const std::array kScores = {
     ScoreSpec{"meld", "MELD", true, 6, 40, false, kNone},
     ScoreSpec{"meld_na", "MELD-Na", true, 6, 40, false, kNone},
-    ScoreSpec{"meld_3", "MELD 3.0", true, 6, 40, false, kNone},
+    ScoreSpec{"meld_3", "MELD 3.0", true, 6, 80, false, kNone},  // uncapped (meld_3_cap: none) exceeds 40
     ScoreSpec{"ukeld", "UKELD", true, 0, 100, false, kNone},
     ScoreSpec{"child_pugh", "Child-Pugh", true, 5, 15, false, kChildPugh},
     ScoreSpec{"kings_college", "King's College criteria", false, 0, 0, true, kNone},

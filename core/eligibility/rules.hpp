@@ -49,10 +49,10 @@ struct Condition {
   /// written in (for labs: mass or amount concentration).
   double lo = 0.0, hi = 0.0;
   units::Dimension dimension = units::Dimension::fraction;
-  std::string unit;         ///< the unit as written ("10^9/L"), "" for plain numbers
-  double si_per_unit = 1.0;  ///< to show patient values in the rule's unit
-  std::vector<std::string> words;  ///< in / category_in
-  bool flag = false;               ///< is / met
+  std::string unit;                 ///< the unit as written ("10^9/L"), "" for plain numbers
+  double si_per_unit = 1.0;         ///< to show patient values in the rule's unit
+  std::vector<std::string> words;   ///< in / category_in
+  bool flag = false;                ///< is / met
   std::vector<Condition> children;  ///< all / any / not (one child)
   std::string text;                 ///< the leaf as a clinician reads it: "≤ 20 10^9/L"
 };
@@ -80,11 +80,11 @@ struct Settings {
 
 /// Scores a rule may name, and what each supports.
 struct ScoreSpec {
-  std::string_view key;                  ///< "aarc"
-  std::string_view name;                 ///< "AARC score"
-  bool has_value = true;                 ///< numeric comparisons allowed
-  double min = 0.0, max = 0.0;           ///< possible values (bounds outside: error)
-  bool has_met = false;                  ///< met: true/false allowed
+  std::string_view key;                          ///< "aarc"
+  std::string_view name;                         ///< "AARC score"
+  bool has_value = true;                         ///< numeric comparisons allowed
+  double min = 0.0, max = 0.0;                   ///< possible values (bounds outside: error)
+  bool has_met = false;                          ///< met: true/false allowed
   std::span<const std::string_view> categories;  ///< category_in allowed when non-empty
 };
 std::span<const ScoreSpec> score_registry();

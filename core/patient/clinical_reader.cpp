@@ -63,8 +63,8 @@ Clinical read_clinical(yaml::MapReader& r) {
   c.on_dialysis = r.boolean("on_dialysis", Need::optional);
   c.dialysis_sessions_last_week = r.integer("dialysis_sessions_last_week", Need::optional, 0, 14);
   c.cvvhd_24h_last_week = r.boolean("cvvhd_24h_last_week", Need::optional);
-  c.jaundice_to_encephalopathy = read_checked<units::Duration>(
-      r, "jaundice_to_encephalopathy", Need::optional, Dimension::time);
+  c.jaundice_to_encephalopathy = read_checked<units::Duration>(r, "jaundice_to_encephalopathy",
+                                                               Need::optional, Dimension::time);
   c.allergies = read_allergies(r);
 
   // A running norepinephrine infusion contradicts "no vasopressors"; which of

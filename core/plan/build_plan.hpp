@@ -4,12 +4,14 @@
 // the GUI, the CLI and a re-run of a stored plan cannot disagree.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "eligibility/eligibility.hpp"
 #include "patient/patient.hpp"
 #include "plan/plan.hpp"
 #include "protocol/protocol.hpp"
+#include "schedule/calendar.hpp"
 
 namespace lb::plan {
 
@@ -21,6 +23,9 @@ struct PlanRequest {
   std::string protocol_sha256;
   /// (rule id, reason) for each relative contraindication the team overrides.
   eligibility::Overrides overrides;
+  /// Course start (`--start`, local wall time); unset: day numbers only, no dates.
+  /// Default-initialised so that existing positional initialisers stay warning-free.
+  std::optional<schedule::LocalTime> start = std::nullopt;
 };
 
 /// Throws std::invalid_argument / std::domain_error when a formula cannot

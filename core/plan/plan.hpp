@@ -12,7 +12,9 @@
 #include "explain/derivation.hpp"
 #include "patient/patient.hpp"
 #include "protocol/protocol.hpp"
+#include "schedule/course.hpp"
 #include "scores/score_set.hpp"
+#include "session/session_plan.hpp"
 #include "units/quantities.hpp"
 #include "volume/exchange_volume.hpp"
 
@@ -54,6 +56,12 @@ struct Plan {
   /// Run time of one session: set by the separation engine (plan/plan_session.hpp);
   /// the schedule uses it. Unset when the protocol has no separation section.
   std::optional<explain::Derived<units::Duration>> session_duration;
+  /// Replacement orders, anticoagulation and separation (plan/plan_session.hpp); unset when
+  /// the protocol has none of those sections.
+  std::optional<session::SessionPlan> session;
+  /// Sessions in time, predicted labs, stop criteria and the per-session eligibility
+  /// re-check (plan/plan_course.hpp); unset when the protocol has no schedule or kinetics.
+  std::optional<course::Course> course;
 
   [[nodiscard]] Status status() const;
   /// Every derivation in display order (BMI, IBW, TBV, PV, exchange, PV multiple).

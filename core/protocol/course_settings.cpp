@@ -15,10 +15,14 @@ std::string_view to_string(SchedulePattern p) {
 
 const std::vector<std::pair<std::string, Solute>>& solute_words() {
   static const std::vector<std::pair<std::string, Solute>> kWords = {
-      {"bilirubin", Solute::bilirubin}, {"ammonia", Solute::ammonia},
-      {"inr", Solute::inr},             {"factor_v", Solute::factor_v},
-      {"pta", Solute::pta},             {"albumin", Solute::albumin},
-      {"fibrinogen", Solute::fibrinogen}, {"igg", Solute::igg}};
+      {"bilirubin", Solute::bilirubin},
+      {"ammonia", Solute::ammonia},
+      {"inr", Solute::inr},
+      {"factor_v", Solute::factor_v},
+      {"pta", Solute::pta},
+      {"albumin", Solute::albumin},
+      {"fibrinogen", Solute::fibrinogen},
+      {"igg", Solute::igg}};
   return kWords;
 }
 
@@ -54,6 +58,25 @@ std::string_view to_string(KineticModel m) {
 
 std::string_view to_string(StopComparison c) {
   return c == StopComparison::below ? "below" : "above";
+}
+
+const std::vector<std::string>& stop_event_words() {
+  static const std::vector<std::string> kWords = {"transplant", "recovery", "death"};
+  return kWords;
+}
+
+std::vector<int> session_days(const ScheduleSettings& s) {
+  std::vector<int> days;
+  if (s.pattern == SchedulePattern::custom) return s.days;
+  int day = 1;
+  for (int i = 0; i < s.sessions; ++i) {
+    days.push_back(day);
+    const bool daily =
+        s.pattern == SchedulePattern::daily ||
+        (s.pattern == SchedulePattern::daily_then_alternate && i + 1 < s.daily_sessions);
+    day += daily ? 1 : 2;
+  }
+  return days;
 }
 
 }  // namespace lb::protocol

@@ -33,7 +33,8 @@ inline constexpr units::Duration kPlaceholderSessionDuration = units::hours(3);
 
 /// A lab value in any of the forms a solute can take: mass concentration
 /// (mg/dL, g/L), amount concentration (µmol/L) or a pure number (INR, %).
-using LabValue = std::variant<units::MassConcentration, units::AmountConcentration, units::Fraction>;
+using LabValue =
+    std::variant<units::MassConcentration, units::AmountConcentration, units::Fraction>;
 
 /// Solutes whose course the kinetics engine can predict; the names are the
 /// patient-file lab keys (examples/README.md).
@@ -48,11 +49,12 @@ struct StopCriterion {
   StopComparison comparison = StopComparison::below;
   LabValue target = units::fraction(0);
   std::string target_text;  ///< as written, e.g. "5 mg/dL"
-  std::string event;        ///< e.g. "transplant" (when `lab` is unset)
+  std::string event;        ///< one of stop_event_words() (when `lab` is unset)
 };
 
 struct ScheduleSettings {
-  int sessions = 1;  ///< number of sessions planned
+  bool given = false;  ///< the protocol has a `schedule:` section
+  int sessions = 1;    ///< number of sessions planned
   SchedulePattern pattern = SchedulePattern::daily;
   int daily_sessions = 0;  ///< daily_then_alternate: sessions on consecutive days first
   std::vector<int> days;   ///< custom: day numbers from 1, increasing
@@ -102,7 +104,7 @@ struct SoluteKinetics {
 };
 
 struct KineticsSettings {
-  std::vector<SoluteKinetics> solutes;  ///< in file order
+  std::vector<SoluteKinetics> solutes;  ///< in the order of solute_words()
 };
 
 std::string_view to_string(SchedulePattern p);
@@ -111,6 +113,10 @@ std::string_view to_string(KineticModel m);
 std::string_view to_string(StopComparison c);
 /// Every solute with its file word, in documentation order.
 const std::vector<std::pair<std::string, Solute>>& solute_words();
+/// Events a stop criterion can name: they end the course but cannot be predicted.
+const std::vector<std::string>& stop_event_words();
+/// The course day (1 = first session) of every session the pattern gives.
+std::vector<int> session_days(const ScheduleSettings& s);
 /// "bilirubin", "INR", "factor V", "prothrombin activity", ... for reports.
 std::string_view solute_label(Solute s);
 

@@ -10,6 +10,8 @@
 
 #include "eligibility/rules.hpp"
 #include "patient/patient.hpp"
+#include "protocol/course_settings.hpp"
+#include "protocol/session_settings.hpp"
 #include "scores/score_settings.hpp"
 #include "units/quantities.hpp"
 
@@ -104,6 +106,10 @@ struct Protocol {
   std::vector<Caveat> unverified;
   eligibility::Settings eligibility;  ///< indications/contraindications (may be empty)
   scores::ScoreSettings scores;       ///< `scores:` section: choices where sources disagree
+  ScheduleSettings schedule;          ///< `schedule:` section (course_settings.hpp)
+  KineticsSettings kinetics;          ///< `kinetics:` section (course_settings.hpp)
+  /// `replacement:`, `anticoagulation:`, `separation:` (session_settings.hpp); unset when absent.
+  SessionSettings session;
 };
 
 std::string_view to_string(BloodVolumeMethod m);

@@ -28,6 +28,12 @@ void read_all(const YAML::Node& root, const std::string& file, Protocol& p,
   detail::read_exchange(top, p.exchange, sources_ok ? &p.sources : nullptr);
   detail::read_eligibility(top, p.eligibility, sources_ok ? &p.sources : nullptr);
   detail::read_scores(top, p.scores);
+  const auto* known_sources = sources_ok ? &p.sources : nullptr;
+  detail::read_replacement(top, p.session.replacement, known_sources);
+  detail::read_separation(top, p.session.separation, known_sources);
+  detail::read_anticoagulation(top, p.session.anticoagulation, p.session.separation, known_sources);
+  detail::read_schedule(top, p.schedule, known_sources);
+  detail::read_kinetics(top, p.kinetics, known_sources);
   detail::reject_unsupported_sections(top);
   top.finish();
 }

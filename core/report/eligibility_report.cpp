@@ -74,8 +74,9 @@ void eligibility_markdown(std::string& out, const plan::Plan& plan) {
     out += std::string(kNoRules) + ".\n\n";
     return;
   }
-  out += "| Rule | Kind | Severity | Outcome | Decided by | Message | Source | Override |\n"
-         "|---|---|---|---|---|---|---|---|\n";
+  out +=
+      "| Rule | Kind | Severity | Outcome | Decided by | Message | Source | Override |\n"
+      "|---|---|---|---|---|---|---|---|\n";
   for (const auto& r : e.rules) {
     out += "| " + md_cell(r.id) + " | " + std::string(eligibility::to_string(r.kind)) + " | " +
            std::string(eligibility::to_string(r.severity)) + " | " +
@@ -103,17 +104,17 @@ nlohmann::json eligibility_json(const plan::Plan& plan) {
       }
       by.push_back(j);
     }
-    rules.push_back({{"id", r.id},
-                     {"kind", eligibility::to_string(r.kind)},
-                     {"severity", eligibility::to_string(r.severity)},
-                     {"outcome", eligibility::to_string(r.outcome)},
-                     {"triggered", r.triggered},
-                     {"decided_by", by},
-                     {"message", r.message},
-                     {"source", r.source},
-                     {"override_reason",
-                      r.override_reason.empty() ? nlohmann::json(nullptr)
-                                                : nlohmann::json(r.override_reason)}});
+    rules.push_back(
+        {{"id", r.id},
+         {"kind", eligibility::to_string(r.kind)},
+         {"severity", eligibility::to_string(r.severity)},
+         {"outcome", eligibility::to_string(r.outcome)},
+         {"triggered", r.triggered},
+         {"decided_by", by},
+         {"message", r.message},
+         {"source", r.source},
+         {"override_reason", r.override_reason.empty() ? nlohmann::json(nullptr)
+                                                       : nlohmann::json(r.override_reason)}});
   }
   nlohmann::json asfa = {{"listed", e.asfa.listed},
                          {"indication", e.asfa.indication},

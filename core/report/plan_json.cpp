@@ -2,9 +2,11 @@
 
 #include <cmath>
 
+#include "report/course_report.hpp"
 #include "report/eligibility_report.hpp"
 #include "report/patient_summary.hpp"
 #include "report/scores_report.hpp"
+#include "report/session_report.hpp"
 #include "text/format.hpp"
 #include "version.hpp"
 
@@ -70,7 +72,7 @@ nlohmann::json plan_json(const plan::Plan& plan) {
   nlohmann::json indications = nlohmann::json::array();
   for (const auto d : plan.protocol.indications) indications.push_back(patient::to_string(d));
 
-  return {
+  nlohmann::json out = {
       {"liverbridge_version", kVersion},
       {"disclaimer", plan::kDisclaimer},
       {"eligibility", eligibility_json(plan)},
@@ -98,6 +100,9 @@ nlohmann::json plan_json(const plan::Plan& plan) {
       {"warnings", severity_list(plan.findings, diag::Severity::warning)},
       {"errors", severity_list(plan.findings, diag::Severity::error)},
   };
+  add_session_json(out, plan);
+  add_course_json(out, plan);
+  return out;
 }
 
 std::string render_json(const plan::Plan& plan) { return plan_json(plan).dump(2) + "\n"; }

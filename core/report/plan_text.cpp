@@ -1,16 +1,17 @@
 #include "report/plan_text.hpp"
 
+#include "report/course_report.hpp"
 #include "report/eligibility_report.hpp"
 #include "report/patient_summary.hpp"
 #include "report/scores_report.hpp"
+#include "report/session_report.hpp"
+#include "report/text_blocks.hpp"
 #include "text/format.hpp"
 #include "version.hpp"
 
 namespace lb::report {
 
 namespace {
-
-constexpr std::size_t kLabelWidth = 40;
 
 std::string status_words(plan::Status s) {
   switch (s) {
@@ -19,20 +20,6 @@ std::string status_words(plan::Status s) {
     case plan::Status::not_ready: return "NOT READY (errors below)";
   }
   return "NOT READY";
-}
-
-void text_figure(std::string& out, const explain::Derivation& d) {
-  out += "  " + text::dot_leader(d.label, kLabelWidth) + text::shown(d.shown) + "\n";
-  const std::string pad = "      ";
-  out += pad + "method   " + d.method + "\n";
-  out += pad + "formula  " + d.formula + "\n";
-  if (!d.inputs.empty()) out += pad + "inputs   " + inputs_line(d) + "\n";
-  if (!d.source.empty()) out += pad + "source   " + d.source + "\n";
-  for (const auto& w : d.warnings) out += pad + "warning  " + w + "\n";
-}
-
-void text_section(std::string& out, const std::string& title) {
-  out += "\n" + title + "\n" + std::string(text::display_width(title), '-') + "\n";
 }
 
 std::string plural(std::size_t n, const std::string& noun) {
@@ -80,6 +67,8 @@ std::string render_text(const plan::Plan& plan) {
   text_section(out, "Exchange per session");
   text_figure(out, plan.exchange.volume.how);
   text_figure(out, plan.exchange.plasma_volumes.how);
+  session_text(out, plan);
+  course_text(out, plan);
   out += scores_text(plan.scores);
 
   const std::size_t errors = count(plan.findings, diag::Severity::error);
@@ -145,6 +134,8 @@ std::string render_markdown(const plan::Plan& plan) {
                 &plan.plasma_volume.how});
   out += "\n## Exchange per session\n\n";
   md_rows(out, {&plan.exchange.volume.how, &plan.exchange.plasma_volumes.how});
+  session_markdown(out, plan);
+  course_markdown(out, plan);
   out += scores_markdown(plan.scores);
 
   out += "\n## Findings\n\n";

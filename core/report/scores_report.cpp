@@ -4,6 +4,7 @@
 
 #include "plan/plan.hpp"
 #include "report/patient_summary.hpp"
+#include "report/text_blocks.hpp"
 #include "text/format.hpp"
 #include "version.hpp"
 
@@ -12,7 +13,6 @@ namespace lb::report {
 namespace {
 
 constexpr const char* kDisclaimer = plan::kDisclaimer;
-constexpr std::size_t kLabelWidth = 40;
 
 /// Whole numbers without decimals, others with two.
 std::string number(double v) {
@@ -49,7 +49,10 @@ std::string joined(const std::vector<std::string>& items, const std::string& sep
 
 std::string component_line(const scores::Component& c) {
   std::string out = c.name + ": " + c.input;
-  if (c.points) out += " [" + text::fixed(*c.points, std::fabs(*c.points - std::round(*c.points)) < 1e-9 ? 0 : 3) + "]";
+  if (c.points)
+    out += " [" +
+           text::fixed(*c.points, std::fabs(*c.points - std::round(*c.points)) < 1e-9 ? 0 : 3) +
+           "]";
   return out;
 }
 
@@ -121,7 +124,7 @@ std::string scores_text(const scores::ScoreSet& set) {
   const std::string pad = "      ";
   for (const auto& r : set.results) {
     const std::string headline = score_headline(r);
-    out += "  " + text::dot_leader(r.name, kLabelWidth) + headline + "\n";
+    out += "  " + text::dot_leader(r.name, kTextLabelWidth) + headline + "\n";
     out += pad + "version  " + r.version + "\n";
     if (!r.missing.empty()) out += pad + "missing  " + joined(r.missing, "; ") + "\n";
     if (r.raw && r.value && std::fabs(*r.raw - *r.value) > 1e-9) {
@@ -143,6 +146,17 @@ std::string scores_markdown(const scores::ScoreSet& set) {
     out += "| " + md_escape(r.name) + " | **" + md_escape(headline) + "** | " +
            md_escape(r.version) + " | " + md_escape(joined(r.missing, "; ")) + " | " +
            md_escape(joined(r.bounds_applied, "; ")) + " |\n";
+  }
+  // How each score was reached: the inputs used, with their points or terms.
+  out += "\n### How each score was reached\n";
+  for (const auto& r : set.results) {
+    out += "\n**" + md_escape(r.name) + "** (" + md_escape(r.version) + ")\n\n";
+    for (const auto& c : r.components) out += "- " + md_escape(component_line(c)) + "\n";
+    for (const auto& b : r.bounds_applied) out += "- bound: " + md_escape(b) + "\n";
+    for (const auto& n : r.notes) out += "- note: " + md_escape(n) + "\n";
+    if (r.components.empty() && r.bounds_applied.empty() && r.notes.empty()) {
+      out += "- missing: " + md_escape(joined(r.missing, "; ")) + "\n";
+    }
   }
   return out;
 }
@@ -168,7 +182,8 @@ std::string render_scores_markdown(const patient::Patient& p, const std::string&
   out += "- **LiverBridge:** " + std::string(kVersion) + "\n";
   out += scores_markdown(set);
   out += "\n## Sources\n\n";
-  for (const auto& r : set.results) out += "- " + md_escape(r.name) + ": " + md_escape(r.source) + "\n";
+  for (const auto& r : set.results)
+    out += "- " + md_escape(r.name) + ": " + md_escape(r.source) + "\n";
   return out;
 }
 
@@ -182,7 +197,8 @@ std::string render_scores_json(const patient::Patient& p, const std::string& pat
         {"file", patient_file},
         {"sex", model::to_string(p.sex)},
         {"diagnosis", patient::to_string(p.diagnosis)},
-        {"etiology", p.etiology ? nlohmann::json(patient::to_string(*p.etiology)) : nlohmann::json()}}},
+        {"etiology",
+         p.etiology ? nlohmann::json(patient::to_string(*p.etiology)) : nlohmann::json()}}},
       {"score_settings", score_settings_json(settings)},
       {"scores", scores_json(set)}};
   return out.dump(2) + "\n";

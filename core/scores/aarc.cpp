@@ -16,42 +16,56 @@ int band(Q v, Q low, Q high) {
 
 }  // namespace
 
+std::optional<AarcPoints> aarc_points(const ScoreInputs& in) {
+  if (!in.bilirubin || !in.he_grade || !in.inr || !in.lactate || !in.creatinine) {
+    return std::nullopt;
+  }
+  AarcPoints p;
+  p.bilirubin = band(in.bilirubin->mass(), units::mg_per_dl(15), units::mg_per_dl(25));
+  const int he = *in.he_grade;
+  p.encephalopathy = he == 0 ? 1 : he <= 2 ? 2 : 3;
+  p.inr = band(*in.inr, units::fraction(1.8), units::fraction(2.5));
+  p.lactate = band(in.lactate->amount(), units::mmol_per_l(1.5), units::mmol_per_l(2.5));
+  p.creatinine = band(in.creatinine->mass(), units::mg_per_dl(0.7), units::mg_per_dl(1.5));
+  return p;
+}
+
+std::string_view aarc_grade(int total) { return total <= 7 ? "I" : total <= 10 ? "II" : "III"; }
+
 ScoreResult aarc(const ScoreInputs& in) {
   ScoreResult r = detail::start(
       "aarc", "AARC score", "AARC score (Choudhury 2017) and grade",
       "Choudhury A et al., Hepatology 2017; thresholds as tabulated in explorationpub (APASL-AARC "
       "vs EASL) [V2] (clinical.md \u00a75.8)");
-  if (!in.bilirubin) r.missing.emplace_back("labs.bilirubin");
-  if (!in.he_grade) r.missing.emplace_back("clinical.hepatic_encephalopathy_grade");
-  if (!in.inr) r.missing.emplace_back("labs.inr");
-  if (!in.lactate) r.missing.emplace_back("labs.lactate");
-  if (!in.creatinine) r.missing.emplace_back("labs.creatinine");
-  if (!r.missing.empty()) return r;
+  const auto points = aarc_points(in);
+  if (!points) {
+    if (!in.bilirubin) r.missing.emplace_back("labs.bilirubin");
+    if (!in.he_grade) r.missing.emplace_back("clinical.hepatic_encephalopathy_grade");
+    if (!in.inr) r.missing.emplace_back("labs.inr");
+    if (!in.lactate) r.missing.emplace_back("labs.lactate");
+    if (!in.creatinine) r.missing.emplace_back("labs.creatinine");
+    return r;
+  }
 
   using detail::num;
-  const int p_bili = band(in.bilirubin->mass(), units::mg_per_dl(15), units::mg_per_dl(25));
-  const int he = *in.he_grade;
-  const int p_he = he == 0 ? 1 : he <= 2 ? 2 : 3;
-  const int p_inr = band(*in.inr, units::fraction(1.8), units::fraction(2.5));
-  const int p_lac = band(in.lactate->amount(), units::mmol_per_l(1.5), units::mmol_per_l(2.5));
-  const int p_cr = band(in.creatinine->mass(), units::mg_per_dl(0.7), units::mg_per_dl(1.5));
+  r.components.push_back({"bilirubin",
+                          detail::mg_dl_text(*in.bilirubin) + " (< 15: 1, 15-25: 2, > 25 mg/dL: 3)",
+                          points->bilirubin});
   r.components.push_back(
-      {"bilirubin", detail::mg_dl_text(*in.bilirubin) + " (< 15: 1, 15-25: 2, > 25 mg/dL: 3)",
-       p_bili});
+      {"hepatic encephalopathy",
+       "West Haven grade " + std::to_string(*in.he_grade) + " (0: 1, 1-2: 2, 3-4: 3)",
+       points->encephalopathy});
   r.components.push_back(
-      {"hepatic encephalopathy", "West Haven grade " + std::to_string(he) + " (0: 1, 1-2: 2, 3-4: 3)",
-       p_he});
-  r.components.push_back(
-      {"INR", num(units::in_fraction(*in.inr)) + " (< 1.8: 1, 1.8-2.5: 2, > 2.5: 3)", p_inr});
+      {"INR", num(units::in_fraction(*in.inr)) + " (< 1.8: 1, 1.8-2.5: 2, > 2.5: 3)", points->inr});
   r.components.push_back(
       {"lactate", detail::mmol_l_text(*in.lactate) + " (< 1.5: 1, 1.5-2.5: 2, > 2.5 mmol/L: 3)",
-       p_lac});
+       points->lactate});
   r.components.push_back(
       {"creatinine", detail::mg_dl_text(*in.creatinine) + " (< 0.7: 1, 0.7-1.5: 2, > 1.5 mg/dL: 3)",
-       p_cr});
-  const int total = p_bili + p_he + p_inr + p_lac + p_cr;
+       points->creatinine});
+  const int total = points->total();
   r.value = total;
-  r.category = total <= 7 ? "I" : total <= 10 ? "II" : "III";
+  r.category = aarc_grade(total);
   return r;
 }
 

@@ -24,6 +24,17 @@ constexpr const char* kStages[] = {"none", "early", "middle", "late"};
 
 }  // namespace
 
+std::optional<int> china_stage(const ScoreInputs& in, ChinaStageBasis basis) {
+  if (basis == ChinaStageBasis::pta) {
+    if (!in.pta) return std::nullopt;
+    return stage_from_pta(*in.pta);
+  }
+  if (!in.inr) return std::nullopt;
+  return stage_from_inr(*in.inr);
+}
+
+std::string_view china_stage_name(int stage) { return kStages[stage]; }
+
 ScoreResult china_lf_stage(const ScoreInputs& in, ChinaStageBasis basis) {
   const bool by_pta = basis == ChinaStageBasis::pta;
   ScoreResult r = detail::start(
@@ -37,15 +48,17 @@ ScoreResult china_lf_stage(const ScoreInputs& in, ChinaStageBasis basis) {
   if (in.pta) from_pta = stage_from_pta(*in.pta);
   if (in.inr) from_inr = stage_from_inr(*in.inr);
   r.components.push_back(
-      {"PTA", in.pta ? detail::num(units::in_percent(*in.pta)) + " %: " + kStages[*from_pta] +
-                           " (early <= 40 and > 30 %, middle <= 30 and > 20 %, late <= 20 %)"
-                     : "not given",
+      {"PTA",
+       in.pta ? detail::num(units::in_percent(*in.pta)) + " %: " + kStages[*from_pta] +
+                    " (early <= 40 and > 30 %, middle <= 30 and > 20 %, late <= 20 %)"
+              : "not given",
        from_pta ? std::optional<double>(*from_pta) : std::nullopt});
-  r.components.push_back(
-      {"INR", in.inr ? detail::num(units::in_fraction(*in.inr)) + ": " + kStages[*from_inr] +
-                           " (early 1.5-< 1.9, middle 1.9-< 2.6, late >= 2.6)"
-                     : "not given",
-       from_inr ? std::optional<double>(*from_inr) : std::nullopt});
+  r.components.push_back({"INR",
+                          in.inr ? detail::num(units::in_fraction(*in.inr)) + ": " +
+                                       kStages[*from_inr] +
+                                       " (early 1.5-< 1.9, middle 1.9-< 2.6, late >= 2.6)"
+                                 : "not given",
+                          from_inr ? std::optional<double>(*from_inr) : std::nullopt});
   const auto& used = by_pta ? from_pta : from_inr;
   if (!used) {
     r.missing.emplace_back(by_pta ? "labs.pta" : "labs.inr");

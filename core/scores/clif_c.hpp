@@ -2,11 +2,36 @@
 // CLIF-C ACLF and CLIF-C AD (clinical.md §5.7).
 #pragma once
 
+#include <array>
+#include <optional>
+#include <string_view>
+
 #include "scores/score_inputs.hpp"
 #include "scores/score_result.hpp"
 #include "scores/score_settings.hpp"
 
 namespace lb::scores {
+
+/// One organ's CLIF-C OF subscore (1–3, empty when its inputs are missing) and
+/// whether it counts as an organ failure.
+struct OrganScore {
+  std::optional<int> score;
+  bool failure = false;
+};
+/// The six organs, in this order.
+inline constexpr std::array<std::string_view, 6> kClifOrgans = {
+    "liver", "kidney", "brain", "coagulation", "circulation", "respiration"};
+/// The numeric core shared by `clif_c_of` and `score_values`.
+struct ClifOf {
+  std::array<OrganScore, 6> organs;
+  std::optional<int> total;     ///< 6–18; empty when an organ is missing
+  std::string_view aclf_grade;  ///< "no ACLF" ... "ACLF-3b"; "" when `total` is empty
+};
+ClifOf clif_c_of_core(const ScoreInputs& in, ClifLiverBoundary liver);
+/// 10 × [0.33 × OF + 0.04 × age + 0.63 × ln(WBC) − 2] rounded to 0.01, and
+/// unrounded; empty when OF, age or WBC is missing.
+std::optional<double> clif_c_aclf_raw(const ScoreInputs& in, std::optional<int> of);
+std::optional<double> clif_c_ad_raw(const ScoreInputs& in);
 
 /// `value` 6–18; `components` the six organ subscores; `organ_failures` the
 /// failing organs ("liver", "kidney", "brain", "coagulation", "circulation",

@@ -3,11 +3,25 @@
 // rounding is decimal half-up; caps apply after rounding.
 #pragma once
 
+#include <optional>
+
 #include "scores/score_inputs.hpp"
 #include "scores/score_result.hpp"
 #include "scores/score_settings.hpp"
 
 namespace lb::scores {
+
+/// A score's number before and after rounding and capping. Both empty when an
+/// input is missing (the numeric core shared by the functions below and
+/// `score_values`).
+struct MeldNumbers {
+  std::optional<double> raw;    ///< unrounded, uncapped
+  std::optional<double> value;  ///< rounded half-up, capped as the version says
+};
+MeldNumbers meld_numbers(const ScoreInputs& in);
+MeldNumbers meld_na_numbers(const ScoreInputs& in, MeldNaFormula formula);
+/// Also empty below 12 years (MELD 3.0 is not defined there).
+MeldNumbers meld_3_numbers(const ScoreInputs& in, Meld3Cap cap);
 
 /// MELD(i): `value` 6–40, `raw` = 10 × MELD(i) unrounded and uncapped.
 ScoreResult meld(const ScoreInputs& in);

@@ -14,6 +14,7 @@ ScoreInputs score_inputs(const patient::Patient& p) {
   in.creatinine = p.labs.creatinine;
   in.lactate = p.labs.lactate;
   in.phosphate = p.labs.phosphate;
+  in.glucose = p.labs.glucose;
   in.inr = p.labs.inr;
   in.sodium = p.labs.sodium;
   in.albumin = p.labs.albumin;

@@ -22,6 +22,7 @@ struct ScoreInputs {
   std::optional<units::LabConcentration> creatinine;  ///< serum creatinine
   std::optional<units::LabConcentration> lactate;
   std::optional<units::LabConcentration> phosphate;
+  std::optional<units::LabConcentration> glucose;  ///< MELD-Na: the sodium correction some use
   std::optional<units::Fraction> inr;
   std::optional<units::AmountConcentration> sodium;
   std::optional<units::MassConcentration> albumin;

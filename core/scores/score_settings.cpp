@@ -19,7 +19,7 @@ const std::vector<std::pair<std::string, MeldNaFormula>>& meld_na_formula_words(
 }
 const std::vector<std::pair<std::string, Meld3Cap>>& meld_3_cap_words() {
   static const std::vector<std::pair<std::string, Meld3Cap>> k = {{"40", Meld3Cap::cap_40},
-                                                                   {"none", Meld3Cap::none}};
+                                                                  {"none", Meld3Cap::none}};
   return k;
 }
 const std::vector<std::pair<std::string, ChildPughAlbuminBand>>& child_pugh_albumin_band_words() {

@@ -48,15 +48,27 @@ check bad-option 2 plan --patient examples/alf-paracetamol.yaml --protocol hvp-a
 check protocols 0 protocols
 check plan-alf-hvp-text 0 plan --patient examples/alf-paracetamol.yaml --protocol hvp-alf-larsen-2016
 check plan-alf-hvp-json 0 plan --patient examples/alf-paracetamol.yaml --protocol hvp-alf-larsen-2016 --format json
+check plan-alf-hvp-start-text 0 plan --patient examples/alf-paracetamol.yaml --protocol hvp-alf-larsen-2016 --start 2026-12-05T08:00
 check plan-alf-asfa-markdown 0 plan --patient examples/alf-paracetamol.yaml --protocol tpe-standard-asfa-2023 --format markdown
 check plan-obese-asfa-text 0 plan --patient examples/obese-alf.yaml --protocol protocols/tpe-standard-asfa-2023.yaml
-check plan-aclf-text 0 plan --patient examples/aclf-alcohol.yaml --protocol pe-aclf-plexar
+check plan-aclf-text 0 plan --patient examples/aclf-alcohol.yaml --protocol pe-aclf-apache-pe-a5
+check plan-aclf-not-eligible 2 plan --patient examples/aclf-alcohol.yaml --protocol pe-aclf-plexar
 check plan-not-ready 2 plan --patient tests/cli/data/small-adult.yaml --protocol tests/cli/data/min-4l.yaml
 check plan-missing-patient 2 plan --patient examples/no-such-file.yaml --protocol hvp-alf-larsen-2016
 check plan-unknown-protocol-id 2 plan --patient examples/alf-paracetamol.yaml --protocol hvp-alf-larsen-2061
 check plan-invalid-patient 2 plan --patient tests/cli/data/invalid-patient.yaml --protocol hvp-alf-larsen-2016
 check validate-bundled 0 validate protocols/hvp-alf-larsen-2016.yaml protocols/tpe-standard-asfa-2023.yaml examples/alf-paracetamol.yaml examples/aclf-alcohol.yaml examples/obese-alf.yaml
 check validate-invalid 2 validate examples/alf-paracetamol.yaml tests/cli/data/invalid-patient.yaml tests/cli/data/invalid-protocol.yaml
+check score-alf-text 0 score --patient examples/alf-paracetamol.yaml
+check score-aclf-json 0 score --patient examples/aclf-alcohol.yaml --format json
+check score-si-markdown 0 score --patient examples/aclf-hbv-si.yaml --format markdown
+check score-us-units-text 0 score --patient examples/subacute-us-units.yaml
+check score-invalid-patient 2 score --patient tests/cli/data/invalid-patient.yaml
+check score-missing-patient 2 score --patient examples/no-such-file.yaml
+check cohort-small 0 cohort --protocol pe-aclf-plexar --patients examples/cohort-small.csv
+check cohort-with-errors 0 cohort --protocol tpe-standard-asfa-2023 --patients examples/cohort-with-errors.csv --threads 1
+check cohort-not-csv 2 cohort --protocol pe-aclf-plexar --patients examples/alf-paracetamol.yaml
+check cohort-missing-file 2 cohort --protocol pe-aclf-plexar --patients examples/no-such-file.csv
 
 echo "$((count - failures))/$count command-line checks passed"
 [ "$failures" -eq 0 ]

@@ -16,7 +16,8 @@ struct Image {
   const unsigned char* px = nullptr;
   [[nodiscard]] const unsigned char* at(int x, int y) const {
     return px + (static_cast<std::size_t>(y) * static_cast<std::size_t>(w) +
-                 static_cast<std::size_t>(x)) * 4;
+                 static_cast<std::size_t>(x)) *
+                    4;
   }
 };
 
@@ -92,8 +93,8 @@ int main(int argc, char** argv) {
         ink_per_mille(im, 0, 0, im.w / 3, menu_h));
 
   const int top = im.h * 6 / 100, bottom = im.h * 80 / 100;
-  const int cols[3][2] = {{0, im.w * 35 / 100}, {im.w * 38 / 100, im.w * 62 / 100},
-                          {im.w * 70 / 100, im.w}};
+  const int cols[3][2] = {
+      {0, im.w * 35 / 100}, {im.w * 38 / 100, im.w * 62 / 100}, {im.w * 70 / 100, im.w}};
   const char* names[3] = {"patient column has text (per mille ink)",
                           "plan column has text (per mille ink)",
                           "protocol column has text (per mille ink)"};

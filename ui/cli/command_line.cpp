@@ -29,6 +29,11 @@ int run_command_line(int argc, char** argv) {
   plan_cmd->add_option("--override", plan.overrides,
                        "RULE_ID=\"reason\": proceed despite a relative eligibility rule, "
                        "recording why (repeatable)");
+  plan_cmd->add_option("--start", plan.start,
+                       "Course start, local wall time (e.g. 2026-11-25T08:00); without it the "
+                       "course has day numbers only");
+  plan_cmd->add_option("--ics", plan.ics,
+                       "Write the course calendar as iCalendar to this file (needs --start)");
 
   ScoreOptions score;
   auto* score_cmd = app.add_subcommand(
@@ -37,6 +42,25 @@ int run_command_line(int argc, char** argv) {
   score_cmd->add_option("--format", score.format, "Output format")
       ->check(CLI::IsMember({"text", "json", "markdown"}))
       ->capture_default_str();
+
+  CohortOptions cohort;
+  auto* cohort_cmd = app.add_subcommand(
+      "cohort", "Apply a protocol to a CSV of patients: verdicts, scores, volumes, summary");
+  cohort_cmd->add_option("--protocol", cohort.protocol, "Protocol YAML file or bundled protocol id")
+      ->required();
+  cohort_cmd
+      ->add_option("--patients", cohort.patients,
+                   "Patients CSV, one per row, units in the header (docs/cohort.md); - for "
+                   "stdin")
+      ->required();
+  cohort_cmd->add_option("--out", cohort.out, "Results CSV (default: stdout)");
+  cohort_cmd->add_option("--threads", cohort.threads, "Worker threads")
+      ->check(CLI::Range(1U, 64U))
+      ->capture_default_str();
+  cohort_cmd->add_option("--protocols-dir", cohort.protocols_dir,
+                         "Directory searched for protocol ids (default: bundled protocols)");
+  cohort_cmd->add_flag("--full-plan", cohort.full_plan,
+                       "Make the whole plan for every row (slow; the same numbers)");
 
   ValidateOptions validate;
   auto* validate_cmd = app.add_subcommand(
@@ -50,6 +74,10 @@ int run_command_line(int argc, char** argv) {
   auto* protocols_cmd = app.add_subcommand("protocols", "List bundled protocols");
   protocols_cmd->add_option("--dir", protocols_dir, "Directory to list instead of the bundled one");
 
+  // Session records: each registers itself (ui/cli/{record,review,export,print}_command.cpp).
+  const RegisteredCommand records_cmds[] = {add_record_command(app), add_review_command(app),
+                                            add_export_command(app), add_print_command(app)};
+
   gui::GuiOptions window;  // no sub-command: the window opens
   auto* window_opts = app.add_option_group("Window", "Without a sub-command the window opens");
   window_opts->add_option("--patient", window.patient, "Patient YAML file to open");
@@ -57,6 +85,15 @@ int run_command_line(int argc, char** argv) {
   window_opts->add_option("--screenshot", window.screenshot,
                           "Render the window, write it to this PNG file and exit");
   window_opts->add_option("--size", window.size, "Window size WxH in pixels (e.g. 1280x800)");
+  window_opts
+      ->add_option("--view", window.view,
+                   "Screen to show: plan, schedule, scores (planner tabs), records (course), "
+                   "records-session (session entry), records-audit (audit trail)")
+      ->check(CLI::IsMember({"plan", "schedule", "scores", "records", "records-session",
+                             "records-audit"}));
+  window_opts->add_option("--db", window.db,
+                          "Records database for the session-records screens (default: "
+                          "$XDG_DATA_HOME/liverbridge/records.db)");
 
   try {
     app.parse(argc, argv);
@@ -68,7 +105,11 @@ int run_command_line(int argc, char** argv) {
   if (*plan_cmd) return run_plan(plan, std::cout, std::cerr);
   if (*validate_cmd) return run_validate(validate, std::cout, std::cerr);
   if (*score_cmd) return run_score(score, std::cout, std::cerr);
+  if (*cohort_cmd) return run_cohort(cohort, std::cout, std::cerr);
   if (*protocols_cmd) return run_protocols(protocols_dir, std::cout, std::cerr);
+  for (const auto& records_cmd : records_cmds) {
+    if (*records_cmd.command) return records_cmd.run(std::cout, std::cerr);
+  }
   window.protocols_dir = protocols_directory("");
   return gui::run_gui(window);
 }

@@ -5,13 +5,16 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "diag/diagnostic.hpp"
+#include "io/atomic_write.hpp"
 #include "io/sha256.hpp"
 #include "patient/patient_loader.hpp"
 #include "plan/build_plan.hpp"
 #include "plan/plan.hpp"
 #include "protocol/protocol_loader.hpp"
+#include "report/ics.hpp"
 #include "report/plan_json.hpp"
 #include "report/plan_text.hpp"
+#include "schedule/calendar.hpp"
 
 namespace lb::cli {
 
@@ -56,10 +59,30 @@ int run_plan(const PlanOptions& options, std::ostream& out, std::ostream& err) {
   }
   if (bad_override) return kExitBadInput;
 
+  std::optional<schedule::LocalTime> start;
+  if (!options.start.empty()) {
+    auto parsed = schedule::parse_local_time(options.start);
+    if (!parsed.value) {
+      err << "liverbridge: --start " << parsed.error << "\n";
+      return kExitBadInput;
+    }
+    start = parsed.value;
+  }
+  if (!options.ics.empty() && !start) {
+    err << "liverbridge: --ics needs --start: the calendar needs dates\n";
+    return kExitBadInput;
+  }
+
   std::optional<plan::Plan> computed;
   try {
-    computed = plan::build_plan({*patient.patient, options.patient, *protocol.protocol,
-                                 protocol.file, io::sha256_hex(protocol.text), overrides});
+    plan::PlanRequest request{*patient.patient,
+                              options.patient,
+                              *protocol.protocol,
+                              protocol.file,
+                              io::sha256_hex(protocol.text),
+                              overrides};
+    request.start = start;
+    computed = plan::build_plan(request);
   } catch (const std::invalid_argument& e) {
     err << "liverbridge: cannot plan this patient with this protocol: " << e.what() << "\n";
     return kExitBadInput;
@@ -74,6 +97,19 @@ int run_plan(const PlanOptions& options, std::ostream& out, std::ostream& err) {
     out << report::render_markdown(plan);
   } else {
     out << report::render_text(plan);
+  }
+  if (!options.ics.empty()) {
+    if (!plan.course) {
+      err << "liverbridge: --ics: protocol " << plan.protocol.id
+          << " has no schedule section; no calendar written\n";
+      return kExitBadInput;
+    }
+    try {
+      io::atomic_write(options.ics, report::render_ics(plan, report::ics_utc_stamp_now()));
+    } catch (const std::exception& e) {
+      err << "liverbridge: --ics " << options.ics << ": " << e.what() << "\n";
+      return kExitBadInput;
+    }
   }
   if (plan.status() == plan::Status::not_ready) {
     err << "liverbridge: the plan is NOT READY: see its errors\n";

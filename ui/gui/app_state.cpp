@@ -5,11 +5,14 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "gui/ics_export.hpp"
 #include "io/atomic_write.hpp"
 #include "io/sha256.hpp"
 #include "patient/patient_loader.hpp"
+#include "plan/build_plan.hpp"
 #include "report/plan_json.hpp"
 #include "report/plan_text.hpp"
+#include "schedule/calendar.hpp"
 
 namespace lb::gui {
 
@@ -33,7 +36,13 @@ void add_entries(AppState& s, const std::string& dir, ProtocolOrigin origin) {
   std::error_code ec;
   if (origin == ProtocolOrigin::user && !fs::is_directory(dir, ec)) return;  // none yet
   for (const auto& p : protocol::list_protocols(dir, s.catalog_problems)) {
-    s.protocols.push_back(ProtocolEntry{origin, p.id, p.version, p.title, p.path});
+    ProtocolEntry e;
+    e.origin = origin;
+    e.id = p.id;
+    e.version = p.version;
+    e.title = p.title;
+    e.path = p.path;
+    s.protocols.push_back(std::move(e));
   }
 }
 
@@ -48,6 +57,21 @@ bool read_entry(ProtocolEntry& e, std::string& error) {
   e.saved_text = e.text;
   e.loaded = true;
   return true;
+}
+
+/// The typed override reasons that apply: non-blank, for a relative rule of
+/// this protocol (a reason typed under another protocol is kept in the state
+/// but not passed on, so build_plan never sees an override it would reject).
+eligibility::Overrides overrides_for(const AppState& s, const eligibility::Settings& rules) {
+  eligibility::Overrides out;
+  for (const auto& r : rules.rules) {
+    if (r.severity != eligibility::Severity::relative) continue;
+    const auto it = s.override_reasons.find(r.id);
+    if (it == s.override_reasons.end()) continue;
+    if (it->second.find_first_not_of(" \t") == std::string::npos) continue;
+    out.emplace_back(r.id, it->second);
+  }
+  return out;
 }
 
 }  // namespace
@@ -99,9 +123,22 @@ void recompute(AppState& s) {
     ps.current = false;
     return;
   }
+  // A start that cannot be read is reported at its field and left out: the
+  // plan still has the course in day numbers, never a guessed date.
+  std::optional<schedule::LocalTime> start;
+  s.course_start_error.clear();
+  if (s.course_start.find_first_not_of(" \t") != std::string::npos) {
+    const auto parsed = schedule::parse_local_time(s.course_start);
+    if (parsed.value) {
+      start = parsed.value;
+    } else {
+      s.course_start_error = parsed.error;
+    }
+  }
   try {
-    ps.plan = plan::make_plan(*patient.patient, patient_label(s), *protocol->protocol,
-                              protocol->file, io::sha256_hex(protocol->text));
+    ps.plan = plan::build_plan({*patient.patient, patient_label(s), *protocol->protocol,
+                                protocol->file, io::sha256_hex(protocol->text),
+                                overrides_for(s, protocol->protocol->eligibility), start});
     ps.current = true;
   } catch (const std::invalid_argument& e) {
     ps.current = false;
@@ -213,7 +250,8 @@ ProtocolEntry* selected_protocol(AppState& s) {
 }
 
 const ProtocolEntry* selected_protocol(const AppState& s) {
-  return selected_protocol(const_cast<AppState&>(s));  // NOLINT(cppcoreguidelines-pro-type-const-cast)
+  return selected_protocol(
+      const_cast<AppState&>(s));  // NOLINT(cppcoreguidelines-pro-type-const-cast)
 }
 
 void reload_protocol_catalog(AppState& s) {
@@ -348,14 +386,36 @@ bool export_plan(AppState& s, const std::string& path, bool json) {
     return false;
   }
   try {
-    io::atomic_write(path,
-                     json ? report::render_json(*s.plan.plan) : report::render_markdown(*s.plan.plan));
+    io::atomic_write(
+        path, json ? report::render_json(*s.plan.plan) : report::render_markdown(*s.plan.plan));
   } catch (const std::exception& e) {
     set_message(s, "Not exported: " + std::string(e.what()), true);
     return false;
   }
-  set_message(s, std::string("Exported the plan as ") + (json ? "JSON" : "Markdown") + " to " +
-                     path);
+  set_message(s,
+              std::string("Exported the plan as ") + (json ? "JSON" : "Markdown") + " to " + path);
+  return true;
+}
+
+std::string ics_unavailable_reason(const AppState& s) {
+  if (!s.plan.plan || !s.plan.current) return "the plan is not current (fix the errors first)";
+  if (!s.plan.plan->course) return "the protocol has no schedule";
+  if (!s.plan.plan->course->start) return "set the course start in the Schedule tab first";
+  return {};
+}
+
+bool export_schedule_ics(AppState& s, const std::string& path) {
+  if (const std::string why = ics_unavailable_reason(s); !why.empty()) {
+    set_message(s, "Nothing exported: " + why, true);
+    return false;
+  }
+  try {
+    io::atomic_write(path, schedule_ics(*s.plan.plan, utc_stamp_now()));
+  } catch (const std::exception& e) {
+    set_message(s, "Not exported: " + std::string(e.what()), true);
+    return false;
+  }
+  set_message(s, "Exported the schedule as iCalendar to " + path);
   return true;
 }
 
@@ -382,6 +442,7 @@ std::string default_prompt_path(const AppState& s, PromptKind kind) {
     }
     case PromptKind::export_markdown: return cwd + "/" + id + "-plan.md";
     case PromptKind::export_json: return cwd + "/" + id + "-plan.json";
+    case PromptKind::export_ics: return cwd + "/" + id + "-schedule.ics";
     case PromptKind::none: break;
   }
   return cwd + "/";
@@ -397,6 +458,8 @@ AppState make_app_state(const AppOptions& options) {
   s.persist = options.persist;
   s.form = empty_form();
   s.patient_saved_yaml = form_to_yaml(s.form);
+  s.records.db_path = options.records_db.empty() ? default_records_path(s) : options.records_db;
+  s.records.session_form = empty_session_form();
 
   reload_protocol_catalog(s);
   if (!options.protocol.empty()) {

@@ -2,7 +2,7 @@
 // edited (text per field + unit), the protocols and the one chosen (with its
 // editable YAML), override reasons, view settings, and the plan last computed
 // from them. Panels draw this state and edit it; recompute() turns it into a
-// plan by calling core/ (parse_patient, parse_protocol, make_plan).
+// plan by calling core/ (parse_patient, parse_protocol, plan::build_plan).
 #pragma once
 
 #include <map>
@@ -14,6 +14,7 @@
 
 #include "diag/diagnostic.hpp"
 #include "gui/patient_form.hpp"
+#include "gui/records_state.hpp"
 #include "gui/user_dirs.hpp"
 #include "plan/plan.hpp"
 #include "protocol/protocol_loader.hpp"
@@ -48,7 +49,8 @@ enum class PromptKind {
   open_protocol,
   save_protocol_as,
   export_markdown,
-  export_json
+  export_json,
+  export_ics
 };
 
 struct ViewState {
@@ -64,14 +66,15 @@ struct ViewState {
   std::string message;           ///< last action's result ("Saved ...")
   bool message_is_error = false;
   std::optional<std::pair<int, int>> editor_jump;  ///< line, column to move the cursor to
-  bool editor_focus = false;      ///< move keyboard focus into the protocol text
+  bool editor_focus = false;                       ///< move keyboard focus into the protocol text
   bool editor_has_focus = false;  ///< the editor window is focused (Ctrl+S saves the protocol)
   std::map<std::string, Rect, std::less<>> rects;  ///< recorded widget rectangles
+  std::string select_tab;  ///< centre tab to bring to front next frame ("Schedule"), or
 };
 
 struct PlanState {
-  std::optional<plan::Plan> plan;  ///< the last valid plan
-  bool current = false;            ///< computed from the inputs as they are now
+  std::optional<plan::Plan> plan;            ///< the last valid plan
+  bool current = false;                      ///< computed from the inputs as they are now
   std::vector<std::string> why_not_current;  ///< reasons the plan could not be recomputed
   diag::Diagnostics patient_diagnostics;     ///< of the form, as the loader reports them
   diag::Diagnostics protocol_diagnostics;    ///< of the chosen protocol's text
@@ -94,9 +97,13 @@ struct AppState {
 
   /// Override reasons for relative contraindications, by rule id.
   std::map<std::string, std::string, std::less<>> override_reasons;
+  /// Course start as typed ("2026-11-25T08:00", local wall time); "" = day numbers only.
+  std::string course_start;
+  std::string course_start_error;  ///< why the typed start was not used, or ""
 
   ViewState view;
   PlanState plan;
+  RecordsState records;  ///< the session-records screens (records_*.cpp)
   bool needs_recompute = true;
   bool autosave_pending = false;
   std::string font_note;  ///< shown when the TTF font could not be loaded
@@ -109,6 +116,7 @@ struct AppOptions {
   bool persist = true;
   std::string patient_file;  ///< open this patient (else autosave, else the first example)
   std::string protocol;      ///< file or id (else the first bundled protocol)
+  std::string records_db;    ///< records database (else <data dir>/records.db, as the CLI)
 };
 
 /// Builds the state: protocol catalog, patient (file, autosave or example), first plan.
@@ -151,6 +159,10 @@ bool save_protocol(AppState& s, const std::string& path = {});
 
 // ---- exports ---------------------------------------------------------------------------
 bool export_plan(AppState& s, const std::string& path, bool json);
+/// Writes the course's sessions as an iCalendar file (needs a course start).
+bool export_schedule_ics(AppState& s, const std::string& path);
+/// Why the schedule cannot be exported as .ics now, or "" when it can.
+std::string ics_unavailable_reason(const AppState& s);
 /// A default file name for a prompt ("<cwd>/LB-ALF-0001-plan.md").
 std::string default_prompt_path(const AppState& s, PromptKind kind);
 

@@ -2,7 +2,9 @@
 // the status bar with the disclaimer, and the prompts. Keyboard shortcuts:
 // Ctrl+O open patient, Ctrl+S save (the protocol when its editor has focus),
 // Ctrl+Shift+S save patient as, Ctrl+E export Markdown, Ctrl+Shift+E export
-// JSON, Ctrl+Shift+O open protocol, Ctrl+Q quit.
+// JSON, Ctrl+I export the schedule as .ics, Ctrl+Shift+O open protocol,
+// Ctrl+Q quit. Tab and Shift+Tab move through the patient form; ImGui's
+// keyboard navigation (arrows, Space, Enter) reaches every other widget.
 #include <imgui.h>
 
 #include <algorithm>
@@ -23,6 +25,37 @@ bool shortcut(char key, bool shift = false) {
 }
 
 bool can_export(const AppState& s) { return s.plan.plan && s.plan.current; }
+
+/// A tab of the centre column: its title and the panel that draws it.
+struct CentreTab {
+  const char* title;
+  void (*draw)(AppState&);
+};
+
+// The centre column's tabs, in order. (The session records have a workspace
+// of their own, records_workspace.cpp, chosen in the menu bar.)
+constexpr CentreTab kCentreTabs[] = {
+    {"Plan", draw_plan_panel},
+    {"Schedule", draw_schedule_panel},
+    {"Scores", draw_scores_panel},
+};
+
+void draw_centre_column(AppState& s) {
+  if (!ImGui::BeginTabBar("centre.tabs")) return;
+  for (const CentreTab& tab : kCentreTabs) {
+    const bool select = s.view.select_tab == tab.title;
+    const bool open =
+        ImGui::BeginTabItem(tab.title, nullptr, select ? ImGuiTabItemFlags_SetSelected : 0);
+    if (select) s.view.select_tab.clear();
+    record_rect(s, std::string("tab.") + tab.title);
+    if (!open) continue;
+    ImGui::BeginChild("tab.body", ImVec2(0, 0), false);
+    tab.draw(s);
+    ImGui::EndChild();
+    ImGui::EndTabItem();
+  }
+  ImGui::EndTabBar();
+}
 
 void request_close(AppState& s) {
   if (patient_unsaved(s) || any_protocol_modified(s)) {
@@ -53,6 +86,7 @@ void handle_shortcuts(AppState& s) {
   if (shortcut('S', true)) begin_prompt(s, PromptKind::save_patient_as);
   if (shortcut('E') && can_export(s)) begin_prompt(s, PromptKind::export_markdown);
   if (shortcut('E', true) && can_export(s)) begin_prompt(s, PromptKind::export_json);
+  if (shortcut('I') && ics_unavailable_reason(s).empty()) begin_prompt(s, PromptKind::export_ics);
   if (shortcut('Q')) request_close(s);
 }
 
@@ -79,6 +113,12 @@ void draw_menu_bar(AppState& s) {
     if (ImGui::MenuItem("Export plan as JSON\u2026", "Ctrl+Shift+E", false, can_export(s))) {
       begin_prompt(s, PromptKind::export_json);
     }
+    const std::string no_ics = ics_unavailable_reason(s);
+    if (ImGui::MenuItem("Export schedule as iCalendar (.ics)\u2026", "Ctrl+I", false,
+                        no_ics.empty())) {
+      begin_prompt(s, PromptKind::export_ics);
+    }
+    if (!no_ics.empty()) tooltip("Not available: " + no_ics);
     ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) request_close(s);
     ImGui::EndMenu();
@@ -92,6 +132,11 @@ void draw_menu_bar(AppState& s) {
     if (ImGui::MenuItem("Fold every figure")) s.view.expanded.clear();
     ImGui::EndMenu();
   }
+  // The two workspaces, one click away: planning, and the session records (records_*.cpp).
+  if (ImGui::MenuItem("Planner", nullptr, !s.records.active)) s.records.active = false;
+  record_rect(s, "menu.planner");
+  if (ImGui::MenuItem("Session records", nullptr, s.records.active)) s.records.active = true;
+  record_rect(s, "menu.records");
   ImGui::EndMenuBar();
 }
 
@@ -141,9 +186,10 @@ void draw_close_prompt(AppState& s) {
   ImGui::PushTextWrapPos(em(34));
   const bool patient = patient_unsaved(s);
   if (patient) {
-    ImGui::TextWrapped("The patient%s has changes that are not saved to a file. (The working "
-                       "patient stays in the autosave and comes back at the next start.)",
-                       s.patient_path.empty() ? "" : (" " + s.patient_path).c_str());
+    ImGui::TextWrapped(
+        "The patient%s has changes that are not saved to a file. (The working "
+        "patient stays in the autosave and comes back at the next start.)",
+        s.patient_path.empty() ? "" : (" " + s.patient_path).c_str());
   }
   for (const auto& e : s.protocols) {
     if (e.modified()) {
@@ -184,14 +230,13 @@ void draw_app(AppState& s) {
   ImGui::SetNextWindowSize(vp->WorkSize);
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                  ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
-                                 ImGuiWindowFlags_MenuBar |
-                                 ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                 ImGuiWindowFlags_MenuBar | ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::Begin("LiverBridge###main", nullptr, flags);
   draw_menu_bar(s);
 
   const ImGuiStyle& style = ImGui::GetStyle();
-  const float status_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() +
-                         2 * style.WindowPadding.y;
+  const float status_h = ImGui::GetFrameHeightWithSpacing() +
+                         ImGui::GetTextLineHeightWithSpacing() + 2 * style.WindowPadding.y;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float body_h = avail.y - status_h - style.ItemSpacing.y;
   const float gap = style.ItemSpacing.x;
@@ -199,20 +244,26 @@ void draw_app(AppState& s) {
   const float rest = avail.x - 2 * gap - patient_w;
   const float plan_w = rest * 0.55f;
 
-  ImGui::BeginChild("column.patient", ImVec2(patient_w, body_h), true);
-  draw_patient_panel(s);
-  ImGui::EndChild();
-  record_rect(s, "column.patient");
-  ImGui::SameLine();
-  ImGui::BeginChild("column.plan", ImVec2(plan_w, body_h), true);
-  draw_plan_panel(s);
-  ImGui::EndChild();
-  record_rect(s, "column.plan");
-  ImGui::SameLine();
-  ImGui::BeginChild("column.protocol", ImVec2(0, body_h), true);
-  draw_protocol_panel(s);
-  ImGui::EndChild();
-  record_rect(s, "column.protocol");
+  if (s.records.active) {  // the session records replace the three columns
+    ImGui::BeginChild("column.records", ImVec2(0, body_h), false);
+    draw_records_workspace(s);
+    ImGui::EndChild();
+  } else {
+    ImGui::BeginChild("column.patient", ImVec2(patient_w, body_h), true);
+    draw_patient_panel(s);
+    ImGui::EndChild();
+    record_rect(s, "column.patient");
+    ImGui::SameLine();
+    ImGui::BeginChild("column.plan", ImVec2(plan_w, body_h), true);
+    draw_centre_column(s);
+    ImGui::EndChild();
+    record_rect(s, "column.plan");
+    ImGui::SameLine();
+    ImGui::BeginChild("column.protocol", ImVec2(0, body_h), true);
+    draw_protocol_panel(s);
+    ImGui::EndChild();
+    record_rect(s, "column.protocol");
+  }
 
   ImGui::BeginChild("status", ImVec2(0, 0), true, ImGuiWindowFlags_NoScrollbar);
   draw_status_bar(s);

@@ -2,7 +2,10 @@
 // from), source and warnings. Shown on hover (tooltip) and on click (inline).
 #include <imgui.h>
 
+#include <algorithm>
 #include <cfloat>
+#include <string>
+#include <vector>
 
 #include "gui/gui_common.hpp"
 #include "gui/panels.hpp"
@@ -13,7 +16,7 @@ namespace lb::gui {
 namespace {
 
 std::string label_of(const plan::Plan& plan, const std::string& id) {
-  for (const auto* d : plan.figures()) {
+  for (const auto* d : all_figures(plan)) {
     if (d->id == id) return d->label;
   }
   return id;
@@ -26,7 +29,56 @@ void row(const char* name, const std::string& value, float name_w) {
   ImGui::TextWrapped("%s", value.c_str());
 }
 
+/// The value with its unit; plasma-volume multiples read "3.13 × PV".
+std::string value_text(const explain::Derivation& d) {
+  std::string v = text::shown(d.shown);
+  if (d.shown.unit.empty() && d.id == "plasma_volumes_per_session") v += " \u00d7 PV";
+  return v;
+}
+
 }  // namespace
+
+std::vector<const explain::Derivation*> all_figures(const plan::Plan& plan) {
+  auto out = plan.figures();
+  if (plan.session) {
+    const auto more = plan.session->figures();
+    out.insert(out.end(), more.begin(), more.end());
+  }
+  return out;
+}
+
+void draw_figure(AppState& s, const explain::Derivation& d, const plan::Plan& plan) {
+  const bool was_open = s.view.expanded.count(d.id) != 0;
+  ImGui::SetNextItemOpen(was_open, ImGuiCond_Always);
+  // Values line up in a column, pushed right when a label is longer.
+  const float label_end = ImGui::GetCursorPosX() + ImGui::GetTreeNodeToLabelSpacing() +
+                          ImGui::CalcTextSize(d.label.c_str()).x + em(0.8f);
+  const float value_x =
+      std::max(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x * 0.55f, label_end);
+  const bool open = ImGui::TreeNodeEx(
+      d.id.c_str(), ImGuiTreeNodeFlags_SpanAvailWidth | ImGuiTreeNodeFlags_FramePadding, "%s",
+      d.label.c_str());
+  record_rect(s, "figure." + d.id);
+  if (!open) derivation_tooltip(d, plan);
+  ImGui::SameLine(value_x);
+  ImGui::PushFont(bold_font());
+  ImGui::TextUnformatted(value_text(d).c_str());
+  ImGui::PopFont();
+  if (!d.warnings.empty()) {
+    ImGui::SameLine();
+    ImGui::TextColored(kColourWarning, "(warning)");
+  }
+  if (open) {
+    s.view.expanded.insert(d.id);
+    ImGui::Indent(em(0.5f));
+    draw_derivation_details(d, plan);
+    ImGui::Unindent(em(0.5f));
+    ImGui::Spacing();
+    ImGui::TreePop();
+  } else {
+    s.view.expanded.erase(d.id);
+  }
+}
 
 void draw_derivation_details(const explain::Derivation& d, const plan::Plan& plan) {
   const float name_w = ImGui::GetCursorPosX() + em(4.5f);

@@ -26,6 +26,7 @@ const char* prompt_title(PromptKind k) {
     case PromptKind::save_protocol_as: return "Save protocol as";
     case PromptKind::export_markdown: return "Export plan as Markdown";
     case PromptKind::export_json: return "Export plan as JSON";
+    case PromptKind::export_ics: return "Export schedule as iCalendar";
     case PromptKind::none: break;
   }
   return "";
@@ -35,6 +36,7 @@ const char* prompt_extension(PromptKind k) {
   switch (k) {
     case PromptKind::export_markdown: return ".md";
     case PromptKind::export_json: return ".json";
+    case PromptKind::export_ics: return ".ics";
     default: return ".yaml";
   }
 }
@@ -72,6 +74,7 @@ bool run_prompt_action(AppState& s, const std::string& path) {
     }
     case PromptKind::export_markdown: return export_plan(s, path, false);
     case PromptKind::export_json: return export_plan(s, path, true);
+    case PromptKind::export_ics: return export_schedule_ics(s, path);
     case PromptKind::none: break;
   }
   return false;
@@ -112,9 +115,9 @@ void draw_file_prompt(AppState& s) {
   ImGui::TextUnformatted("File name (full path):");
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
   ImGui::SetNextItemWidth(-1);
-  const bool enter = ImGui::InputText("##path", &s.view.prompt_path,
-                                      ImGuiInputTextFlags_EnterReturnsTrue |
-                                          ImGuiInputTextFlags_AutoSelectAll);
+  const bool enter =
+      ImGui::InputText("##path", &s.view.prompt_path,
+                       ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
   record_rect(s, "prompt.path");
   if (opens(s.view.prompt)) {
     const auto files = folder_files(s.view.prompt_path, s.view.prompt);
@@ -125,7 +128,8 @@ void draw_file_prompt(AppState& s) {
         s.view.prompt_path = f;
       }
     }
-    if (files.empty()) ImGui::TextColored(kColourMuted, "No %s files here", prompt_extension(s.view.prompt));
+    if (files.empty())
+      ImGui::TextColored(kColourMuted, "No %s files here", prompt_extension(s.view.prompt));
     ImGui::EndChild();
   } else {
     std::error_code ec;

@@ -11,6 +11,9 @@ struct GuiOptions {
   std::string protocol;       ///< --protocol FILE|ID
   std::string screenshot;     ///< --screenshot FILE.png: render, write the PNG, exit
   std::string size;           ///< --size WxH (window size in pixels)
+  std::string view;           ///< --view NAME: plan, schedule, scores, records, records-session,
+                              ///< records-audit (view_names(), records_state.hpp)
+  std::string db;             ///< --db FILE: the records database (default as the CLI's)
 };
 
 /// Opens the window and runs until it is closed. Returns the exit code: 0, or

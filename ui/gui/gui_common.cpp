@@ -59,7 +59,9 @@ void tooltip(std::string_view text) {
 
 void badge(const char* text, ImVec4 colour) {
   const ImVec2 pad = ImGui::GetStyle().FramePadding;
+  ImGui::PushFont(bold_font());  // measured in the font it is drawn in
   const ImVec2 size = ImGui::CalcTextSize(text);
+  ImGui::PopFont();
   const ImVec2 p = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(p, ImVec2(p.x + size.x + 2 * pad.x, p.y + size.y + 2 * pad.y),
@@ -76,6 +78,35 @@ void badge(const char* text, ImVec4 colour) {
 
 ImFont* bold_font() { return g_bold != nullptr ? g_bold : ImGui::GetFont(); }
 void set_bold_font(ImFont* f) { g_bold = f; }
+
+void flow_text(const std::vector<std::string>& pieces, float indent) {
+  const float right = ImGui::GetWindowContentRegionMax().x;
+  bool first = true;
+  for (const auto& piece : pieces) {
+    const std::string t = first ? piece : "\u00b7 " + piece;
+    if (!first) {
+      ImGui::SameLine();
+      if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(t.c_str()).x > right) {
+        ImGui::NewLine();
+        ImGui::SetCursorPosX(indent);
+      }
+    }
+    ImGui::TextUnformatted(t.c_str());
+    first = false;
+  }
+}
+
+std::vector<std::string> split_dots(const std::string& text) {
+  static const std::string kDot = " \u00b7 ";
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (std::size_t at = text.find(kDot); at != std::string::npos; at = text.find(kDot, start)) {
+    out.push_back(text.substr(start, at - start));
+    start = at + kDot.size();
+  }
+  out.push_back(text.substr(start));
+  return out;
+}
 
 void heading(const char* text) {
   ImGui::PushFont(bold_font());

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "diag/diagnostic.hpp"
 #include "gui/app_state.hpp"
@@ -42,6 +43,12 @@ void badge(const char* text, ImVec4 colour);
 /// Bold font when loaded (fonts.cpp), else the current font.
 ImFont* bold_font();
 void set_bold_font(ImFont* f);
+
+/// Pieces of text joined by " · ", wrapped only between pieces (a value such
+/// as "70.0 kg" is never split); continuation lines start at local x `indent`.
+void flow_text(const std::vector<std::string>& pieces, float indent);
+/// "a · b · c" -> {"a", "b", "c"}.
+std::vector<std::string> split_dots(const std::string& text);
 
 /// A section title in bold.
 void heading(const char* text);

@@ -2,6 +2,9 @@
 // edits it; none computes anything clinical (that is core/'s job).
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "explain/derivation.hpp"
 #include "gui/app_state.hpp"
 #include "plan/plan.hpp"
@@ -18,8 +21,53 @@ void draw_patient_panel(AppState& s);
 void draw_protocol_panel(AppState& s);
 void draw_protocol_editor(AppState& s);
 void draw_plan_panel(AppState& s);
+/// The verdict, the rules that count with their deciding values, override reasons.
+void draw_eligibility_panel(AppState& s);
+void draw_scores_panel(AppState& s);
+/// Course start, the sessions table, stop criteria and the kinetics chart.
+void draw_schedule_panel(AppState& s);
+/// One chart per predicted solute (pre, immediately post, efficacy labs; stop thresholds).
+void draw_kinetics_chart(AppState& s, const plan::Plan& plan);
+/// A point of a records lab chart: hours from the first session's start, value in the
+/// chart's unit, and what it is (tooltip).
+struct LabChartPoint {
+  double hours = 0, value = 0;
+  std::string what;
+};
+/// Observed lab values (squares) over the model's prediction (one line per session).
+struct ObservedLabChart {
+  std::string title, unit;
+  std::vector<std::vector<LabChartPoint>> predicted;
+  std::vector<LabChartPoint> observed;
+};
+void draw_observed_lab_chart(AppState& s, const ObservedLabChart& c);
+/// A "nice" axis step (1, 2 or 5 × 10^k) giving about `target` intervals over [lo, hi].
+double nice_step(double lo, double hi, int target);
 void draw_findings(AppState& s, const plan::Plan& plan);
 void draw_status_bar(AppState& s);
+
+// ---- session records (records_*.cpp) ---------------------------------------------------
+/// The records screens, full width: patient list | course, session entry, audit trail.
+void draw_records_workspace(AppState& s);
+/// Records database (default, or another file) and its patients; select one.
+void draw_records_patient_list(AppState& s);
+/// Approved plans with reproducibility, sessions planned vs actual, labs, model estimate.
+void draw_records_course(AppState& s);
+/// Observed vs predicted labs across the course (records_lab_charts.cpp).
+void draw_records_lab_charts(AppState& s);
+/// The session entry form: unit-checked fields, validated by core's session reader.
+void draw_records_session_form(AppState& s);
+/// The patient's audit trail and the correction form.
+void draw_records_audit(AppState& s);
+
+/// Every derivation of the plan: volumes and exchange, then the session's.
+std::vector<const explain::Derivation*> all_figures(const plan::Plan& plan);
+/// One figure: label and value with its unit; its derivation shows on hover
+/// and unfolds on click (remembered in view.expanded).
+void draw_figure(AppState& s, const explain::Derivation& d, const plan::Plan& plan);
+/// The session part of the plan: replacement orders, predicted effect,
+/// separation and run time, anticoagulation and citrate (orders_panel.cpp).
+void draw_session_orders(AppState& s, const plan::Plan& plan);
 
 /// Method, formula, inputs, source and warnings of a figure.
 void draw_derivation_details(const explain::Derivation& d, const plan::Plan& plan);

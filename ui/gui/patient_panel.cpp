@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "gui/gui_common.hpp"
@@ -36,7 +37,8 @@ std::string converted_hint(const FieldSpec& f, const FieldInput& in) {
   const auto parsed = units::parse_quantity(in.value + " " + in.unit);
   if (!parsed) return {};
   const patient::UnitScale scale = patient::unit_scale(range->unit);
-  if (scale.dimension != parsed.value->dimension) return {};  // other unit system: needs the analyte
+  if (scale.dimension != parsed.value->dimension)
+    return {};  // other unit system: needs the analyte
   return "= " + patient::plain_number(parsed.value->si_value / scale.si_per_unit) + " " +
          std::string(range->unit);
 }
@@ -125,7 +127,11 @@ bool draw_field(AppState& s, const FieldSpec& f, float label_w, float input_w, f
   if (colours != 0) ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
 
   bool changed = false;
-  ImGui::SetNextItemWidth(input_w);
+  // Words (id, choices) take the value and unit columns together, so that
+  // "paracetamol" or a long pseudonym is never cut off.
+  const bool wide =
+      f.kind == FieldKind::text || f.kind == FieldKind::choice || f.kind == FieldKind::boolean;
+  ImGui::SetNextItemWidth(wide ? input_w + ImGui::GetStyle().ItemSpacing.x + unit_w : input_w);
   switch (f.kind) {
     case FieldKind::text:
     case FieldKind::quantity:
@@ -173,6 +179,7 @@ bool draw_field(AppState& s, const FieldSpec& f, float label_w, float input_w, f
     ImGui::PushStyleColor(ImGuiCol_Text, severity_colour(d->severity));
     ImGui::TextWrapped("%s: %s", severity_word(d->severity), d->message.c_str());
     ImGui::PopStyleColor();
+    record_rect(s, key + ".problem");
     ImGui::Unindent(em(1));
   }
   ImGui::PopID();
@@ -191,8 +198,9 @@ void draw_file_row(AppState& s) {
   if (unsaved) {
     ImGui::SameLine();
     ImGui::TextColored(kColourWarning, "\u25cf unsaved");
-    tooltip("Changed since it was last saved. The working patient is autosaved; use Save "
-            "(Ctrl+S) to write it to a file.");
+    tooltip(
+        "Changed since it was last saved. The working patient is autosaved; use Save "
+        "(Ctrl+S) to write it to a file.");
   }
   if (ImGui::Button("Open\u2026")) begin_prompt(s, PromptKind::open_patient);
   record_rect(s, "patient.open");
@@ -232,7 +240,7 @@ void draw_summary(AppState& s) {
                        warnings == 1 ? "warning" : "warnings");
   }
   // Problems that belong to no field (a malformed file, keys the form does not know).
-  for (const auto* list : {&s.plan.form_problems, &d}) {
+  for (const diag::Diagnostics* list : {&std::as_const(s.plan.form_problems), &d}) {
     for (const auto& item : list->items()) {
       if (!item.key.empty() && find_field(item.key) != nullptr) continue;
       ImGui::PushStyleColor(ImGuiCol_Text, severity_colour(item.severity));
@@ -262,7 +270,7 @@ void draw_patient_panel(AppState& s) {
         dot == std::string_view::npos ? std::string_view() : f.key.substr(0, dot);
     if (section != open_section) {
       open_section = section;
-      const char* title = section.empty()      ? "Body size and diagnosis"
+      const char* title = section.empty()     ? "Body size and diagnosis"
                           : section == "labs" ? "Labs (optional)"
                                               : "Clinical state (optional)";
       section_open = ImGui::CollapsingHeader(title, ImGuiTreeNodeFlags_DefaultOpen);

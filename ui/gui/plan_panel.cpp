@@ -3,6 +3,7 @@
 // figure shows its derivation on hover and unfolds it on click.
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
 #include <string>
@@ -17,7 +18,7 @@ namespace lb::gui {
 namespace {
 
 const std::set<std::string, std::less<>> kVolumeFigures = {"bmi", "ideal_body_weight",
-                                                            "total_blood_volume", "plasma_volume"};
+                                                           "total_blood_volume", "plasma_volume"};
 const std::set<std::string, std::less<>> kExchangeFigures = {"exchange_volume_per_session",
                                                              "plasma_volumes_per_session"};
 
@@ -25,43 +26,6 @@ std::string group_of(const std::string& id) {
   if (kVolumeFigures.count(id) != 0) return "Volumes";
   if (kExchangeFigures.count(id) != 0) return "Exchange per session";
   return "Further figures";
-}
-
-/// The value with its unit; plasma-volume multiples read "3.13 × PV".
-std::string value_text(const explain::Derivation& d) {
-  std::string v = text::shown(d.shown);
-  if (d.shown.unit.empty() && d.id == "plasma_volumes_per_session") v += " \u00d7 PV";
-  return v;
-}
-
-void draw_figure(AppState& s, const explain::Derivation& d, const plan::Plan& plan) {
-  const bool was_open = s.view.expanded.count(d.id) != 0;
-  ImGui::SetNextItemOpen(was_open, ImGuiCond_Always);
-  const float value_x = ImGui::GetContentRegionAvail().x * 0.60f;
-  const bool open = ImGui::TreeNodeEx(d.id.c_str(),
-                                      ImGuiTreeNodeFlags_SpanAvailWidth |
-                                          ImGuiTreeNodeFlags_FramePadding,
-                                      "%s", d.label.c_str());
-  record_rect(s, "figure." + d.id);
-  if (!open) derivation_tooltip(d, plan);
-  ImGui::SameLine(value_x);
-  ImGui::PushFont(bold_font());
-  ImGui::TextUnformatted(value_text(d).c_str());
-  ImGui::PopFont();
-  if (!d.warnings.empty()) {
-    ImGui::SameLine();
-    ImGui::TextColored(kColourWarning, "(warning)");
-  }
-  if (open) {
-    s.view.expanded.insert(d.id);
-    ImGui::Indent(em(0.5f));
-    draw_derivation_details(d, plan);
-    ImGui::Unindent(em(0.5f));
-    ImGui::Spacing();
-    ImGui::TreePop();
-  } else {
-    s.view.expanded.erase(d.id);
-  }
 }
 
 void draw_status_banner(AppState& s) {
@@ -73,7 +37,6 @@ void draw_status_banner(AppState& s) {
     }
     return;
   }
-  const plan::Status status = ps.plan->status();
   if (!ps.current) {
     badge("NOT CURRENT", kColourError);
     ImGui::SameLine();
@@ -83,7 +46,15 @@ void draw_status_banner(AppState& s) {
     for (const auto& why : ps.why_not_current) {
       ImGui::TextColored(kColourError, "\u2022 %s", why.c_str());
     }
+    ImGui::Separator();
   }
+}
+
+/// The plan's status in words and colour; a "not ready" names why.
+void draw_plan_status(AppState& s, const plan::Plan& plan) {
+  const plan::Status status = plan.status();
+  heading("Plan");
+  ImGui::SameLine();
   badge(status_words(status), status_colour(status));
   record_rect(s, "plan.status");
   ImGui::SameLine();
@@ -94,7 +65,7 @@ void draw_status_banner(AppState& s) {
       ImGui::TextColored(kColourWarning, "read the warnings before ordering");
       break;
     case plan::Status::not_ready:
-      ImGui::TextColored(kColourError, "a hard limit cannot be met: see the errors");
+      ImGui::TextColored(kColourError, "not ready: see the errors");
       break;
   }
 }
@@ -102,20 +73,22 @@ void draw_status_banner(AppState& s) {
 }  // namespace
 
 void draw_plan_panel(AppState& s) {
-  heading("Plan");
   draw_status_banner(s);
   if (!s.plan.plan) return;
   const plan::Plan& plan = *s.plan.plan;
-  ImGui::Separator();
-
-  ImGui::BeginChild("plan.body", ImVec2(0, 0), false);
   const bool stale = !s.plan.current;
   if (stale) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.55f);
 
+  // Eligibility first: whether to exchange at all comes before how much.
+  draw_eligibility_panel(s);
+  ImGui::Separator();
+  draw_plan_status(s, plan);
+
   ImGui::TextColored(kColourMuted, "Patient");
   ImGui::SameLine(em(5));
-  ImGui::TextWrapped("%s %s", plan.patient.id.c_str(),
-                     report::patient_one_line(plan.patient).c_str());
+  auto pieces = split_dots(report::patient_one_line(plan.patient));
+  pieces.insert(pieces.begin(), plan.patient.id);
+  flow_text(pieces, em(5));
   ImGui::TextColored(kColourMuted, "Protocol");
   ImGui::SameLine(em(5));
   ImGui::TextWrapped("%s v%s", plan.protocol.id.c_str(), plan.protocol.version.c_str());
@@ -133,6 +106,7 @@ void draw_plan_panel(AppState& s) {
     }
     draw_figure(s, *d, plan);
   }
+  draw_session_orders(s, plan);
   ImGui::Spacing();
   ImGui::TextColored(kColourMuted, "Hover a figure for its derivation; click to unfold it.");
 
@@ -149,7 +123,6 @@ void draw_plan_panel(AppState& s) {
     }
   }
   if (stale) ImGui::PopStyleVar();
-  ImGui::EndChild();
 }
 
 }  // namespace lb::gui

@@ -51,9 +51,9 @@ void draw_protocol_editor(AppState& s) {
   }
   ProtocolEntry* e = selected_protocol(s);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.30f,
-                                 vp->WorkPos.y + vp->WorkSize.y * 0.08f),
-                          ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowPos(
+      ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.30f, vp->WorkPos.y + vp->WorkSize.y * 0.08f),
+      ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x * 0.62f, vp->WorkSize.y * 0.80f),
                            ImGuiCond_FirstUseEver);
   std::string title = "Protocol editor";
@@ -99,10 +99,10 @@ void draw_protocol_editor(AppState& s) {
     ImGui::SetKeyboardFocusHere();
     s.view.editor_focus = false;
   }
-  if (ImGui::InputTextMultiline("##protocol-text", &e->text, ImVec2(-1, text_h),
-                                ImGuiInputTextFlags_AllowTabInput |
-                                    ImGuiInputTextFlags_CallbackAlways,
-                                editor_callback, &s)) {
+  if (ImGui::InputTextMultiline(
+          "##protocol-text", &e->text, ImVec2(-1, text_h),
+          ImGuiInputTextFlags_AllowTabInput | ImGuiInputTextFlags_CallbackAlways, editor_callback,
+          &s)) {
     protocol_text_edited(s);
   }
   record_rect(s, "editor.text");

@@ -43,8 +43,7 @@ void draw_list(AppState& s) {
     }
   }
   if (s.protocols.empty()) {
-    ImGui::TextColored(kColourError, "No protocols found in %s",
-                       s.bundled_protocols_dir.c_str());
+    ImGui::TextColored(kColourError, "No protocols found in %s", s.bundled_protocols_dir.c_str());
   }
   if (!s.dirs.protocols.empty()) {
     ImGui::TextColored(kColourMuted, "Your protocols folder: %s", s.dirs.protocols.c_str());
@@ -60,10 +59,9 @@ void draw_details(AppState& s) {
   ImGui::TextColored(kColourMuted, "%s v%s \u00b7 %s", e->id.c_str(), e->version.c_str(),
                      std::string(to_string(e->origin)).c_str());
   if (e->modified()) {
-    ImGui::TextColored(kColourWarning, "\u25cf Modified in the editor and NOT SAVED%s",
-                       e->origin == ProtocolOrigin::bundled
-                           ? " (bundled: Save as writes your own copy)"
-                           : "");
+    ImGui::TextColored(
+        kColourWarning, "\u25cf Modified in the editor and NOT SAVED%s",
+        e->origin == ProtocolOrigin::bundled ? " (bundled: Save as writes your own copy)" : "");
   }
   const auto errors = s.plan.protocol_diagnostics.count(diag::Severity::error);
   if (errors != 0) {

@@ -68,7 +68,7 @@ bool write_png(const std::string& path, int w, int h) {
   glReadBuffer(GL_BACK);
   glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
   for (std::size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;  // opaque
-  stbi_flip_vertically_on_write(1);  // GL's origin is bottom-left
+  stbi_flip_vertically_on_write(1);                                    // GL's origin is bottom-left
   return stbi_write_png(path.c_str(), w, h, 4, pixels.data(), w * 4) != 0;
 }
 
@@ -101,8 +101,14 @@ int run_gui(const GuiOptions& options) {
   const bool screenshot = !options.screenshot.empty();
   int width = 1440, height = 900;
   if (!options.size.empty() && !parse_size(options.size, width, height)) {
-    std::cerr << "liverbridge: --size must be WxH, e.g. 1280x800 (got '" << options.size
-              << "')\n";
+    std::cerr << "liverbridge: --size must be WxH, e.g. 1280x800 (got '" << options.size << "')\n";
+    return 2;
+  }
+
+  const auto& views = view_names();
+  if (!options.view.empty() &&
+      std::find(views.begin(), views.end(), options.view) == views.end()) {
+    std::cerr << "liverbridge: --view: unknown view '" << options.view << "'\n";
     return 2;
   }
 
@@ -157,7 +163,15 @@ int run_gui(const GuiOptions& options) {
   app.persist = !screenshot;
   app.patient_file = options.patient;
   app.protocol = options.protocol;
+  app.records_db = options.db;
   AppState state = make_app_state(app);
+  if (!options.view.empty()) apply_view(state, options.view);  // checked above
+  // For screenshots and demonstrations: which centre tab to show and the course start.
+  if (const char* tab = std::getenv("LIVERBRIDGE_TAB"); tab != nullptr) state.view.select_tab = tab;
+  if (const char* start = std::getenv("LIVERBRIDGE_COURSE_START"); start != nullptr) {
+    state.course_start = start;
+    recompute(state);
+  }
   load_ini(state);
 
   float scale = content_scale(window);

@@ -34,10 +34,14 @@ struct OpName {
 };
 
 constexpr std::array kOps = {
-    OpName{"below", Op::below, "<"},          OpName{"at_most", Op::at_most, "\u2264"},
-    OpName{"above", Op::above, ">"},          OpName{"at_least", Op::at_least, "\u2265"},
-    OpName{"between", Op::between, ""},       OpName{"in", Op::in, "in"},
-    OpName{"is", Op::is, "="},                OpName{"met", Op::met, "met"},
+    OpName{"below", Op::below, "<"},
+    OpName{"at_most", Op::at_most, "\u2264"},
+    OpName{"above", Op::above, ">"},
+    OpName{"at_least", Op::at_least, "\u2265"},
+    OpName{"between", Op::between, ""},
+    OpName{"in", Op::in, "in"},
+    OpName{"is", Op::is, "="},
+    OpName{"met", Op::met, "met"},
     OpName{"category_in", Op::category_in, "category in"},
 };
 
@@ -61,9 +65,7 @@ std::string trimmed(std::string s) {
   return s.substr(first, s.find_last_not_of(" \t") - first + 1);
 }
 
-std::string list_text(const std::vector<std::string>& words) {
-  return "[" + joined(words) + "]";
-}
+std::string list_text(const std::vector<std::string>& words) { return "[" + joined(words) + "]"; }
 
 /// The bounds of a numeric leaf as written: one scalar, or [lo, hi] for between.
 struct Bounds {
@@ -113,8 +115,9 @@ std::optional<double> parse_bound(MapReader& r, const std::string& key, const st
       return std::nullopt;
     }
     if (c.node == Condition::Node::field && c.field->whole && *v.value != std::floor(*v.value)) {
-      diags.error(where, path, "'" + text + "' is not a whole number; " +
-                                   std::string(c.field->name) + " is a whole number");
+      diags.error(where, path,
+                  "'" + text + "' is not a whole number; " + std::string(c.field->name) +
+                      " is a whole number");
       return std::nullopt;
     }
     c.dimension = units::Dimension::fraction;
@@ -135,8 +138,9 @@ std::optional<double> parse_bound(MapReader& r, const std::string& key, const st
     }
     if (q && f->analyte == units::Analyte::calcium && q.value->unit == "mEq/L") {
       diags.error(where, path,
-                  "'" + text + "': write calcium bounds in mmol/L or mg/dL (mEq/L is not mmol/L "
-                               "for calcium)");
+                  "'" + text +
+                      "': write calcium bounds in mmol/L or mg/dL (mEq/L is not mmol/L "
+                      "for calcium)");
       return std::nullopt;
     }
   } else {
@@ -192,8 +196,8 @@ bool check_possible(MapReader& r, const std::string& key, const std::string& tex
   if (value < lo - tol || value > hi + tol) {
     r.diagnostics().error(
         where, r.key_path(key),
-        "impossible bound '" + text + "': " +
-            (c.node == Condition::Node::score ? c.score : std::string(c.field->name)) +
+        "impossible bound '" + text +
+            "': " + (c.node == Condition::Node::score ? c.score : std::string(c.field->name)) +
             " is always within " + range + ", so this condition could never decide");
     return false;
   }
@@ -288,8 +292,8 @@ std::optional<Condition> read_leaf(MapReader& r) {
         std::vector<std::string> keys;
         for (const auto& s : eligibility::score_registry()) keys.emplace_back(s.key);
         r.error_at("score", "unknown score '" + *name + "'" +
-                                text::did_you_mean_suffix(*name, keys) + "; scores: " +
-                                joined(keys));
+                                text::did_you_mean_suffix(*name, keys) +
+                                "; scores: " + joined(keys));
         ok = false;
       } else {
         c.score = *name;
@@ -340,11 +344,11 @@ std::optional<Condition> read_leaf(MapReader& r) {
     }
   } else {
     const auto kind = c.field->kind;
-    const bool fits = ((kind == FieldKind::quantity || kind == FieldKind::lab ||
-                        kind == FieldKind::number) &&
-                       numeric(c.op)) ||
-                      (kind == FieldKind::boolean && c.op == Op::is) ||
-                      (kind == FieldKind::word && c.op == Op::in);
+    const bool fits =
+        ((kind == FieldKind::quantity || kind == FieldKind::lab || kind == FieldKind::number) &&
+         numeric(c.op)) ||
+        (kind == FieldKind::boolean && c.op == Op::is) ||
+        (kind == FieldKind::word && c.op == Op::in);
     if (!fits) {
       allowed = std::string(c.field->name) + " takes " +
                 (kind == FieldKind::boolean ? std::string("'is: true' or 'is: false'")
@@ -475,8 +479,9 @@ void read_eligibility(MapReader& top, eligibility::Settings& out,
       if (eligibility::asfa_indication_known(*ind)) {
         out.asfa.indication = *ind;
       } else {
-        asfa.error_at("indication", "'" + *ind + "' is not an ASFA 2023 indication LiverBridge "
-                                                 "knows: " +
+        asfa.error_at("indication", "'" + *ind +
+                                        "' is not an ASFA 2023 indication LiverBridge "
+                                        "knows: " +
                                         joined(known) + text::did_you_mean_suffix(*ind, known));
       }
     }
@@ -518,9 +523,9 @@ void read_eligibility(MapReader& top, eligibility::Settings& out,
     }
     using eligibility::RuleKind;
     using eligibility::Severity;
-    if (auto k = r.choice<RuleKind>(
-            "kind", Need::required,
-            {{"indication", RuleKind::indication}, {"contraindication", RuleKind::contraindication}}))
+    if (auto k = r.choice<RuleKind>("kind", Need::required,
+                                    {{"indication", RuleKind::indication},
+                                     {"contraindication", RuleKind::contraindication}}))
       rule.kind = *k;
     else
       ok = false;
@@ -537,9 +542,8 @@ void read_eligibility(MapReader& top, eligibility::Settings& out,
       ok = false;
     if (auto src = r.text("source", Need::required)) {
       rule.source = *src;
-      if (sources != nullptr &&
-          std::none_of(sources->begin(), sources->end(),
-                       [&](const Source& s) { return s.id == *src; })) {
+      if (sources != nullptr && std::none_of(sources->begin(), sources->end(),
+                                             [&](const Source& s) { return s.id == *src; })) {
         std::vector<std::string> ids;
         for (const auto& s : *sources) ids.push_back(s.id);
         r.error_at("source", "'" + *src + "' is not a source id of this protocol; sources: " +

@@ -55,4 +55,20 @@ void reject_unsupported_sections(yaml::MapReader& top);
 /// scores: the score choices where sources disagree (clinical.md §10).
 void read_scores(yaml::MapReader& top, scores::ScoreSettings& out);
 
+/// replacement:, separation:, anticoagulation: (session_settings.hpp). Each
+/// leaves `out` unset when its section is absent. anticoagulation 'none' is
+/// checked against the separation technique, so separation is read first.
+void read_replacement(yaml::MapReader& top, std::optional<ReplacementSettings>& out,
+                      const std::vector<Source>* sources);
+void read_separation(yaml::MapReader& top, std::optional<SeparationSettings>& out,
+                     const std::vector<Source>* sources);
+void read_anticoagulation(yaml::MapReader& top, std::optional<AnticoagulationSettings>& out,
+                          const std::optional<SeparationSettings>& separation,
+                          const std::vector<Source>* sources);
+
+/// schedule: sessions, day pattern, timing, re-assessment points, stop criteria
+/// (read_schedule.cpp); kinetics: per-solute models (read_kinetics.cpp).
+void read_schedule(yaml::MapReader& top, ScheduleSettings& out, const std::vector<Source>* sources);
+void read_kinetics(yaml::MapReader& top, KineticsSettings& out, const std::vector<Source>* sources);
+
 }  // namespace lb::protocol::detail

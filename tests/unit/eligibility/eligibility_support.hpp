@@ -31,8 +31,8 @@ inline patient::Patient patient_with(const std::string& labs, const std::string&
 }
 
 inline protocol::Protocol bundled(const std::string& id) {
-  auto load = protocol::load_protocol_file(std::string(LB_BUNDLED_PROTOCOLS_DIR) + "/" + id +
-                                           ".yaml");
+  auto load =
+      protocol::load_protocol_file(std::string(LB_BUNDLED_PROTOCOLS_DIR) + "/" + id + ".yaml");
   REQUIRE(load.protocol.has_value());
   return *load.protocol;
 }

@@ -40,8 +40,9 @@ TEST_SUITE("eligibility") {
   TEST_CASE("APACHE norepinephrine above 0.3 ug/kg/min and PaO2/FiO2 at most 200 mmHg") {
     const auto p = lb::testing::bundled("pe-aclf-apache-pe-a5");
     const auto ne = [&](const std::string& dose) {
-      return outcome(p, patient_with("", "  vasopressors: true\n  norepinephrine_dose: " + dose + "\n"),
-                     "norepinephrine_above_0_3");
+      return outcome(
+          p, patient_with("", "  vasopressors: true\n  norepinephrine_dose: " + dose + "\n"),
+          "norepinephrine_above_0_3");
     };
     CHECK(ne("0.3 ug/kg/min") == Outcome::not_met);
     CHECK(ne("0.31 ug/kg/min") == Outcome::met);
@@ -81,8 +82,8 @@ TEST_SUITE("eligibility") {
 
   TEST_CASE("PLEXAR AARC at least 8 (S41): 8 eligible 7 not and above 10 a caution") {
     const auto p = lb::testing::bundled("pe-aclf-plexar");
-    const auto pt = patient_with("  platelets: 80 10^9/L\n  creatinine: 1.2 mg/dL\n",
-                                 kQuietClinical);
+    const auto pt =
+        patient_with("  platelets: 80 10^9/L\n  creatinine: 1.2 mg/dL\n", kQuietClinical);
     const auto with = [&](double aarc) {
       return eligibility::evaluate_eligibility(p.eligibility, pt,
                                                lb::testing::score_set("aarc", aarc));
@@ -155,8 +156,8 @@ TEST_SUITE("eligibility") {
     const auto e = eligibility::evaluate_eligibility(p.eligibility, bleeding, staged);
     CHECK(e.verdict == Verdict::relative_contraindication);
     CHECK(e.unresolved_relative().size() == 1);
-    const auto o = eligibility::evaluate_eligibility(p.eligibility, bleeding, staged,
-                                                     {{"bleeding_or_dic", "variceal bleed banded 3 days ago"}});
+    const auto o = eligibility::evaluate_eligibility(
+        p.eligibility, bleeding, staged, {{"bleeding_or_dic", "variceal bleed banded 3 days ago"}});
     CHECK(o.verdict == Verdict::relative_contraindication);
     CHECK(o.unresolved_relative().empty());
     CHECK(rule(o, "bleeding_or_dic").override_reason == "variceal bleed banded 3 days ago");
@@ -164,7 +165,8 @@ TEST_SUITE("eligibility") {
 
   TEST_CASE("HVP and ASFA protocols: diagnosis rule and ASFA 2023 category (S42)") {
     const auto hvp = lb::testing::bundled("hvp-alf-larsen-2016");
-    const auto alf = eligibility::evaluate_eligibility(hvp.eligibility, patient_with("", "", "alf"), {});
+    const auto alf =
+        eligibility::evaluate_eligibility(hvp.eligibility, patient_with("", "", "alf"), {});
     CHECK(alf.verdict == Verdict::eligible);
     CHECK(alf.asfa.listed);
     CHECK(alf.asfa.category == "I");

@@ -57,8 +57,8 @@ TEST_SUITE("eligibility") {
   }
 
   TEST_CASE("not inverts and keeps cannot decide") {
-    const auto p = with_rules(rule_yaml("not_alf", "indication", "absolute",
-                                        "{not: {field: labs.inr, above: 6.5}}"));
+    const auto p = with_rules(
+        rule_yaml("not_alf", "indication", "absolute", "{not: {field: labs.inr, above: 6.5}}"));
     CHECK(rule(eligibility::evaluate_eligibility(p.eligibility, patient_with("  inr: 7\n"), {}),
                "not_alf")
               .outcome == Outcome::not_met);
@@ -71,7 +71,8 @@ TEST_SUITE("eligibility") {
 
   TEST_CASE("a missing value that cannot change the verdict leaves it decided") {
     const auto p = with_rules(
-        rule_yaml("plt", "contraindication", "absolute", "{field: labs.platelets, at_most: 20 10^9/L}") +
+        rule_yaml("plt", "contraindication", "absolute",
+                  "{field: labs.platelets, at_most: 20 10^9/L}") +
         rule_yaml("alb", "contraindication", "caution", "{field: labs.albumin, below: 25 g/L}"));
     // Platelets decide not eligible; the caution on missing albumin cannot change that.
     const auto e = eligibility::evaluate_eligibility(p.eligibility,
@@ -98,27 +99,32 @@ TEST_SUITE("eligibility") {
       CHECK(eligibility::evaluate_eligibility(mg.eligibility, pt, {}).verdict ==
             eligibility::evaluate_eligibility(umol.eligibility, pt, {}).verdict);
     }
-    CHECK(eligibility::evaluate_eligibility(mg.eligibility, patient_with("  bilirubin: 256.5 umol/L\n"), {})
+    CHECK(eligibility::evaluate_eligibility(mg.eligibility,
+                                            patient_with("  bilirubin: 256.5 umol/L\n"), {})
               .verdict == Verdict::eligible);
   }
 
   TEST_CASE("overrides: only relative rules with a reason naming a rule of the protocol") {
     const auto p = with_rules(
-        rule_yaml("plt", "contraindication", "absolute", "{field: labs.platelets, at_most: 20 10^9/L}") +
+        rule_yaml("plt", "contraindication", "absolute",
+                  "{field: labs.platelets, at_most: 20 10^9/L}") +
         rule_yaml("sepsis", "contraindication", "relative", "{field: clinical.sepsis, is: true}"));
     CHECK(eligibility::check_overrides(p.eligibility, {{"sepsis", "on antibiotics 48 h"}}).empty());
     const auto abs = eligibility::check_overrides(p.eligibility, {{"plt", "x"}});
     REQUIRE(abs.size() == 1);
-    CHECK(abs[0] == "--override plt: rule 'plt' is absolute; only relative rules can be overridden");
+    CHECK(abs[0] ==
+          "--override plt: rule 'plt' is absolute; only relative rules can be overridden");
     const auto typo = eligibility::check_overrides(p.eligibility, {{"sepsys", "x"}});
     REQUIRE(typo.size() == 1);
-    CHECK(typo[0].find("no eligibility rule 'sepsys' (did you mean 'sepsis'?)") != std::string::npos);
+    CHECK(typo[0].find("no eligibility rule 'sepsys' (did you mean 'sepsis'?)") !=
+          std::string::npos);
     CHECK(eligibility::check_overrides(p.eligibility, {{"sepsis", " "}}).size() == 1);
   }
 
   TEST_CASE("decide gives the same verdict and outcomes as evaluate_eligibility") {
     const auto p = lb::testing::bundled("pe-aclf-plexar");
-    const std::vector<std::string> labs = {"", "  platelets: 10 10^9/L\n", "  creatinine: 3 mg/dL\n",
+    const std::vector<std::string> labs = {"", "  platelets: 10 10^9/L\n",
+                                           "  creatinine: 3 mg/dL\n",
                                            "  platelets: 90 10^9/L\n  creatinine: 1 mg/dL\n"};
     const std::vector<std::string> clinical = {"", "  sepsis: true\n  vasopressors: true\n",
                                                "  sepsis: false\n  vasopressors: false\n  "
@@ -132,7 +138,8 @@ TEST_SUITE("eligibility") {
           const auto full = eligibility::evaluate_eligibility(p.eligibility, pt, s);
           std::vector<Outcome> outcomes(p.eligibility.rules.size());
           CHECK(eligibility::decide(p.eligibility, pt, s, outcomes) == full.verdict);
-          for (std::size_t i = 0; i < outcomes.size(); ++i) CHECK(outcomes[i] == full.rules[i].outcome);
+          for (std::size_t i = 0; i < outcomes.size(); ++i)
+            CHECK(outcomes[i] == full.rules[i].outcome);
         }
       }
     }

@@ -52,9 +52,9 @@ TEST_SUITE("protocol") {
       CHECK_FALSE(b.title.empty());
       CHECK(b.version == "1.0.0");
     }
-    CHECK(ids == std::vector<std::string>{"hvp-alf-larsen-2016", "pe-aclf-apache-pe-a5",
-                                          "pe-aclf-plexar", "pe-lf-china-nbal-2016",
-                                          "tpe-standard-asfa-2023"});
+    CHECK(ids == std::vector<std::string>{"dpmas-half-pe", "hvp-alf-larsen-2016",
+                                          "pe-aclf-apache-pe-a5", "pe-aclf-plexar",
+                                          "pe-lf-china-nbal-2016", "tpe-standard-asfa-2023"});
   }
 
   TEST_CASE("list_protocols: broken files and duplicate ids are skipped and reported") {
@@ -96,8 +96,9 @@ TEST_SUITE("protocol") {
     CHECK(lb::testing::has_error(
         unknown.diagnostics,
         "'hvp-alf-larsen-2061' is neither a file nor the id of a protocol in " + kDir +
-            "; available ids: hvp-alf-larsen-2016, pe-aclf-apache-pe-a5, pe-aclf-plexar, "
-            "pe-lf-china-nbal-2016, tpe-standard-asfa-2023 (did you mean 'hvp-alf-larsen-2016'?)"));
+            "; available ids: dpmas-half-pe, hvp-alf-larsen-2016, pe-aclf-apache-pe-a5, "
+            "pe-aclf-plexar, pe-lf-china-nbal-2016, tpe-standard-asfa-2023 (did you mean "
+            "'hvp-alf-larsen-2016'?)"));
 
     auto missing_file = protocol::resolve_protocol("nowhere/p.yaml", kDir);
     CHECK(lb::testing::has_error(missing_file.diagnostics, "cannot open file: no such file"));

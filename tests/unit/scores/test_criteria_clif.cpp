@@ -154,9 +154,9 @@ TEST_SUITE("scores") {
 
   TEST_CASE("KCC non-paracetamol edges and variants") {
     auto in = non_apap();
-    in.inr = units::fraction(3.5);  // not > 3.5
-    in.age = units::years(40);      // not > 40
-    in.bilirubin = bili_umol(300);  // not > 300
+    in.inr = units::fraction(3.5);                   // not > 3.5
+    in.age = units::years(40);                       // not > 40
+    in.bilirubin = bili_umol(300);                   // not > 300
     in.jaundice_to_encephalopathy = units::days(7);  // not > 7
     auto r = kings_college(in, kAge, kBili);
     REQUIRE(r.met);
@@ -165,7 +165,7 @@ TEST_SUITE("scores") {
     in.age = units::years(10);
     in.inr = units::fraction(3.6);
     in.jaundice_to_encephalopathy = units::days(8);
-    CHECK_FALSE(*kings_college(in, kAge, kBili).met);  // 2 of 5
+    CHECK_FALSE(*kings_college(in, kAge, kBili).met);                   // 2 of 5
     CHECK(*kings_college(in, KccAge::under_11_or_over_40, kBili).met);  // age 10 < 11
 
     in.age = units::years(30);

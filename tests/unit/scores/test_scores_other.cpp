@@ -86,8 +86,8 @@ TEST_SUITE("scores") {
   }
 
   TEST_CASE("Child-Pugh S22 9 class B") {
-    const auto r = child_pugh(cp_in(2.5, 3.0, 1.8, patient::Ascites::mild, 0),
-                              ChildPughAlbuminBand::ccjm_2_8);
+    const auto r =
+        child_pugh(cp_in(2.5, 3.0, 1.8, patient::Ascites::mild, 0), ChildPughAlbuminBand::ccjm_2_8);
     CHECK(*r.value == 9);
     CHECK(r.category == "B");
   }
@@ -174,7 +174,7 @@ TEST_SUITE("scores") {
     const auto over = aarc(aarc_in(25.1, 3, 2.51, 2.51, 1.51));
     CHECK(*over.value == 15);
     CHECK(over.category == "III");
-    CHECK(aarc(aarc_in(25.1, 3, 1.0, 1.0, 0.5)).category == "II");  // 3+3+1+1+1 = 9
+    CHECK(aarc(aarc_in(25.1, 3, 1.0, 1.0, 0.5)).category == "II");    // 3+3+1+1+1 = 9
     CHECK(aarc(aarc_in(25.1, 3, 2.51, 1.0, 0.5)).category == "III");  // 11
     CHECK(*aarc(aarc_in(15, 0, 1.8, 1.5, 0.7)).value == 9);
   }

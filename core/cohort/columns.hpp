@@ -1,0 +1,122 @@
+// The columns a cohort CSV may have (docs/cohort.md): one per patient-file
+// value, named as in the patient file without its section ("bilirubin", not
+// "labs.bilirubin"), with the unit in brackets in the header:
+// `bilirubin[mg/dL]`, `weight[lb]`, `platelets[10^9/L]`. The unit is read
+// once, from the header, so each cell is a bare number; plain numbers (INR),
+// whole numbers, true/false and words have no unit.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "patient/plausibility.hpp"
+#include "units/dimension.hpp"
+#include "units/lab_conversions.hpp"
+
+namespace lb::cohort {
+
+enum class ColumnKind {
+  text,        ///< the pseudonymous id
+  quantity,    ///< one dimension; unit in the header (weight[kg])
+  lab,         ///< an analyte in either unit system (bilirubin[mg/dL] or [umol/L])
+  hematocrit,  ///< [%], or no unit for a fraction (0.30)
+  number,      ///< a plain number without unit (INR, pH)
+  whole,       ///< a whole number in a range (HE grade)
+  boolean,     ///< true / false
+  word,        ///< one of a fixed set of words (sex, diagnosis)
+};
+
+/// Where a parsed cell goes in the patient (cohort/row_parser.cpp).
+enum class Target {
+  id,
+  sex,
+  age,
+  height,
+  weight,
+  hematocrit,
+  diagnosis,
+  build,
+  etiology,
+  bilirubin,
+  creatinine,
+  ammonia,
+  lactate,
+  ionized_calcium,
+  total_calcium,
+  glucose,
+  phosphate,
+  inr,
+  sodium,
+  potassium,
+  bicarbonate,
+  albumin,
+  fibrinogen,
+  igg,
+  platelets,
+  wbc,
+  pta,
+  factor_v,
+  arterial_ph,
+  hepatic_encephalopathy_grade,
+  ascites,
+  vasopressors,
+  norepinephrine_dose,
+  map,
+  pao2_fio2,
+  mechanical_ventilation,
+  active_bleeding,
+  dic,
+  sepsis,
+  on_dialysis,
+  dialysis_sessions_last_week,
+  cvvhd_24h_last_week,
+  jaundice_to_encephalopathy,
+};
+
+struct ColumnSpec {
+  std::string_view name;  ///< header name without the unit: "bilirubin"
+  Target target = Target::id;
+  ColumnKind kind = ColumnKind::quantity;
+  units::Dimension dimension = units::Dimension::fraction;  ///< quantity only
+  units::Analyte analyte = units::Analyte::bilirubin;       ///< lab only
+  std::string_view units_hint;  ///< "mg/dL or umol/L" (docs and messages); "" when unit-less
+  bool required = false;
+  int min = 0, max = 0;                     ///< whole only
+  std::span<const std::string_view> words;  ///< word only
+  std::string_view key;  ///< patient-file key path: plausibility range and messages
+};
+
+/// Every column, in the order of the patient file.
+std::span<const ColumnSpec> column_specs();
+
+/// One header cell, resolved: the column and how to read its numbers.
+struct Column {
+  const ColumnSpec* spec = nullptr;
+  std::string header;        ///< as written: "weight[lb]"
+  double si_per_unit = 1.0;  ///< SI value of one header unit
+  /// lab only: the header unit is a mass concentration (else an amount concentration).
+  bool lab_as_mass = false;
+  /// The plausibility range of the value (nullptr: none) and its bounds in SI
+  /// (for labs: in the dimension the range is written in).
+  const patient::PlausibleRange* range = nullptr;
+  double hard_min_si = 0.0, hard_max_si = 0.0;
+  bool range_in_mass = false;  ///< lab only: the range is a mass concentration
+};
+
+struct Header {
+  std::vector<Column> columns;  ///< one per header cell, in file order
+};
+
+/// Resolves the header cells; every problem (unknown column, missing or
+/// wrong unit, duplicate, missing required column) is appended to `errors`
+/// as "column 3 'weight[stone]': ..." and the result is nullopt.
+std::optional<Header> parse_header(std::span<const std::string_view> cells,
+                                   std::vector<std::string>& errors);
+
+/// "bilirubin[mg/dL|umol/L]" for each column (for --help and docs).
+std::vector<std::string> documented_columns();
+
+}  // namespace lb::cohort

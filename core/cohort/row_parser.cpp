@@ -1,0 +1,295 @@
+#include "cohort/row_parser.hpp"
+
+#include <charconv>
+#include <cmath>
+
+#include "text/did_you_mean.hpp"
+#include "units/compare.hpp"
+#include "units/quantities.hpp"
+
+namespace lb::cohort {
+
+namespace {
+
+using patient::Patient;
+
+/// An SI value while it is being read, for the tolerant comparisons of
+/// units/compare.hpp (which only need value()).
+struct Si {
+  double v;
+  [[nodiscard]] double value() const { return v; }
+};
+
+std::string where(const Column& c) { return "column '" + c.header + "': "; }
+
+/// A finite decimal number, no locale, no thousands separators.
+bool read_number(std::string_view s, double& out) {
+  if (!s.empty() && s.front() == '+') s.remove_prefix(1);
+  if (s.empty()) return false;
+  const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && ptr == s.data() + s.size() && std::isfinite(out);
+}
+
+std::string not_a_number(const Column& c, std::string_view cell) {
+  std::string msg = where(c) + "'" + std::string(cell) + "' is not a number";
+  if (cell.find(',') != std::string_view::npos) {
+    msg += "; write decimals with a point (e.g. 1.5) and no thousands separators";
+  }
+  return msg;
+}
+
+/// The hard plausibility check of the patient loader, on the SI value in
+/// the range's dimension. Returns "" or the loader's wording of the error.
+std::string implausible(const Column& c, double si_in_range_dimension, std::string_view cell,
+                        units::Dimension written_dimension) {
+  if (c.range == nullptr) return "";
+  const Si v{si_in_range_dimension};
+  if (!units::below(v, Si{c.hard_min_si}) && !units::above(v, Si{c.hard_max_si})) return "";
+  // Error path only: word it as the patient loader does.
+  const std::string unit_text = c.header.substr(
+      c.header.find('[') == std::string::npos ? c.header.size() : c.header.find('[') + 1);
+  std::string written(cell);
+  if (!unit_text.empty()) written += " " + unit_text.substr(0, unit_text.size() - 1);
+  const auto finding = patient::detail::word_finding(
+      *c.range, patient::Plausibility::implausible, si_in_range_dimension, written,
+      patient::UnitScale{c.si_per_unit, written_dimension});
+  return where(c) + (finding ? finding->message : "implausible value");
+}
+
+bool read_word(const Column& c, std::string_view cell, std::size_t& index, std::string& error) {
+  const auto& words = c.spec->words;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words[i] == cell) {
+      index = i;
+      return true;
+    }
+  }
+  std::vector<std::string> choices(words.begin(), words.end());
+  std::string list;
+  for (const auto& w : choices) list += (list.empty() ? "" : ", ") + w;
+  error = where(c) + "'" + std::string(cell) + "' is not one of " + list +
+          text::did_you_mean_suffix(cell, choices);
+  return false;
+}
+
+void reset(Patient& p) {
+  p.id.clear();
+  p.sex = model::Sex::male;
+  p.age = units::Duration{};
+  p.height = units::Length{};
+  p.weight = units::Mass{};
+  p.hematocrit = units::Fraction{};
+  p.diagnosis = patient::Diagnosis::other;
+  p.build.reset();
+  p.etiology.reset();
+  p.labs = patient::Labs{};
+  p.clinical = patient::Clinical{};
+}
+
+template <class Q>
+Q as(double si) {
+  return Q::from_value(si);
+}
+
+/// Stores a quantity, plain number or hematocrit (`si` already in SI).
+void store_number(Patient& p, Target t, double si) {
+  auto& l = p.labs;
+  auto& k = p.clinical;
+  switch (t) {
+    case Target::age: p.age = as<units::Duration>(si); break;
+    case Target::height: p.height = as<units::Length>(si); break;
+    case Target::weight: p.weight = as<units::Mass>(si); break;
+    case Target::hematocrit: p.hematocrit = as<units::Fraction>(si); break;
+    case Target::inr: l.inr = as<units::Fraction>(si); break;
+    case Target::sodium: l.sodium = as<units::AmountConcentration>(si); break;
+    case Target::potassium: l.potassium = as<units::AmountConcentration>(si); break;
+    case Target::bicarbonate: l.bicarbonate = as<units::AmountConcentration>(si); break;
+    case Target::albumin: l.albumin = as<units::MassConcentration>(si); break;
+    case Target::fibrinogen: l.fibrinogen = as<units::MassConcentration>(si); break;
+    case Target::igg: l.igg = as<units::MassConcentration>(si); break;
+    case Target::platelets: l.platelets = as<units::CellConcentration>(si); break;
+    case Target::wbc: l.wbc = as<units::CellConcentration>(si); break;
+    case Target::pta: l.pta = as<units::Fraction>(si); break;
+    case Target::factor_v: l.factor_v = as<units::Fraction>(si); break;
+    case Target::arterial_ph: l.arterial_ph = as<units::Fraction>(si); break;
+    case Target::norepinephrine_dose: k.norepinephrine_dose = as<units::DoseRate>(si); break;
+    case Target::map: k.mean_arterial_pressure = as<units::Pressure>(si); break;
+    case Target::pao2_fio2: k.pao2_fio2 = as<units::Pressure>(si); break;
+    case Target::jaundice_to_encephalopathy:
+      k.jaundice_to_encephalopathy = as<units::Duration>(si);
+      break;
+    default: break;
+  }
+}
+
+std::optional<units::LabConcentration>* lab_slot(Patient& p, Target t) {
+  auto& l = p.labs;
+  switch (t) {
+    case Target::bilirubin: return &l.bilirubin;
+    case Target::creatinine: return &l.creatinine;
+    case Target::ammonia: return &l.ammonia;
+    case Target::lactate: return &l.lactate;
+    case Target::ionized_calcium: return &l.ionized_calcium;
+    case Target::total_calcium: return &l.total_calcium;
+    case Target::glucose: return &l.glucose;
+    case Target::phosphate: return &l.phosphate;
+    default: return nullptr;
+  }
+}
+
+std::optional<bool>* flag_slot(Patient& p, Target t) {
+  auto& k = p.clinical;
+  switch (t) {
+    case Target::vasopressors: return &k.vasopressors;
+    case Target::mechanical_ventilation: return &k.mechanical_ventilation;
+    case Target::active_bleeding: return &k.active_bleeding;
+    case Target::dic: return &k.dic;
+    case Target::sepsis: return &k.sepsis;
+    case Target::on_dialysis: return &k.on_dialysis;
+    case Target::cvvhd_24h_last_week: return &k.cvvhd_24h_last_week;
+    default: return nullptr;
+  }
+}
+
+void store_word(Patient& p, Target t, std::size_t i) {
+  switch (t) {
+    case Target::sex: p.sex = i == 0 ? model::Sex::male : model::Sex::female; break;
+    case Target::diagnosis: p.diagnosis = static_cast<patient::Diagnosis>(i); break;
+    case Target::build: p.build = static_cast<model::Build>(i); break;
+    case Target::etiology: p.etiology = static_cast<patient::Etiology>(i); break;
+    case Target::ascites: p.clinical.ascites = static_cast<patient::Ascites>(i); break;
+    default: break;
+  }
+}
+
+bool read_cell(const Column& c, std::string_view cell, Patient& p, std::string& error) {
+  const ColumnSpec& s = *c.spec;
+  switch (s.kind) {
+    case ColumnKind::text: {
+      for (const char ch : cell) {
+        if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) {
+          error = where(c) + "contains a line break or control character; expected one line";
+          return false;
+        }
+      }
+      if (cell.size() > 64) {
+        error = where(c) + "is " + std::to_string(cell.size()) +
+                " characters long; expected at most 64 (a pseudonymous code, not a name)";
+        return false;
+      }
+      p.id.assign(cell);
+      return true;
+    }
+    case ColumnKind::quantity:
+    case ColumnKind::number:
+    case ColumnKind::hematocrit: {
+      double v = 0.0;
+      if (!read_number(cell, v)) {
+        error = not_a_number(c, cell);
+        return false;
+      }
+      if (s.kind == ColumnKind::hematocrit && c.si_per_unit == 1.0 && v > 1.0) {
+        error = where(c) + "'" + std::string(cell) +
+                "' is greater than 1, so it is not a fraction; name the column '" +
+                std::string(s.name) + "[%]' for percentages (or give fractions from 0.10 to 0.70)";
+        return false;
+      }
+      const double si = v * c.si_per_unit;
+      const units::Dimension d =
+          s.kind == ColumnKind::quantity ? s.dimension : units::Dimension::fraction;
+      if (std::string e = implausible(c, si, cell, d); !e.empty()) {
+        error = std::move(e);
+        return false;
+      }
+      store_number(p, s.target, si);
+      return true;
+    }
+    case ColumnKind::lab: {
+      double v = 0.0;
+      if (!read_number(cell, v)) {
+        error = not_a_number(c, cell);
+        return false;
+      }
+      const double si = v * c.si_per_unit;
+      const units::LabConcentration lab =
+          c.lab_as_mass
+              ? units::LabConcentration(s.analyte, units::MassConcentration::from_value(si))
+              : units::LabConcentration(s.analyte, units::AmountConcentration::from_value(si));
+      const double in_range = c.range_in_mass ? lab.mass().value() : lab.amount().value();
+      const units::Dimension written = c.lab_as_mass ? units::Dimension::mass_concentration
+                                                     : units::Dimension::amount_concentration;
+      if (std::string e = implausible(c, in_range, cell, written); !e.empty()) {
+        error = std::move(e);
+        return false;
+      }
+      *lab_slot(p, s.target) = lab;
+      return true;
+    }
+    case ColumnKind::whole: {
+      int v = 0;
+      const auto [ptr, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), v);
+      if (ec != std::errc() || ptr != cell.data() + cell.size() || v < s.min || v > s.max) {
+        error = where(c) + "'" + std::string(cell) + "' is not a whole number from " +
+                std::to_string(s.min) + " to " + std::to_string(s.max);
+        return false;
+      }
+      if (s.target == Target::hepatic_encephalopathy_grade) {
+        p.clinical.hepatic_encephalopathy_grade = v;
+      } else {
+        p.clinical.dialysis_sessions_last_week = v;
+      }
+      return true;
+    }
+    case ColumnKind::boolean: {
+      if (cell != "true" && cell != "false") {
+        error = where(c) + "'" + std::string(cell) + "' is not true or false";
+        return false;
+      }
+      *flag_slot(p, s.target) = cell == "true";
+      return true;
+    }
+    case ColumnKind::word: {
+      std::size_t i = 0;
+      if (!read_word(c, cell, i, error)) return false;
+      store_word(p, s.target, i);
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool parse_row(const Header& header, std::span<const std::string_view> cells,
+               patient::Patient& patient, std::string& error) {
+  if (cells.size() != header.columns.size()) {
+    error = "has " + std::to_string(cells.size()) + " field" + (cells.size() == 1 ? "" : "s") +
+            ", the header has " + std::to_string(header.columns.size());
+    return false;
+  }
+  reset(patient);
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    const Column& c = header.columns[i];
+    if (cells[i].empty()) {
+      if (c.spec->required) {
+        error = where(c) + "empty; a value is required";
+        return false;
+      }
+      continue;  // missing, never "normal"
+    }
+    if (!read_cell(c, cells[i], patient, error)) return false;
+  }
+  // As the patient loader: a running infusion contradicts "no vasopressors";
+  // which of the two is wrong cannot be guessed.
+  const auto& k = patient.clinical;
+  if (k.norepinephrine_dose && k.vasopressors.has_value() && !*k.vasopressors &&
+      units::above(*k.norepinephrine_dose, units::ug_per_kg_per_min(0))) {
+    error = "column 'norepinephrine_dose': a dose of " +
+            patient::plain_number(units::in_ug_per_kg_per_min(*k.norepinephrine_dose)) +
+            " \u00b5g/kg/min contradicts vasopressors = false; correct one of them";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace lb::cohort

@@ -1,0 +1,211 @@
+#include "plan/plan_course.hpp"
+
+#include "eligibility/eligibility.hpp"
+#include "kinetics/solute_value.hpp"
+#include "scores/score_set.hpp"
+#include "session/replacement_mix.hpp"
+#include "text/format.hpp"
+
+namespace lb::plan {
+
+namespace {
+
+using protocol::Solute;
+
+explain::Derived<units::Duration> duration_of(const Plan& plan, const protocol::Protocol& p,
+                                              std::vector<Finding>& findings) {
+  if (plan.session_duration) return *plan.session_duration;
+  explain::Derivation d;
+  d.id = "schedule.session_duration";
+  d.label = "Session duration used by the schedule";
+  d.shown = {0.0, "h", 2};
+  if (p.schedule.session_duration) {
+    d.shown.value = units::in_hours(*p.schedule.session_duration);
+    d.method = "protocol value (no separation section gives a run time)";
+    d.formula = "t = schedule.session_duration";
+    d.inputs.push_back(explain::quantity_input("schedule.session_duration", d.shown.value, "h", 2));
+    d.source = protocol::citation_for(p, p.schedule.source);
+    return {*p.schedule.session_duration, d};
+  }
+  d.shown.value = units::in_hours(protocol::kPlaceholderSessionDuration);
+  d.method = "placeholder: neither the separation run time nor schedule.session_duration is set";
+  d.formula = "t = 3 h (placeholder, not from a source)";
+  d.warnings.emplace_back(
+      "placeholder duration, not from a source: session end times are "
+      "indicative only");
+  findings.push_back({diag::Severity::warning, "schedule.session_duration_default",
+                      "the session duration is a 3 h placeholder (no separation run time and "
+                      "no schedule.session_duration in the protocol): end times are indicative",
+                      d.id});
+  return {protocol::kPlaceholderSessionDuration, d};
+}
+
+std::vector<kinetics::SessionTiming> timings(const schedule::TimedCourse& t,
+                                             units::Fraction plasma_volumes) {
+  std::vector<kinetics::SessionTiming> out;
+  for (const auto& s : t.sessions) out.push_back({s.start, s.end, plasma_volumes});
+  return out;
+}
+
+void predict(course::Course& c, const Plan& plan, const protocol::Protocol& p,
+             const schedule::TimedCourse& timed) {
+  kinetics::PredictionInputs in;
+  in.sessions = timings(timed, plan.exchange.plasma_volumes.value);
+  in.labs_after = p.schedule.labs_after;
+  in.x_ref = plan.exchange.plasma_volumes.how.id;
+  for (const auto& k : p.kinetics.solutes) {
+    in.citation = protocol::citation_for(p, k.source);
+    in.replacement_from_mix.reset();
+    if (p.session.replacement) {
+      in.replacement_from_mix = session::mixed_concentration(*p.session.replacement, k.solute,
+                                                             plan.exchange.volume.value);
+    }
+    auto r = kinetics::predict_solute(k, kinetics::baseline_of(plan.patient, k.solute), in);
+    if (r.prediction) {
+      c.kinetics.push_back(std::move(*r.prediction));
+    } else {
+      c.not_predicted.push_back({k.solute, r.problem});
+    }
+  }
+}
+
+const kinetics::SolutePrediction* prediction_for(const course::Course& c, Solute s) {
+  for (const auto& k : c.kinetics) {
+    if (k.solute == s) return &k;
+  }
+  return nullptr;
+}
+
+bool meets(const protocol::StopCriterion& c, const protocol::LabValue& v,
+           const protocol::LabValue& target) {
+  return c.comparison == protocol::StopComparison::below ? !kinetics::at_least(v, target)
+                                                         : !kinetics::at_most(v, target);
+}
+
+course::StopOutcome judge(const course::Course& c, const protocol::StopCriterion& crit) {
+  course::StopOutcome out{crit, std::nullopt, ""};
+  if (!crit.lab) {
+    out.text = "an event, not predictable: check before every session";
+    return out;
+  }
+  const auto* k = prediction_for(c, *crit.lab);
+  if (k == nullptr) {
+    std::string why =
+        "no kinetic model for " + std::string(protocol::to_string(*crit.lab)) + " in the protocol";
+    for (const auto& np : c.not_predicted) {
+      if (np.solute == *crit.lab) why = np.reason;
+    }
+    out.text = "cannot be predicted: " + why;
+    return out;
+  }
+  if (k->sessions.empty()) return out;
+  const auto target = kinetics::in_form_of(*crit.lab, crit.target, k->sessions.front().pre.value);
+  if (!target) {
+    out.text = "cannot be predicted: the target cannot be put in the unit of the patient's lab";
+    return out;
+  }
+  if (meets(crit, k->sessions.front().pre.value, *target)) {
+    out.met_after = 0;
+    out.text =
+        "already met before session 1 (" + text::shown(k->sessions.front().pre.how.shown) + ")";
+    return out;
+  }
+  for (std::size_t i = 0; i < k->sessions.size(); ++i) {
+    const auto& v = k->sessions[i].next_day;
+    if (meets(crit, v.value, *target)) {
+      out.met_after = static_cast<int>(i) + 1;
+      out.text = "expected to be met after session " + std::to_string(i + 1) + " (predicted " +
+                 text::shown(v.how.shown) + " at the efficacy labs)";
+      return out;
+    }
+  }
+  out.text = "not expected to be met within the " + std::to_string(k->sessions.size()) +
+             " planned sessions (predicted " + text::shown(k->sessions.back().next_day.how.shown) +
+             " after the last)";
+  return out;
+}
+
+std::string ids(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+course::SessionCheck recheck(const Plan& plan, const protocol::Protocol& p, const course::Course& c,
+                             std::size_t index) {
+  course::SessionCheck out;
+  if (p.eligibility.rules.empty()) {
+    out.text = "no eligibility rules in the protocol";
+    return out;
+  }
+  patient::Patient predicted = plan.patient;
+  for (const auto& k : c.kinetics) {
+    if (index < k.sessions.size())
+      kinetics::set_lab(predicted, k.solute, k.sessions[index].pre.value);
+  }
+  eligibility::Overrides overrides;
+  if (plan.eligibility) {
+    for (const auto& r : plan.eligibility->rules) {
+      if (!r.override_reason.empty()) overrides.emplace_back(r.id, r.override_reason);
+    }
+  }
+  const auto scores = scores::compute_scores(predicted, p.scores);
+  const auto e = eligibility::evaluate_eligibility(p.eligibility, predicted, scores, overrides);
+  out.evaluated = true;
+  out.verdict = e.verdict;
+  out.rules = e.decisive();
+  using V = eligibility::Verdict;
+  switch (e.verdict) {
+    case V::eligible: out.text = "expected to still meet criteria"; break;
+    case V::eligible_with_cautions:
+      out.text = "expected to still meet criteria, with cautions: " + ids(out.rules);
+      break;
+    case V::relative_contraindication:
+      out.text = "relative contraindication expected: " + ids(out.rules);
+      break;
+    case V::not_eligible: out.text = "expected not to meet criteria: " + ids(out.rules); break;
+    case V::cannot_decide: out.text = "cannot decide (data missing): " + ids(out.rules); break;
+  }
+  return out;
+}
+
+}  // namespace
+
+void add_course(Plan& plan, const protocol::Protocol& p, std::optional<schedule::LocalTime> start) {
+  if (!p.schedule.given && p.kinetics.solutes.empty()) return;
+  course::Course c;
+  c.start = start;
+  c.settings = p.schedule;
+  c.session_duration = duration_of(plan, p, plan.findings);
+  const auto timed = schedule::place_sessions(p.schedule, c.session_duration.value);
+  c.warnings = timed.warnings;
+  for (const auto& w : timed.warnings) {
+    plan.findings.push_back({diag::Severity::warning, "schedule.after_course_days_max", w, ""});
+  }
+  predict(c, plan, p, timed);
+  for (const auto& t : timed.sessions) {
+    course::CourseSession s;
+    s.timing = t;
+    if (start) {
+      s.start_at = schedule::plus(*start, t.start);
+      s.end_at = schedule::plus(*start, t.end);
+      s.labs_at = schedule::plus(*start, t.labs_due);
+    }
+    s.exchange_volume = plan.exchange.volume.value;
+    s.exchange_ref = plan.exchange.volume.how.id;
+    c.sessions.push_back(s);
+  }
+  for (std::size_t i = 0; i < c.sessions.size(); ++i) {
+    c.sessions[i].check = recheck(plan, p, c, i);
+    const auto& check = c.sessions[i].check;
+    if (i > 0 && check.evaluated && check.verdict != eligibility::Verdict::eligible &&
+        check.verdict != eligibility::Verdict::eligible_with_cautions) {
+      plan.findings.push_back({diag::Severity::warning, "course.session_recheck",
+                               "session " + std::to_string(i + 1) + ": " + check.text, ""});
+    }
+  }
+  for (const auto& crit : p.schedule.stop_when) c.stop_criteria.push_back(judge(c, crit));
+  plan.course = std::move(c);
+}
+
+}  // namespace lb::plan

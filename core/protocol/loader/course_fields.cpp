@@ -1,0 +1,161 @@
+#include "protocol/loader/course_fields.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "text/did_you_mean.hpp"
+#include "units/parse.hpp"
+#include "yaml/guarded_load.hpp"
+
+namespace lb::protocol::detail {
+
+using units::Dimension;
+using yaml::MapReader;
+using yaml::Need;
+
+namespace {
+
+enum class Form { concentration, mass_concentration, plain, percent };
+
+Form form_of(Solute s) {
+  switch (s) {
+    case Solute::bilirubin:
+    case Solute::ammonia: return Form::concentration;
+    case Solute::albumin:
+    case Solute::fibrinogen:
+    case Solute::igg: return Form::mass_concentration;
+    case Solute::inr: return Form::plain;
+    case Solute::factor_v:
+    case Solute::pta: return Form::percent;
+  }
+  return Form::plain;
+}
+
+}  // namespace
+
+std::string lab_value_expected(Solute s) {
+  switch (form_of(s)) {
+    case Form::concentration:
+      return s == Solute::bilirubin ? "a concentration, e.g. '5 mg/dL' or '85 µmol/L'"
+                                    : "a concentration, e.g. '150 µmol/L' or '255 µg/dL'";
+    case Form::mass_concentration:
+      return s == Solute::albumin ? "a mass concentration, e.g. '35 g/L' or '3.5 g/dL'"
+                                  : "a mass concentration, e.g. '1.5 g/L'";
+    case Form::plain: return "a plain number, e.g. 1.5";
+    case Form::percent: return "a percentage, e.g. '40 %'";
+  }
+  return "";
+}
+
+std::optional<Field<LabValue>> read_lab_value(MapReader& r, const std::string& key, Need need,
+                                              Solute s, bool allow_zero) {
+  auto text = r.text(key, need);
+  if (!text) return std::nullopt;
+  const std::string shown = written(r, key);
+  const std::string expects = std::string(to_string(s)) + " expects " + lab_value_expected(s);
+  auto parsed = units::parse_quantity(*text, /*allow_bare_fraction=*/true);
+  if (!parsed) {
+    r.error_at(key, parsed.error + "; " + expects);
+    return std::nullopt;
+  }
+  const units::ParsedQuantity& q = *parsed.value;
+  const bool bare = q.unit.empty();
+  std::optional<LabValue> value;
+  switch (form_of(s)) {
+    case Form::concentration:
+      if (q.dimension == Dimension::mass_concentration) {
+        value = units::MassConcentration::from_value(q.si_value);
+      } else if (q.dimension == Dimension::amount_concentration) {
+        value = units::AmountConcentration::from_value(q.si_value);
+      }
+      break;
+    case Form::mass_concentration:
+      if (q.dimension == Dimension::mass_concentration) {
+        value = units::MassConcentration::from_value(q.si_value);
+      }
+      break;
+    case Form::plain:
+      if (bare) value = units::fraction(q.si_value);
+      break;
+    case Form::percent:
+      if (!bare && q.dimension == Dimension::fraction) value = units::fraction(q.si_value);
+      break;
+  }
+  if (!value) {
+    const std::string is = bare ? "a plain number"
+                                : "in " + std::string(units::dimension_name(q.dimension)) +
+                                      " units ('" + q.unit + "')";
+    r.error_at(key, "'" + shown + "' is " + is + ", but " + expects);
+    return std::nullopt;
+  }
+  if (!std::isfinite(q.si_value) || q.si_value < 0.0 || (!allow_zero && q.si_value == 0.0)) {
+    r.error_at(key, "'" + shown + "' is out of range; expected " +
+                        (allow_zero ? "0 or more" : "more than 0"));
+    return std::nullopt;
+  }
+  return Field<LabValue>{*value, shown};
+}
+
+std::optional<Field<units::Duration>> read_duration(MapReader& r, const std::string& key, Need need,
+                                                    bool allow_zero, const Ceiling& ceiling) {
+  auto q = r.quantity(key, need, Dimension::time);
+  if (!q) return std::nullopt;
+  const std::string shown = written(r, key);
+  const bool too_small = allow_zero ? q->si_value < 0.0 : !(q->si_value > 0.0);
+  if (too_small || q->si_value > ceiling.si) {
+    std::string message = "'" + shown + "' is out of range; expected " +
+                          (allow_zero ? "0 or more" : "more than 0") + " and at most " +
+                          ceiling.text;
+    if (q->si_value > ceiling.si && *ceiling.hint != '\0') {
+      message += " (" + std::string(ceiling.hint) + ")";
+    }
+    r.error_at(key, message);
+    return std::nullopt;
+  }
+  return Field<units::Duration>{units::Duration::from_value(q->si_value), shown};
+}
+
+std::optional<std::vector<int>> read_int_list(MapReader& r, const std::string& key, Need need,
+                                              int lo, int hi) {
+  auto n = r.node(key, need);
+  if (!n) return std::nullopt;
+  const std::string range =
+      "a whole number from " + std::to_string(lo) + " to " + std::to_string(hi);
+  if (!n->IsSequence() || n->size() == 0) {
+    r.error_at(key, "expected a non-empty list of whole numbers, e.g. [1, 2, 4]");
+    return std::nullopt;
+  }
+  std::vector<int> out;
+  bool ok = true;
+  for (const auto& item : *n) {
+    const auto where = yaml::location_of(item.Mark(), r.file());
+    const std::string text = item.IsScalar() ? item.Scalar() : "";
+    auto parsed = units::parse_plain_number(text);
+    const bool whole = parsed && std::floor(*parsed.value) == *parsed.value;
+    if (!whole || *parsed.value < lo || *parsed.value > hi) {
+      r.diagnostics().error(where, r.key_path(key), "'" + text + "' is not " + range);
+      ok = false;
+      continue;
+    }
+    out.push_back(static_cast<int>(*parsed.value));
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+std::optional<std::string> read_source_id(MapReader& r, const std::vector<Source>* sources) {
+  auto id = r.text("source", Need::optional);
+  if (!id) return std::nullopt;
+  if (sources != nullptr) {
+    std::vector<std::string> ids;
+    for (const auto& s : *sources) ids.push_back(s.id);
+    if (std::find(ids.begin(), ids.end(), *id) == ids.end()) {
+      r.error_at("source", "unknown source '" + *id + "'; the sources listed in this file are: " +
+                               joined(ids) + text::did_you_mean_suffix(*id, ids));
+      return std::nullopt;
+    }
+  }
+  return id;
+}
+
+}  // namespace lb::protocol::detail

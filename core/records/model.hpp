@@ -1,0 +1,93 @@
+// What the session records hold, as value types. Every quantity keeps the SI
+// number (for arithmetic) and the text the user entered ("5000 mL"), so the
+// record shows what was written and the review computes in SI.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "records/timestamp.hpp"
+#include "units/dimension.hpp"
+
+namespace lb::records {
+
+struct RecordedQuantity {
+  double si = 0.0;
+  units::Dimension dimension = units::Dimension::volume;
+  std::string text;  ///< as entered, e.g. "5000 mL"
+};
+
+/// Adverse events are a fixed list (so they can be counted across courses);
+/// details go in the free-text note.
+const std::vector<std::string>& adverse_event_names();
+
+struct LabValue {
+  std::string timing;  ///< "pre" or "post"
+  std::string analyte;
+  RecordedQuantity value;  ///< plain numbers (INR) use Dimension::fraction, text without unit
+  Timestamp drawn_at;
+};
+
+struct SessionInput {
+  std::string patient;               ///< pseudonymous id
+  std::optional<std::int64_t> plan;  ///< plan id; the patient's latest plan when absent
+  Timestamp started, ended;
+  RecordedQuantity plasma_removed;
+  std::vector<std::pair<std::string, RecordedQuantity>> replaced;  ///< fluid -> volume
+  std::optional<RecordedQuantity> blood_flow;
+  std::optional<int> ffp_units;
+  std::optional<RecordedQuantity> albumin_used;  ///< mass of albumin given
+  std::optional<std::string> anticoagulant;
+  std::optional<RecordedQuantity> anticoagulant_volume;
+  std::optional<std::string> calcium_salt;
+  std::optional<RecordedQuantity> calcium_given;  ///< mass of the salt
+  std::vector<std::string> adverse_events;
+  std::string adverse_event_notes;
+  std::vector<LabValue> labs;
+};
+
+struct PatientRecord {
+  std::int64_t id = 0;
+  std::string pseudonym;
+  std::string created_at, created_by;
+};
+
+struct PlanInput {
+  std::string patient;  ///< pseudonymous id
+  std::string patient_file, patient_text;
+  std::string protocol_file, protocol_text;
+  std::string plan_json;       ///< report::render_json of the computed plan
+  std::string overrides_json;  ///< [[rule, reason], ...]
+  std::string review_json;     ///< stated tolerances and assumed fractions (docs/records.md)
+  std::string approved_by;
+};
+
+struct PlanRecord {
+  std::int64_t id = 0;
+  std::string patient;
+  std::string patient_file, patient_text;
+  std::string protocol_file, protocol_text, protocol_sha256, protocol_id, protocol_version;
+  std::string plan_json, overrides_json, review_json;
+  std::string software_version;
+  std::string approved_by, approved_at;
+};
+
+struct SessionRecord {
+  std::int64_t id = 0;
+  std::int64_t plan_id = 0;
+  SessionInput data;
+  std::string recorded_by, recorded_at;
+};
+
+struct AuditEntry {
+  std::int64_t id = 0;
+  std::string at_utc, actor, entity;
+  std::int64_t entity_id = 0;
+  std::string action, field, previous_value, new_value, reason;
+  std::string prev_hash, row_hash;
+};
+
+}  // namespace lb::records

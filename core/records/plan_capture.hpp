@@ -1,0 +1,31 @@
+// Turns a patient file and a protocol file into the plan record to store:
+// the exact texts, the plan computed from them with plan::build_plan, and its
+// JSON. The command line and the GUI both store plans through this, so that
+// what is stored is exactly what a re-run will compare against.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "diag/diagnostic.hpp"
+#include "eligibility/eligibility.hpp"
+#include "plan/plan.hpp"
+#include "records/model.hpp"
+
+namespace lb::records {
+
+struct PlanCapture {
+  std::optional<PlanInput> input;  ///< set when the plan could be computed and is not not_ready
+  std::optional<plan::Plan> plan;
+  diag::Diagnostics diagnostics;  ///< problems in the patient or protocol text
+  std::string error;              ///< why nothing can be stored (empty when input is set)
+};
+
+/// `review_json` holds the stated review parameters (docs/records.md). A plan
+/// whose status is not_ready is computed but not offered for storing.
+PlanCapture capture_plan(const std::string& patient_id, const std::string& patient_text,
+                         const std::string& patient_file, const std::string& protocol_text,
+                         const std::string& protocol_file, const eligibility::Overrides& overrides,
+                         const std::string& review_json, const std::string& approved_by);
+
+}  // namespace lb::records

@@ -1,0 +1,262 @@
+#include "records/review_render.hpp"
+
+#include <sstream>
+
+#include "plan/plan.hpp"
+#include "report/plan_json.hpp"
+#include "text/format.hpp"
+
+namespace lb::records {
+
+namespace {
+using nlohmann::json;
+
+std::string percent(double fraction) {
+  return (fraction > 0 ? "+" : "") + text::fixed(fraction * 100, 1) + " %";
+}
+
+std::string reproduction_line(const Reproduction& r) {
+  if (!r.failure.empty()) return "NOT REPRODUCIBLE: " + r.failure;
+  if (r.reproduced) return "reproduced (re-run from the stored input gives the stored plan)";
+  return "DIFFERS from the stored plan in " + std::to_string(r.differences.size()) +
+         " value(s) (stored by LiverBridge " + r.stored_version + ", re-run by " +
+         r.current_version + ")";
+}
+
+std::string tolerances_line(const ReviewParameters& p) {
+  std::string t;
+  for (const auto& [item, value] : p.tolerances) {
+    t += (t.empty() ? "" : ", ") + item + " ±" + text::fixed(value * 100, 0) + " %";
+  }
+  return (t.empty() ? "none stated (deviations shown, not assessed)" : t) +
+         "; labs re-equilibrated " + text::fixed(p.equilibration_hours, 0) + " h after the end";
+}
+
+std::string refit_line(const LabReview& l) {
+  std::string s;
+  if (l.refit) {
+    s = "predicted " + text::fixed(units::in_fraction(l.refit->predicted_ratio.value), 3);
+    if (l.refit->fitted_fraction) {
+      s += ", fitted f " + text::fixed(units::in_fraction(l.refit->fitted_fraction->value), 2);
+    }
+    if (l.refit->replanned_volume) {
+      s +=
+          ", re-planned " + text::shown(l.refit->replanned_volume->how.shown) + " (model estimate)";
+    }
+  }
+  if (!l.note.empty()) s += (s.empty() ? "" : "; ") + l.note;
+  return s;
+}
+}  // namespace
+
+json review_json(const CourseReview& review) {
+  json plans = json::array();
+  for (const auto& p : review.plans) {
+    json diffs = json::array();
+    for (const auto& d : p.reproduction.differences) {
+      diffs.push_back({{"path", d.path}, {"stored", d.stored}, {"rerun", d.rerun}});
+    }
+    json tolerances = json::object();
+    for (const auto& [item, value] : p.parameters.tolerances) tolerances[item] = value;
+    plans.push_back({{"id", p.plan.id},
+                     {"protocol",
+                      {{"id", p.plan.protocol_id},
+                       {"version", p.plan.protocol_version},
+                       {"sha256", p.plan.protocol_sha256}}},
+                     {"approved_by", p.plan.approved_by},
+                     {"approved_at", p.plan.approved_at},
+                     {"overrides", json::parse(p.plan.overrides_json, nullptr, false)},
+                     {"software_version", p.plan.software_version},
+                     {"reproduction",
+                      {{"reproduced", p.reproduction.reproduced},
+                       {"failure", p.reproduction.failure},
+                       {"differences", diffs}}},
+                     {"tolerances", tolerances},
+                     {"equilibration_hours", p.parameters.equilibration_hours}});
+  }
+  json sessions = json::array();
+  for (const auto& s : review.sessions) {
+    json comparisons = json::array();
+    for (const auto& c : s.comparisons) {
+      json j = {{"item", c.item},
+                {"planned", c.planned},
+                {"actual", c.actual},
+                {"beyond_tolerance", c.beyond_tolerance},
+                {"note", c.note}};
+      j["deviation"] = c.deviation ? json(*c.deviation) : json(nullptr);
+      j["tolerance"] = c.tolerance ? json(*c.tolerance) : json(nullptr);
+      comparisons.push_back(j);
+    }
+    json labs = json::array();
+    for (const auto& l : s.labs) {
+      json j = {{"analyte", l.analyte},
+                {"pre", l.pre},
+                {"post", l.post},
+                {"hours_after_end", l.hours_after_end},
+                {"equilibrated", l.equilibrated},
+                {"note", l.note}};
+      j["observed_ratio"] = l.observed_ratio ? json(*l.observed_ratio) : json(nullptr);
+      if (l.refit) {
+        j["predicted_ratio"] = report::derivation_json(l.refit->predicted_ratio.how);
+        if (l.refit->fitted_fraction) {
+          j["fitted_fraction"] = report::derivation_json(l.refit->fitted_fraction->how);
+        }
+        if (l.refit->replanned_volume) {
+          j["replanned_volume"] = report::derivation_json(l.refit->replanned_volume->how);
+        }
+      }
+      labs.push_back(j);
+    }
+    json corrections = json::array();
+    for (const auto& e : s.corrections) {
+      corrections.push_back({{"at", e.at_utc},
+                             {"by", e.actor},
+                             {"field", e.field},
+                             {"previous", e.previous_value},
+                             {"new", e.new_value},
+                             {"reason", e.reason}});
+    }
+    sessions.push_back({{"number", s.number},
+                        {"id", s.session_id},
+                        {"plan", s.plan_id},
+                        {"started_at", s.started},
+                        {"ended_at", s.ended},
+                        {"comparisons", comparisons},
+                        {"adverse_events", s.adverse_events},
+                        {"adverse_event_notes", s.adverse_event_notes},
+                        {"labs", labs},
+                        {"corrections", corrections}});
+  }
+  json out = {{"disclaimer", plan::kDisclaimer},
+              {"patient", review.patient},
+              {"plans", plans},
+              {"sessions", sessions},
+              {"audit_chain_ok", review.audit_chain_problem.empty()},
+              {"audit_chain_problem", review.audit_chain_problem}};
+  if (review.next_session_volume) {
+    out["next_session"] = {{"basis", review.next_session_basis},
+                           {"model_estimate", true},
+                           {"volume", report::derivation_json(review.next_session_volume->how)}};
+  } else {
+    out["next_session"] = nullptr;
+  }
+  return out;
+}
+
+std::string render_review_text(const CourseReview& r) {
+  std::ostringstream o;
+  o << "Course review: patient " << r.patient << "\n" << plan::kDisclaimer << "\n\n";
+  for (const auto& p : r.plans) {
+    o << "Plan " << p.plan.id << ": protocol " << p.plan.protocol_id << " "
+      << p.plan.protocol_version << " (sha256 " << p.plan.protocol_sha256.substr(0, 12)
+      << "…), approved by " << p.plan.approved_by << " at " << p.plan.approved_at << "\n";
+    if (p.plan.overrides_json != "[]") o << "  overrides: " << p.plan.overrides_json << "\n";
+    o << "  " << reproduction_line(p.reproduction) << "\n";
+    for (const auto& d : p.reproduction.differences) {
+      o << "    " << d.path << ": stored " << d.stored << ", now " << d.rerun << "\n";
+    }
+    o << "  tolerances: " << tolerances_line(p.parameters) << "\n";
+  }
+  if (r.plans.empty()) o << "No approved plan.\n";
+  o << "\n";
+  for (const auto& s : r.sessions) {
+    o << "Session " << s.number << " (record " << s.session_id << ", plan " << s.plan_id
+      << "): " << s.started << " to " << s.ended << "\n";
+    o << "  " << text::pad_right("item", 32) << text::pad_right("planned", 14)
+      << text::pad_right("actual", 14) << "deviation\n";
+    for (const auto& c : s.comparisons) {
+      o << (c.beyond_tolerance ? "!!" : "  ") << text::pad_right(c.label, 32)
+        << text::pad_right(c.planned.empty() ? "-" : c.planned, 14)
+        << text::pad_right(c.actual.empty() ? "-" : c.actual, 14)
+        << (c.deviation ? percent(*c.deviation) : "-") << (c.note.empty() ? "" : "  " + c.note)
+        << "\n";
+    }
+    if (!s.adverse_events.empty()) {
+      o << "  adverse events:";
+      for (const auto& e : s.adverse_events) o << " " << e;
+      o << (s.adverse_event_notes.empty() ? "" : " (" + s.adverse_event_notes + ")") << "\n";
+    }
+    for (const auto& l : s.labs) {
+      o << "  lab " << l.analyte << ": " << l.pre << " -> " << l.post << " ("
+        << text::fixed(l.hours_after_end, 1) << " h after end)";
+      if (l.observed_ratio) o << ", post/pre " << text::fixed(*l.observed_ratio, 3);
+      const auto line = refit_line(l);
+      o << (line.empty() ? "" : "; " + line) << "\n";
+    }
+    for (const auto& e : s.corrections) {
+      o << "  corrected " << e.field << ": " << e.previous_value << " -> " << e.new_value << " by "
+        << e.actor << " at " << e.at_utc << " (" << e.reason << ")\n";
+    }
+    o << "\n";
+  }
+  if (r.sessions.empty()) o << "No session recorded.\n\n";
+  if (r.next_session_volume) {
+    o << "Next session (MODEL ESTIMATE, not an order): "
+      << text::shown(r.next_session_volume->how.shown) << " from " << r.next_session_basis << "\n";
+    o << "  " << r.next_session_volume->how.formula << "\n";
+  } else {
+    o << "Next session: no model estimate (no re-equilibrated pre/post pair the protocol models)\n";
+  }
+  o << (r.audit_chain_problem.empty() ? "Audit trail: hash chain verified\n"
+                                      : "Audit trail: " + r.audit_chain_problem + "\n");
+  return o.str();
+}
+
+std::string render_review_markdown(const CourseReview& r) {
+  std::ostringstream o;
+  o << "# Course review: patient " << r.patient << "\n\n> " << plan::kDisclaimer << "\n\n";
+  o << "## Plans\n\n";
+  for (const auto& p : r.plans) {
+    o << "* **Plan " << p.plan.id << "**: protocol `" << p.plan.protocol_id << "` "
+      << p.plan.protocol_version << " (sha256 `" << p.plan.protocol_sha256 << "`), approved by "
+      << p.plan.approved_by << " at " << p.plan.approved_at << "\n";
+    if (p.plan.overrides_json != "[]") o << "  * overrides: `" << p.plan.overrides_json << "`\n";
+    o << "  * " << reproduction_line(p.reproduction) << "\n";
+    for (const auto& d : p.reproduction.differences) {
+      o << "    * `" << d.path << "`: stored `" << d.stored << "`, now `" << d.rerun << "`\n";
+    }
+    o << "  * tolerances: " << tolerances_line(p.parameters) << "\n";
+  }
+  for (const auto& s : r.sessions) {
+    o << "\n## Session " << s.number << " (" << s.started << " to " << s.ended << ")\n\n";
+    o << "| item | planned | actual | deviation | note |\n|---|---|---|---|---|\n";
+    for (const auto& c : s.comparisons) {
+      const std::string dev = c.deviation ? percent(*c.deviation) : "-";
+      o << "| " << c.label << " | " << (c.planned.empty() ? "-" : c.planned) << " | "
+        << (c.actual.empty() ? "-" : c.actual) << " | "
+        << (c.beyond_tolerance ? "**" + dev + "**" : dev) << " | " << c.note << " |\n";
+    }
+    if (!s.adverse_events.empty()) {
+      o << "\nAdverse events:";
+      for (const auto& e : s.adverse_events) o << " " << e;
+      o << (s.adverse_event_notes.empty() ? "" : " (" + s.adverse_event_notes + ")") << "\n";
+    }
+    if (!s.labs.empty()) {
+      o << "\n| lab | pre | post | h after end | post/pre | model |\n|---|---|---|---|---|---|\n";
+      for (const auto& l : s.labs) {
+        o << "| " << l.analyte << " | " << l.pre << " | " << l.post << " | "
+          << text::fixed(l.hours_after_end, 1) << " | "
+          << (l.observed_ratio ? text::fixed(*l.observed_ratio, 3) : "-") << " | " << refit_line(l)
+          << " |\n";
+      }
+    }
+    for (const auto& e : s.corrections) {
+      o << "\n* corrected `" << e.field << "`: " << e.previous_value << " → " << e.new_value
+        << " by " << e.actor << " at " << e.at_utc << " (" << e.reason << ")";
+    }
+    if (!s.corrections.empty()) o << "\n";
+  }
+  o << "\n## Next session\n\n";
+  if (r.next_session_volume) {
+    o << "**Model estimate, not an order:** " << text::shown(r.next_session_volume->how.shown)
+      << " from " << r.next_session_basis << " (`" << r.next_session_volume->how.formula << "`)\n";
+  } else {
+    o << "No model estimate (no re-equilibrated pre/post pair the protocol models).\n";
+  }
+  o << "\n"
+    << (r.audit_chain_problem.empty() ? "Audit trail: hash chain verified.\n"
+                                      : "Audit trail: " + r.audit_chain_problem + "\n");
+  return o.str();
+}
+
+}  // namespace lb::records

@@ -1,0 +1,17 @@
+// The course review as text (terminal), Markdown (notes, tickets) and JSON
+// (stable names, docs/records.md). Deviations beyond tolerance are marked
+// "!!" in text and bold in Markdown; every re-fitted figure says "model estimate".
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "records/review.hpp"
+
+namespace lb::records {
+
+nlohmann::json review_json(const CourseReview& review);
+std::string render_review_text(const CourseReview& review);
+std::string render_review_markdown(const CourseReview& review);
+
+}  // namespace lb::records

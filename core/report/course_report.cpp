@@ -1,0 +1,221 @@
+#include "report/course_report.hpp"
+
+#include <cmath>
+
+#include "report/plan_json.hpp"
+#include "text/format.hpp"
+
+namespace lb::report {
+
+namespace {
+
+using course::Course;
+
+std::string hours(units::Duration d) { return text::shown({units::in_hours(d), "h", 1}); }
+
+/// "day 2 · Thu 26 Nov 2026 08:00-11:00" or "day 2 · +24.0 h to +27.0 h".
+std::string when(const course::CourseSession& s) {
+  std::string out = "day " + std::to_string(s.timing.day) + " · ";
+  if (s.start_at) {
+    return out + schedule::readable(*s.start_at) + " to " + schedule::iso(*s.end_at).substr(11);
+  }
+  return out + "start +" + hours(s.timing.start) + ", end +" + hours(s.timing.end);
+}
+
+std::string labs_when(const course::CourseSession& s) {
+  if (s.labs_at) return schedule::readable(*s.labs_at);
+  return "+" + hours(s.timing.labs_due);
+}
+
+std::string volume_text(units::Volume v) {
+  return text::shown({units::in_milliliters(v), "mL", 0});
+}
+
+/// "4.5 → 1.9 (not comparable) → 3.1 mg/dL"
+std::string triple(const kinetics::SessionValues& v) {
+  return text::shown(v.pre.how.shown) + " → " + text::shown(v.post.how.shown) + "* → " +
+         text::shown(v.next_day.how.shown);
+}
+
+std::string model_and_source(const kinetics::SolutePrediction& k) {
+  return std::string(protocol::to_string(k.model));
+}
+
+double clean(double v) { return std::round(v * 1e6) / 1e6; }
+
+nlohmann::json offset_json(units::Duration d) {
+  return {{"value", clean(units::in_hours(d))}, {"unit", "h"}, {"display", hours(d)}};
+}
+
+nlohmann::json session_json(const course::CourseSession& s) {
+  nlohmann::json j = {
+      {"number", s.timing.number},
+      {"day", s.timing.day},
+      {"start", s.start_at ? nlohmann::json(schedule::iso(*s.start_at)) : nlohmann::json()},
+      {"end", s.end_at ? nlohmann::json(schedule::iso(*s.end_at)) : nlohmann::json()},
+      {"start_offset", offset_json(s.timing.start)},
+      {"end_offset", offset_json(s.timing.end)},
+      {"labs_due", s.labs_at ? nlohmann::json(schedule::iso(*s.labs_at)) : nlohmann::json()},
+      {"labs_due_offset", offset_json(s.timing.labs_due)},
+      {"exchange_volume",
+       {{"value", clean(units::in_milliliters(s.exchange_volume))},
+        {"unit", "mL"},
+        {"display", volume_text(s.exchange_volume)},
+        {"ref", s.exchange_ref}}},
+      {"reassess", s.timing.reassess},
+      {"moved", s.timing.moved}};
+  j["eligibility"] = {
+      {"evaluated", s.check.evaluated},
+      {"verdict", s.check.evaluated ? nlohmann::json(eligibility::to_string(s.check.verdict))
+                                    : nlohmann::json()},
+      {"rules", s.check.rules},
+      {"text", s.check.text}};
+  return j;
+}
+
+nlohmann::json stop_json(const course::StopOutcome& s) {
+  nlohmann::json j = {{"criterion", course::criterion_text(s.criterion)},
+                      {"met_after", s.met_after ? nlohmann::json(*s.met_after) : nlohmann::json()},
+                      {"text", s.text}};
+  if (s.criterion.lab) {
+    j["lab"] = protocol::to_string(*s.criterion.lab);
+    j["comparison"] = protocol::to_string(s.criterion.comparison);
+    j["target"] = s.criterion.target_text;
+  } else {
+    j["event"] = s.criterion.event;
+  }
+  return j;
+}
+
+}  // namespace
+
+void course_text(std::string& out, const plan::Plan& plan) {
+  if (!plan.course) return;
+  const Course& c = *plan.course;
+  const std::string title = "Course: " + course::pattern_text(c.settings);
+  out += "\n" + title + "\n" + std::string(text::display_width(title), '-') + "\n";
+  out += "  " + text::pad_right("Start", 18) +
+         (c.start ? schedule::readable(*c.start) + " (local time)"
+                  : std::string("not given (day numbers only; use --start)")) +
+         "\n";
+  out += "  " + text::pad_right("Session duration", 18) +
+         text::shown(c.session_duration.how.shown) + " · " + c.session_duration.how.method + "\n";
+  out += "  " + text::pad_right("Efficacy labs", 18) + hours(c.settings.labs_after) +
+         " after each session (ASFA 2023: ≥ 12 h, after redistribution)\n";
+  for (const auto& s : c.sessions) {
+    out += "  Session " + std::to_string(s.timing.number) + "  " + when(s) + " · exchange " +
+           volume_text(s.exchange_volume) + "\n";
+    if (!s.timing.moved.empty()) out += "      " + s.timing.moved + "\n";
+    out += "      efficacy labs " + labs_when(s) +
+           (s.timing.reassess ? " · RE-ASSESS the course" : "") + "\n";
+    out += "      eligibility re-check: " + s.check.text + "\n";
+  }
+  if (!c.kinetics.empty() || !c.not_predicted.empty()) {
+    out += "  Predicted labs (before → immediately after* → at the efficacy labs)\n";
+    out += "  * immediately-after values are not comparable with pre-session values\n";
+    for (const auto& k : c.kinetics) {
+      out += "    " + std::string(protocol::solute_label(k.solute)) + " (" + model_and_source(k) +
+             ")\n";
+      for (std::size_t i = 0; i < k.sessions.size(); ++i) {
+        out += "      session " + std::to_string(i + 1) + ": " + triple(k.sessions[i]) + "\n";
+      }
+    }
+    for (const auto& n : c.not_predicted) {
+      out += "    " + std::string(protocol::solute_label(n.solute)) + ": not predicted (" +
+             n.reason + ")\n";
+    }
+  }
+  if (!c.stop_criteria.empty()) {
+    out += "  Stop criteria\n";
+    for (const auto& s : c.stop_criteria) {
+      out += "    " + course::criterion_text(s.criterion) + ": " + s.text + "\n";
+    }
+  }
+}
+
+void course_markdown(std::string& out, const plan::Plan& plan) {
+  if (!plan.course) return;
+  const Course& c = *plan.course;
+  out += "\n## Course: " + course::pattern_text(c.settings) + "\n\n";
+  out += "- **Start:** " +
+         (c.start ? schedule::readable(*c.start) + " (local time)" : std::string("not given")) +
+         "\n";
+  out += "- **Session duration:** " + text::shown(c.session_duration.how.shown) + " (" +
+         c.session_duration.how.method + ")\n";
+  out += "- **Efficacy labs:** " + hours(c.settings.labs_after) + " after each session\n\n";
+  out += "| session | when | exchange | efficacy labs | eligibility re-check |\n";
+  out += "|---|---|---|---|---|\n";
+  for (const auto& s : c.sessions) {
+    out += "| " + std::to_string(s.timing.number) + " | " + when(s) +
+           (s.timing.moved.empty() ? "" : " (" + s.timing.moved + ")") + " | " +
+           volume_text(s.exchange_volume) + " | " + labs_when(s) +
+           (s.timing.reassess ? " (re-assess)" : "") + " | " + s.check.text + " |\n";
+  }
+  if (!c.kinetics.empty() || !c.not_predicted.empty()) {
+    out +=
+        "\n### Predicted labs\n\nBefore → immediately after\\* → at the efficacy labs. "
+        "\\*Immediately-after values are not comparable with pre-session values.\n\n";
+    for (const auto& k : c.kinetics) {
+      out += "- **" + std::string(protocol::solute_label(k.solute)) + "** (" + model_and_source(k) +
+             "):";
+      for (std::size_t i = 0; i < k.sessions.size(); ++i) {
+        out += " session " + std::to_string(i + 1) + ": " + triple(k.sessions[i]) +
+               (i + 1 < k.sessions.size() ? ";" : "");
+      }
+      out += "\n";
+    }
+    for (const auto& n : c.not_predicted) {
+      out += "- **" + std::string(protocol::solute_label(n.solute)) + "**: not predicted (" +
+             n.reason + ")\n";
+    }
+  }
+  if (!c.stop_criteria.empty()) {
+    out += "\n### Stop criteria\n\n";
+    for (const auto& s : c.stop_criteria) {
+      out += "- " + course::criterion_text(s.criterion) + ": " + s.text + "\n";
+    }
+  }
+}
+
+void add_course_json(nlohmann::json& out, const plan::Plan& plan) {
+  if (!plan.course) return;
+  const Course& c = *plan.course;
+  nlohmann::json sessions = nlohmann::json::array();
+  for (const auto& s : c.sessions) sessions.push_back(session_json(s));
+  nlohmann::json stops = nlohmann::json::array();
+  for (const auto& s : c.stop_criteria) stops.push_back(stop_json(s));
+  out["schedule"] = {
+      {"pattern", protocol::to_string(c.settings.pattern)},
+      {"summary", course::pattern_text(c.settings)},
+      {"sessions_planned", c.settings.sessions},
+      {"start", c.start ? nlohmann::json(schedule::iso(*c.start)) : nlohmann::json()},
+      {"session_duration", derivation_json(c.session_duration.how)},
+      {"labs_after", offset_json(c.settings.labs_after)},
+      {"sessions", sessions},
+      {"stop_criteria", stops},
+      {"warnings", c.warnings}};
+  nlohmann::json kinetics = nlohmann::json::object();
+  for (const auto& k : c.kinetics) {
+    nlohmann::json pre = nlohmann::json::array(), post = nlohmann::json::array(),
+                   next = nlohmann::json::array();
+    for (const auto& v : k.sessions) {
+      pre.push_back(derivation_json(v.pre.how));
+      auto p = derivation_json(v.post.how);
+      p["comparable_to_pre"] = false;
+      post.push_back(p);
+      next.push_back(derivation_json(v.next_day.how));
+    }
+    kinetics[std::string(protocol::to_string(k.solute))] = {{"predicted", true},
+                                                            {"model", protocol::to_string(k.model)},
+                                                            {"pre", pre},
+                                                            {"post", post},
+                                                            {"next_day", next}};
+  }
+  for (const auto& n : c.not_predicted) {
+    kinetics[std::string(protocol::to_string(n.solute))] = {{"predicted", false},
+                                                            {"reason", n.reason}};
+  }
+  out["kinetics"] = kinetics;
+}
+
+}  // namespace lb::report

@@ -1,0 +1,26 @@
+#include "report/text_blocks.hpp"
+
+#include "report/plan_text.hpp"
+#include "text/format.hpp"
+
+namespace lb::report {
+
+void text_section(std::string& out, const std::string& title) {
+  out += "\n" + title + "\n" + std::string(text::display_width(title), '-') + "\n";
+}
+
+void text_figure(std::string& out, const explain::Derivation& d) {
+  out += "  " + text::dot_leader(d.label, kTextLabelWidth) + text::shown(d.shown) + "\n";
+  const std::string pad = "      ";
+  out += pad + "method   " + d.method + "\n";
+  out += pad + "formula  " + d.formula + "\n";
+  if (!d.inputs.empty()) out += pad + "inputs   " + inputs_line(d) + "\n";
+  if (!d.source.empty()) out += pad + "source   " + d.source + "\n";
+  for (const auto& w : d.warnings) out += pad + "warning  " + w + "\n";
+}
+
+void text_line(std::string& out, const std::string& label, const std::string& value) {
+  out += "  " + text::dot_leader(label, kTextLabelWidth) + value + "\n";
+}
+
+}  // namespace lb::report

@@ -1,0 +1,69 @@
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "records/reproduce.hpp"
+#include "records_fixture.hpp"
+
+using namespace lb;
+
+TEST_SUITE("records") {
+  TEST_CASE("a stored plan re-runs to the same JSON") {
+    lb::testing::TempDir dir;
+    records::Store store(dir.file("records.db"));
+    store.add_patient(lb::testing::kExamplePatientId, "nurse");
+    const auto id = store.add_plan(lb::testing::example_plan());
+    const auto plan = store.plan(id);
+    REQUIRE(plan);
+    const auto r = records::reproduce_plan(*plan);
+    INFO(r.failure);
+    CHECK(r.failure.empty());
+    CHECK(r.differences.empty());
+    CHECK(r.reproduced);
+  }
+
+  TEST_CASE("a plan stored by other software shows the difference by JSON path") {
+    auto input = lb::testing::example_plan();
+    auto json = nlohmann::json::parse(input.plan_json);
+    json["exchange"]["volume_per_session"]["value"] = 1234;
+    json["liverbridge_version"] = "0.0.1";  // context only: not a difference
+    records::PlanRecord plan;
+    plan.patient_file = input.patient_file;
+    plan.patient_text = input.patient_text;
+    plan.protocol_file = input.protocol_file;
+    plan.protocol_text = input.protocol_text;
+    plan.overrides_json = input.overrides_json;
+    plan.plan_json = json.dump();
+    const auto r = records::reproduce_plan(plan);
+    CHECK_FALSE(r.reproduced);
+    REQUIRE(r.differences.size() == 1);
+    CHECK(r.differences[0].path == "/exchange/volume_per_session/value");
+    CHECK(r.differences[0].stored == "1234");
+    CHECK(r.stored_version == "0.0.1");
+  }
+
+  TEST_CASE("a stored plan whose input no longer loads says so") {
+    auto input = lb::testing::example_plan();
+    records::PlanRecord plan;
+    plan.patient_file = "p.yaml";
+    plan.patient_text = "id: X\nweight: 70 parsecs\n";
+    plan.protocol_file = input.protocol_file;
+    plan.protocol_text = input.protocol_text;
+    plan.overrides_json = "[]";
+    plan.plan_json = input.plan_json;
+    const auto r = records::reproduce_plan(plan);
+    CHECK_FALSE(r.reproduced);
+    CHECK(r.failure.find("patient text no longer loads") != std::string::npos);
+  }
+
+  TEST_CASE("json differences lists added removed and changed leaves") {
+    const auto d = records::json_differences(R"({"a":1,"b":[1,2],"c":{"d":"x"}})",
+                                             R"({"a":2,"b":[1],"c":{"d":"x","e":true}})");
+    REQUIRE(d.size() == 3);
+    CHECK(d[0].path == "/a");
+    CHECK(d[1].path == "/b/1");
+    CHECK(d[1].rerun == "(absent)");
+    CHECK(d[2].path == "/c/e");
+    CHECK(d[2].stored == "(absent)");
+  }
+}

@@ -1,0 +1,123 @@
+// The session-records screens' state (docs/records.md "GUI"): which records
+// database is shown, its patients, the selected patient's course review, the
+// session entry form and the correction form. The actions here call
+// core/records (Store, parse_session, review_course) and nothing else: the
+// GUI validates and stores exactly as `liverbridge record ...` does.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+#include "gui/patient_form.hpp"
+#include "records/model.hpp"
+#include "records/review.hpp"
+
+namespace lb::gui {
+
+struct AppState;
+
+enum class RecordsTab { course, session, audit };
+
+/// A performed session as typed: one entry per key of the session file
+/// ("started_at", "plasma_removed", "replaced.ffp", "labs.pre.bilirubin",
+/// "labs.post.drawn_at"...), value plus the unit chosen beside it.
+struct SessionFormState {
+  std::map<std::string, FieldInput, std::less<>> fields;
+  std::string plan;  ///< plan id as text; "" = the patient's latest plan
+  std::set<std::string, std::less<>> adverse_events;
+  std::string who;                 ///< for the audit log (the CLI's --by)
+  diag::Diagnostics problems;      ///< the session reader's, from the last attempt
+  std::string error;               ///< why nothing was stored (store refusal, missing who)
+  std::string result;              ///< "Session 3 recorded ..." after a write
+  std::string yaml;                ///< the session file text last submitted (for "Show file")
+};
+
+struct CorrectionFormState {
+  std::int64_t session_id = 0;  ///< 0 = none chosen
+  std::string field;            ///< e.g. "plasma_removed", "post.bilirubin"
+  FieldInput value;
+  std::string reason, who;
+  std::string error, result;
+};
+
+struct RecordsPatientRow {
+  std::string pseudonym, created_at, created_by;
+  std::size_t plans = 0, sessions = 0;
+};
+
+struct RecordsState {
+  bool active = false;  ///< the records screens replace the planner's columns
+  RecordsTab tab = RecordsTab::course;
+  bool select_tab = false;  ///< bring `tab` to the front next frame
+
+  std::string db_path;        ///< the database shown
+  std::string db_path_input;  ///< typed in "Open another database"
+  bool loaded = false;        ///< the list below was read from db_path
+  bool db_exists = false;
+  std::string db_error;  ///< opening or reading failed (shown, nothing else drawn)
+  std::vector<RecordsPatientRow> patients;
+
+  std::string selected;  ///< pseudonym, "" = none
+  std::optional<records::CourseReview> review;
+  std::vector<records::SessionRecord> sessions;
+  std::vector<records::AuditEntry> audit;  ///< the selected patient's, oldest first
+  std::string audit_chain_problem;         ///< "" when the hash chain verifies
+  std::string patient_error;               ///< reading the selected patient failed
+
+  std::string new_patient_id, new_patient_who, new_patient_error;
+
+  SessionFormState session_form;
+  CorrectionFormState correction;
+};
+
+/// The default database: <data dir>/records.db (the CLI's default), else $XDG_DATA_HOME/...
+std::string default_records_path(const AppState& s);
+/// Shows `path` (does not create it): reads its patients when it exists.
+void open_records_database(AppState& s, const std::string& path);
+/// Re-reads the patient list and the selected patient's course and audit trail.
+void refresh_records(AppState& s);
+/// Selects a patient and reads its course review, sessions and audit trail.
+void select_records_patient(AppState& s, const std::string& pseudonym);
+/// Adds a patient (creates the database file when it does not exist yet).
+bool add_records_patient(AppState& s);
+/// Builds the session file from the form, reads it with records::parse_session
+/// and stores it when there are no errors; else nothing is written and the
+/// reader's messages are kept in the form.
+bool submit_session_form(AppState& s);
+/// Stores the correction through Store::correct_session (previous value to the audit log).
+bool submit_correction(AppState& s);
+
+/// `--view NAME`: plan, schedule, scores, records, records-session, records-audit.
+const std::vector<std::string>& view_names();
+/// Applies a view name; false for an unknown one.
+bool apply_view(AppState& s, std::string_view view);
+
+// ---- the session form's fields ---------------------------------------------------------
+enum class SessionFieldKind { time, quantity, number, text };
+struct SessionFieldSpec {
+  std::string key;    ///< session-file key path
+  std::string label;  ///< shown
+  SessionFieldKind kind = SessionFieldKind::quantity;
+  std::vector<std::string> units;  ///< quantity: selectable units, the first the default
+  bool required = false;
+};
+/// Every field of the session file except patient, plan and adverse_events, in file order.
+const std::vector<SessionFieldSpec>& session_field_specs();
+const SessionFieldSpec* find_session_field(std::string_view key);
+/// Units offered for a correctable field ("plasma_removed", "post.bilirubin"); empty for
+/// a time or words, {""} for a plain number.
+std::vector<std::string> correction_units(std::string_view field);
+/// The correctable fields of a session (docs/records.md), lab fields only for labs it has.
+std::vector<std::string> correctable_fields(const records::SessionRecord& session);
+/// The session file (docs/records.md) for the form; empty values are left out.
+std::string session_form_yaml(const SessionFormState& form, const std::string& patient);
+/// A form with every field empty, each unit at its default.
+SessionFormState empty_session_form();
+
+}  // namespace lb::gui
