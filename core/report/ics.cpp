@@ -42,6 +42,35 @@ void event(std::string& out, const plan::Plan& plan, const std::string& what,
   out += "END:VEVENT\r\n";
 }
 
+/// The orders a ward needs on the calendar entry: fluids in whole units and the
+/// anticoagulant with its volume; empty when the session engines did not run.
+std::string session_orders(const plan::Plan& plan) {
+  if (!plan.session) return "";
+  std::string out;
+  if (const auto& r = plan.session->replacement) {
+    if (r->ffp_units.value > 0) {
+      out += "FFP " + std::to_string(r->ffp_units.value) + " units (" +
+             text::shown(r->ffp_volume.how.shown) + ")";
+    }
+    if (r->albumin_vials.value > 0) {
+      if (!out.empty()) out += " + ";
+      out += "albumin " + std::to_string(r->albumin_vials.value) + " vials (" +
+             text::shown(r->albumin_grams.how.shown) + ")";
+    }
+    if (!r->ffp_last.empty()) out += "; " + r->ffp_last;
+    if (!out.empty()) out += ".\n";
+  }
+  if (const auto& a = plan.session->anticoagulation) {
+    out += "Anticoagulation: " + std::string(protocol::to_string(a->method));
+    if (a->citrate) {
+      out += " " + std::string(protocol::to_string(a->citrate->solution)) + ", " +
+             text::shown(a->citrate->ac_volume.how.shown);
+    }
+    out += ".\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string ics_escape(std::string_view text) {
@@ -86,10 +115,10 @@ std::string render_ics(const plan::Plan& plan, const std::string& stamp) {
   const std::string who = plan.patient.id + " · " + plan.protocol.id;
   for (const auto& s : c.sessions) {
     const std::string n = std::to_string(s.timing.number);
-    std::string description = "Exchange " +
-                              text::shown({units::in_milliliters(s.exchange_volume), "mL", 0}) +
-                              " (protocol " + plan.protocol.id + " v" + plan.protocol.version +
-                              ").\nEligibility re-check: " + s.check.text + ".\n";
+    std::string description =
+        "Exchange " + text::shown({units::in_milliliters(s.exchange_volume), "mL", 0}) +
+        " (protocol " + plan.protocol.id + " v" + plan.protocol.version + ").\n" +
+        session_orders(plan) + "Eligibility re-check: " + s.check.text + ".\n";
     if (!s.timing.moved.empty()) description += "Session " + s.timing.moved + ".\n";
     description += plan::kDisclaimer;
     event(out, plan, "session-" + n, stamp, *s.start_at, *s.end_at,

@@ -1,0 +1,59 @@
+// The calendar entry of a session carries the ward's orders (fluids in whole
+// units, the anticoagulant and its volume), not only the exchange volume:
+// checked on the Larsen worked example (clinical.md V13: 10.57 L, 43 FFP units).
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "patient/patient_loader.hpp"
+#include "plan/build_plan.hpp"
+#include "protocol/protocol_loader.hpp"
+#include "report/ics.hpp"
+#include "schedule/calendar.hpp"
+
+using namespace lb;
+
+namespace {
+
+/// Undoes RFC 5545 folding so a test can search whole lines.
+std::string unfold(const std::string& ics) {
+  std::string out;
+  for (std::size_t i = 0; i < ics.size(); ++i) {
+    if (ics.compare(i, 3, "\r\n ") == 0) {
+      i += 2;
+      continue;
+    }
+    out += ics[i];
+  }
+  return out;
+}
+
+std::string larsen_ics(const std::string& protocol_id) {
+  const auto patient = patient::load_patient_file(LB_SOURCE_DIR "/examples/alf-paracetamol.yaml");
+  const auto protocol = protocol::resolve_protocol(protocol_id, LB_SOURCE_DIR "/protocols");
+  REQUIRE(patient.patient);
+  REQUIRE(protocol.protocol);
+  plan::PlanRequest request{*patient.patient, "alf-paracetamol.yaml", *protocol.protocol,
+                            protocol_id,      "0123456789abcdef0123", {}};
+  request.start = schedule::parse_local_time("2026-12-05T08:00").value;
+  return unfold(report::render_ics(plan::build_plan(request), "20261204T000000Z"));
+}
+
+}  // namespace
+
+TEST_SUITE("plan") {
+  TEST_CASE("each session's calendar entry lists its FFP units and anticoagulant") {
+    const std::string ics = larsen_ics("hvp-alf-larsen-2016");
+    // 15 % of IBW 70.5 kg = 10 570 mL of FFP = ceil(10570 / 250) = 43 units.
+    CHECK(ics.find("FFP 43 units (10 570 mL)") != std::string::npos);
+    CHECK(ics.find("albumin") == std::string::npos);  // FFP only: no albumin order
+    // AC = blood processed 17 356 mL / (10 − 1); the comma is escaped as RFC 5545 requires.
+    CHECK(ics.find("Anticoagulation: citrate ACD-A\\, 1928 mL.") != std::string::npos);
+  }
+
+  TEST_CASE("an FFP + albumin protocol lists both fluids in whole units") {
+    const std::string ics = larsen_ics("pe-aclf-plexar");
+    CHECK(ics.find(" units (") != std::string::npos);
+    CHECK(ics.find(" vials (") != std::string::npos);
+  }
+}
