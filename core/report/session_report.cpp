@@ -26,8 +26,26 @@ void md_rows(std::string& out, const Figures& figures) {
   }
 }
 
+/// The protocol's mix in words a blood bank reads ("FFP 33 % + albumin solution
+/// 67 % by volume"), the protocol's name for it in brackets, and the FFP-last order.
 std::string mix_words(const session::ReplacementOrders& r) {
-  return std::string(protocol::to_string(r.mix)) + (r.ffp_last.empty() ? "" : "; " + r.ffp_last);
+  std::string words;
+  switch (r.mix) {
+    case protocol::ReplacementMix::ffp: words = "FFP only"; break;
+    case protocol::ReplacementMix::albumin: words = "albumin solution only"; break;
+    case protocol::ReplacementMix::fractions: {
+      const double total = units::in_milliliters(r.replacement_volume.value);
+      const double ffp_share = total > 0 ? units::in_milliliters(r.ffp_volume.value) / total : 0;
+      words = "FFP " + text::fixed(100 * ffp_share, 0) + " % + albumin solution " +
+              text::fixed(100 * (1 - ffp_share), 0) + " % by volume";
+      break;
+    }
+    case protocol::ReplacementMix::ffp_units:
+      words = "FFP " + std::to_string(r.ffp_units.value) + " units, albumin solution for the rest";
+      break;
+  }
+  words += " (" + std::string(protocol::to_string(r.mix)) + ")";
+  return words + (r.ffp_last.empty() ? "" : "; " + r.ffp_last);
 }
 
 std::string method_words(const session::AnticoagulationPlan& a) {

@@ -1,6 +1,7 @@
-// The calendar entry of a session carries the ward's orders (fluids in whole
-// units, the anticoagulant and its volume), not only the exchange volume:
-// checked on the Larsen worked example (clinical.md V13: 10.57 L, 43 FFP units).
+// The session orders as the ward reads them: the calendar entry carries the
+// fluids in whole units and the anticoagulant with its volume (checked on the
+// Larsen worked example, clinical.md V13: 10.57 L, 43 FFP units), and the
+// replacement mix is printed in words, not as the protocol's key.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -9,6 +10,7 @@
 #include "plan/build_plan.hpp"
 #include "protocol/protocol_loader.hpp"
 #include "report/ics.hpp"
+#include "report/plan_text.hpp"
 #include "schedule/calendar.hpp"
 
 using namespace lb;
@@ -28,7 +30,7 @@ std::string unfold(const std::string& ics) {
   return out;
 }
 
-std::string larsen_ics(const std::string& protocol_id) {
+plan::Plan example_plan(const std::string& protocol_id) {
   const auto patient = patient::load_patient_file(LB_SOURCE_DIR "/examples/alf-paracetamol.yaml");
   const auto protocol = protocol::resolve_protocol(protocol_id, LB_SOURCE_DIR "/protocols");
   REQUIRE(patient.patient);
@@ -36,7 +38,11 @@ std::string larsen_ics(const std::string& protocol_id) {
   plan::PlanRequest request{*patient.patient, "alf-paracetamol.yaml", *protocol.protocol,
                             protocol_id,      "0123456789abcdef0123", {}};
   request.start = schedule::parse_local_time("2026-12-05T08:00").value;
-  return unfold(report::render_ics(plan::build_plan(request), "20261204T000000Z"));
+  return plan::build_plan(request);
+}
+
+std::string larsen_ics(const std::string& protocol_id) {
+  return unfold(report::render_ics(example_plan(protocol_id), "20261204T000000Z"));
 }
 
 }  // namespace
@@ -55,5 +61,15 @@ TEST_SUITE("plan") {
     const std::string ics = larsen_ics("pe-aclf-plexar");
     CHECK(ics.find(" units (") != std::string::npos);
     CHECK(ics.find(" vials (") != std::string::npos);
+  }
+
+  TEST_CASE("the replacement mix is printed in words with the protocol's name for it") {
+    CHECK(report::render_text(example_plan("hvp-alf-larsen-2016")).find("FFP only (ffp)") !=
+          std::string::npos);
+    CHECK(report::render_text(example_plan("pe-aclf-apache-pe-a5"))
+              .find("albumin solution only (albumin)") != std::string::npos);
+    // PLEXAR: 1/3 FFP + 2/3 albumin by volume.
+    CHECK(report::render_text(example_plan("pe-aclf-plexar"))
+              .find("FFP 33 % + albumin solution 67 % by volume (fractions)") != std::string::npos);
   }
 }
