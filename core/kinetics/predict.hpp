@@ -10,8 +10,10 @@
 #include <vector>
 
 #include "explain/derivation.hpp"
+#include "kinetics/replacement_supply.hpp"
 #include "kinetics/solute_value.hpp"
 #include "protocol/course_settings.hpp"
+#include "protocol/session_settings.hpp"
 #include "units/quantities.hpp"
 
 namespace lb::kinetics {
@@ -28,9 +30,12 @@ struct PredictionInputs {
   units::Duration labs_after = units::hours(12);
   std::string x_ref;     ///< derivation id of the plasma volumes per session
   std::string citation;  ///< the solute model's source, resolved
-  /// C_r from the protocol's replacement mix, used when the solute's entry gives no
-  /// replacement_concentration (session::mixed_concentration).
-  std::optional<LabValue> replacement_from_mix;
+  /// The protocol's `replacement:` section (unset: none), whose composition gives C_r
+  /// (replacement_supply.hpp), with the exchange volume per session (for mix ffp_units).
+  std::optional<protocol::ReplacementSettings> replacement;
+  units::Volume exchange = units::milliliters(0);
+  /// The plan gives the albumin solution first and the FFP last.
+  bool ffp_last = false;
 };
 
 struct SessionValues {
@@ -45,10 +50,15 @@ struct SolutePrediction {
   Solute solute = Solute::bilirubin;
   protocol::KineticModel model = protocol::KineticModel::one_compartment;
   std::vector<SessionValues> sessions;
+  /// The protocol gives a zero-order generation rate. Without it the values between
+  /// sessions change only by the modelled redistribution (two_compartment) or not at all:
+  /// no synthesis, consumption or catabolism (clinical.md §2.2).
+  bool generation_modelled = false;
 };
 
 /// Either a prediction or why there is none (no baseline lab, a protocol value
-/// that cannot be put in the baseline's unit system).
+/// that cannot be put in the baseline's unit system, a replacement fluid whose
+/// composition is not given, INR with a non-FFP fluid: replacement_supply.hpp).
 struct PredictionResult {
   std::optional<SolutePrediction> prediction;
   std::string problem;
@@ -59,7 +69,11 @@ PredictionResult predict_solute(const protocol::SoluteKinetics& k,
                                 const std::optional<LabValue>& baseline,
                                 const PredictionInputs& in);
 
-/// "C = Cr + (C0 − Cr)·e^(−x)" etc.: the session formula of a model.
-std::string session_formula(protocol::KineticModel m, bool generation);
+/// "C = Cr + (C0 − Cr)·e^(−x)" etc.: the session formula of a model; `in_sequence`:
+/// two fluids one after the other (albumin solution first, FFP last).
+std::string session_formula(protocol::KineticModel m, bool generation, bool in_sequence = false);
+
+/// The note on values between sessions when no generation is modelled (empty with generation).
+std::string no_generation_note(protocol::KineticModel m, bool generation);
 
 }  // namespace lb::kinetics

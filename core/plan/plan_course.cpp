@@ -3,7 +3,6 @@
 #include "eligibility/eligibility.hpp"
 #include "kinetics/solute_value.hpp"
 #include "scores/score_set.hpp"
-#include "session/replacement_mix.hpp"
 #include "text/format.hpp"
 
 namespace lb::plan {
@@ -53,13 +52,15 @@ void predict(course::Course& c, const Plan& plan, const protocol::Protocol& p,
   in.sessions = timings(timed, plan.exchange.plasma_volumes.value);
   in.labs_after = p.schedule.labs_after;
   in.x_ref = plan.exchange.plasma_volumes.how.id;
+  // C_r comes from the protocol's replacement fluids (kinetics/replacement_supply.hpp), given
+  // in the order the session orders give them (albumin solution first and FFP last when the
+  // patient's INR calls for it), so the course and the session's predicted post values agree.
+  in.replacement = p.session.replacement;
+  in.exchange = plan.exchange.volume.value;
+  in.ffp_last =
+      plan.session && plan.session->replacement && !plan.session->replacement->ffp_last.empty();
   for (const auto& k : p.kinetics.solutes) {
     in.citation = protocol::citation_for(p, k.source);
-    in.replacement_from_mix.reset();
-    if (p.session.replacement) {
-      in.replacement_from_mix = session::mixed_concentration(*p.session.replacement, k.solute,
-                                                             plan.exchange.volume.value);
-    }
     auto r = kinetics::predict_solute(k, kinetics::baseline_of(plan.patient, k.solute), in);
     if (r.prediction) {
       c.kinetics.push_back(std::move(*r.prediction));

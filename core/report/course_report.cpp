@@ -37,8 +37,16 @@ std::string triple(const kinetics::SessionValues& v) {
          text::shown(v.next_day.how.shown);
 }
 
+/// "replacement_aware; no generation modelled: ...": the model, and what happens between
+/// sessions when the protocol gives no generation rate (so a flat or rising next-day value is
+/// not read as a measured or expected course).
 std::string model_and_source(const kinetics::SolutePrediction& k) {
-  return std::string(protocol::to_string(k.model));
+  std::string out(protocol::to_string(k.model));
+  if (k.generation_modelled) return out;
+  if (k.model == protocol::KineticModel::two_compartment) {
+    return out + "; no generation modelled: the rise after a session is modelled redistribution";
+  }
+  return out + "; no generation modelled: efficacy-lab value = immediately-after value";
 }
 
 double clean(double v) { return std::round(v * 1e6) / 1e6; }
@@ -205,11 +213,13 @@ void add_course_json(nlohmann::json& out, const plan::Plan& plan) {
       post.push_back(p);
       next.push_back(derivation_json(v.next_day.how));
     }
-    kinetics[std::string(protocol::to_string(k.solute))] = {{"predicted", true},
-                                                            {"model", protocol::to_string(k.model)},
-                                                            {"pre", pre},
-                                                            {"post", post},
-                                                            {"next_day", next}};
+    kinetics[std::string(protocol::to_string(k.solute))] = {
+        {"predicted", true},
+        {"model", protocol::to_string(k.model)},
+        {"generation_modelled", k.generation_modelled},
+        {"pre", pre},
+        {"post", post},
+        {"next_day", next}};
   }
   for (const auto& n : c.not_predicted) {
     kinetics[std::string(protocol::to_string(n.solute))] = {{"predicted", false},

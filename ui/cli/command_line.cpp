@@ -89,8 +89,8 @@ int run_command_line(int argc, char** argv) {
       ->add_option("--view", window.view,
                    "Screen to show: plan, schedule, scores (planner tabs), records (course), "
                    "records-session (session entry), records-audit (audit trail)")
-      ->check(CLI::IsMember({"plan", "schedule", "scores", "records", "records-session",
-                             "records-audit"}));
+      ->check(CLI::IsMember(
+          {"plan", "schedule", "scores", "records", "records-session", "records-audit"}));
   window_opts->add_option("--db", window.db,
                           "Records database for the session-records screens (default: "
                           "$XDG_DATA_HOME/liverbridge/records.db)");

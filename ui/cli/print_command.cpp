@@ -1,5 +1,7 @@
 // `liverbridge print --patient ID --out FILE`: the printable plan and course
-// summary as a self-contained HTML page (open it in a browser and print).
+// record as a self-contained HTML page (open it in a browser and print on A4).
+// The page is built from the stored plan JSON and the session records
+// (core/report/printable.hpp), so it shows what was approved, not a re-run.
 #include <CLI/CLI.hpp>
 #include <memory>
 #include <ostream>
@@ -32,7 +34,7 @@ RegisteredCommand add_print_command(CLI::App& app) {
               const auto course = records::review_course(store, o->patient);
               std::string html;
               try {
-                html = report::render_printable_html(course);
+                html = report::render_printable_html(course, store.sessions_for(o->patient));
               } catch (const std::invalid_argument& e) {
                 err << "liverbridge: print: " << e.what() << "\n";
                 return kExitBadInput;

@@ -141,7 +141,9 @@ void draw_menu_bar(AppState& s) {
 }
 
 void draw_status_bar(AppState& s) {
-  if (s.plan.plan) {
+  if (s.records.active) {  // the planner's status would read as the records'
+    badge("SESSION RECORDS", kColourAccent);
+  } else if (s.plan.plan) {
     const plan::Status st = s.plan.plan->status();
     if (s.plan.current) {
       badge(status_words(st), status_colour(st));

@@ -66,9 +66,9 @@ std::vector<Point> points_of(const kinetics::SolutePrediction& p, const course::
   for (std::size_t i = 0; i < n; ++i) {
     const auto& t = c.sessions[i].timing;
     const auto& v = p.sessions[i];
-    out.push_back({hours(t.start), v.pre.how.shown.value, PointKind::pre, t.number});
-    out.push_back({hours(t.end), v.post.how.shown.value, PointKind::post, t.number});
-    out.push_back({hours(t.labs_due), v.next_day.how.shown.value, PointKind::labs, t.number});
+    out.push_back({hours(t.start), v.pre.how.shown.value, PointKind::pre, t.number, {}});
+    out.push_back({hours(t.end), v.post.how.shown.value, PointKind::post, t.number, {}});
+    out.push_back({hours(t.labs_due), v.next_day.how.shown.value, PointKind::labs, t.number, {}});
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const Point& a, const Point& b) { return a.hours < b.hours; });
@@ -108,7 +108,13 @@ void chart(AppState& s, const ChartData& data) {
   for (const auto& seg : data.lines) pts.insert(pts.end(), seg.begin(), seg.end());
   pts.insert(pts.end(), data.observed.begin(), data.observed.end());
   const float fh = ImGui::GetFontSize();
-  const ImVec2 size(ImGui::GetContentRegionAvail().x, em(12));
+  const std::string y_title = title + " (" + (unit.empty() ? "ratio" : unit) + ")";
+  // The legend goes beside the title when both fit, else on its own line below it.
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float legend_w = ImGui::CalcTextSize(data.legend).x;
+  const float legend_drop =
+      ImGui::CalcTextSize(y_title.c_str()).x * 1.1f + legend_w + 2 * fh > avail ? fh * 1.3f : 0;
+  const ImVec2 size(avail, em(12) + legend_drop);
   ImGui::InvisibleButton(title.c_str(), size);
   record_rect(s, "chart." + title);
   const bool hovered = ImGui::IsItemHovered();
@@ -143,7 +149,7 @@ void chart(AppState& s, const ChartData& data) {
   char buf[64];
   (void)std::snprintf(buf, sizeof buf, "%g", ymax);
   const float left = ImGui::CalcTextSize(buf).x + fh * 0.8f;
-  const ImVec2 a(p0.x + left, p0.y + fh * 1.6f);
+  const ImVec2 a(p0.x + left, p0.y + fh * 1.6f + legend_drop);
   const ImVec2 b(p1.x - fh * 0.8f, p1.y - fh * 2.4f);
   const auto X = [&](double v) {
     return a.x + static_cast<float>((v - xmin) / (xmax - xmin)) * (b.x - a.x);
@@ -168,7 +174,6 @@ void chart(AppState& s, const ChartData& data) {
   const char* x_title = data.x_title;
   dl->AddText(ImVec2((a.x + b.x - ImGui::CalcTextSize(x_title).x) * 0.5f, b.y + fh * 1.2f), text,
               x_title);
-  const std::string y_title = title + " (" + (unit.empty() ? "ratio" : unit) + ")";
   dl->AddText(bold_font(), fh, ImVec2(p0.x, p0.y), text, y_title.c_str());
 
   dl->PushClipRect(a, b, true);
@@ -203,7 +208,7 @@ void chart(AppState& s, const ChartData& data) {
 
   // Legend, top right.
   const char* legend = data.legend;
-  dl->AddText(ImVec2(b.x - ImGui::CalcTextSize(legend).x, p0.y), text, legend);
+  dl->AddText(ImVec2(b.x - legend_w, p0.y + legend_drop), text, legend);
 
   if (hovered && !pts.empty()) {  // nearest point's value with its unit
     const float mx = ImGui::GetIO().MousePos.x;
@@ -254,7 +259,7 @@ void draw_observed_lab_chart(AppState& s, const ObservedLabChart& c) {
   ChartData data;
   data.title = c.title;
   data.unit = c.unit;
-  data.x_title = "hours from the first session's start (h)";
+  data.x_title = "hours from the course's first record: a start or a lab draw (h)";
   data.legend = "\u25a0 observed   \u25cb model prediction (from the value before)";
   for (const auto& seg : c.predicted) {
     std::vector<Point>& line = data.lines.emplace_back();

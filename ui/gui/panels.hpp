@@ -28,7 +28,7 @@ void draw_scores_panel(AppState& s);
 void draw_schedule_panel(AppState& s);
 /// One chart per predicted solute (pre, immediately post, efficacy labs; stop thresholds).
 void draw_kinetics_chart(AppState& s, const plan::Plan& plan);
-/// A point of a records lab chart: hours from the first session's start, value in the
+/// A point of a records lab chart: hours from the course's first record, value in the
 /// chart's unit, and what it is (tooltip).
 struct LabChartPoint {
   double hours = 0, value = 0;

@@ -33,6 +33,14 @@ std::string session_label(const RecordsState& r, std::int64_t id) {
   return "(choose)";
 }
 
+/// At most `n` bytes, cut at a character boundary (UTF-8), "…" when cut.
+std::string shortened(const std::string& text, std::size_t n) {
+  if (text.size() <= n) return text;
+  std::size_t cut = n - 2;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) --cut;
+  return text.substr(0, cut) + "\u2026";
+}
+
 void draw_trail(AppState& s) {
   auto& r = s.records;
   heading("Audit trail");
@@ -47,7 +55,7 @@ void draw_trail(AppState& s) {
                      "Append-only: a correction adds an entry; nothing is overwritten or deleted.");
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
                                 ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY;
-  const float rows = static_cast<float>(std::clamp<std::size_t>(r.audit.size(), 3, 14)) + 1.5f;
+  const float rows = static_cast<float>(std::clamp<std::size_t>(r.audit.size(), 2, 14)) + 1.2f;
   if (!ImGui::BeginTable("audit", 8, flags,
                          ImVec2(0, rows * ImGui::GetTextLineHeightWithSpacing() +
                                        ImGui::GetStyle().CellPadding.y * 2 * rows))) {
@@ -91,12 +99,13 @@ void draw_trail(AppState& s) {
     }
     ImGui::TableNextColumn();
     // A created record's "new value" is the whole record: shown shortened, in full on hover.
-    const std::string shown =
-        e.new_value.size() > 60 ? e.new_value.substr(0, 57) + "\u2026" : e.new_value;
+    const std::string shown = shortened(e.new_value, 28);
     ImGui::TextUnformatted(shown.c_str());
     if (shown != e.new_value) tooltip(e.new_value);
     ImGui::TableNextColumn();
+    ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(e.reason.c_str());
+    ImGui::PopTextWrapPos();
   }
   ImGui::EndTable();
 }
@@ -173,7 +182,8 @@ void draw_correction(AppState& s) {
   } else if (units.size() == 1) {
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextColored(kColourMuted, "%s", units.front().empty() ? "(number)" : units.front().c_str());
+    ImGui::TextColored(kColourMuted, "%s",
+                       units.front().empty() ? "(number)" : units.front().c_str());
   }
 
   ImGui::AlignTextToFramePadding();

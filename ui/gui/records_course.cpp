@@ -17,8 +17,8 @@ namespace lb::gui {
 
 namespace {
 
-constexpr ImGuiTableFlags kTableFlags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
-                                        ImGuiTableFlags_SizingFixedFit;
+constexpr ImGuiTableFlags kTableFlags =
+    ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
 
 std::string percent(double fraction, bool sign = true) {
   return (sign && fraction > 0 ? "+" : "") + text::fixed(fraction * 100, 1) + " %";
@@ -83,21 +83,36 @@ void draw_plan(AppState& s, const records::PlanReview& p) {
     badge("DIFFERS", kColourWarning);
     record_rect(s, "records.plan.reproduction");
     ImGui::SameLine();
-    wrapped(kColourWarning,
-            "a re-run with LiverBridge " + rep.current_version + " differs in " +
-                std::to_string(rep.differences.size()) + " value(s) from the plan stored by " +
-                rep.stored_version);
-    if (ImGui::BeginTable("diffs", 3, kTableFlags)) {
-      ImGui::TableSetupColumn("JSON path");
-      ImGui::TableSetupColumn("stored");
-      ImGui::TableSetupColumn("re-run");
-      ImGui::TableHeadersRow();
-      for (const auto& d : rep.differences) {
-        cell(d.path);
-        cell(d.stored);
-        cell(d.rerun);
+    wrapped(kColourWarning, "a re-run with LiverBridge " + rep.current_version + " differs in " +
+                                std::to_string(rep.differences.size()) +
+                                " value(s) from the plan stored by " + rep.stored_version);
+    const std::string title =
+        "Show the " + std::to_string(rep.differences.size()) + " differing value(s)###diffs";
+    if (ImGui::TreeNode(title.c_str())) {
+      constexpr std::size_t kShown = 12;
+      const ImGuiTableFlags flags =
+          ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+      if (ImGui::BeginTable("diffs", 3, flags)) {
+        ImGui::TableSetupColumn("JSON path", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+        ImGui::TableSetupColumn("stored", ImGuiTableColumnFlags_WidthStretch, 1.5f);
+        ImGui::TableSetupColumn("re-run", ImGuiTableColumnFlags_WidthStretch, 1.5f);
+        ImGui::TableHeadersRow();
+        for (std::size_t i = 0; i < rep.differences.size() && i < kShown; ++i) {
+          const auto& d = rep.differences[i];
+          for (const std::string* text : {&d.path, &d.stored, &d.rerun}) {
+            ImGui::TableNextColumn();
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextUnformatted(text->c_str());
+            ImGui::PopTextWrapPos();
+          }
+        }
+        ImGui::EndTable();
       }
-      ImGui::EndTable();
+      if (rep.differences.size() > kShown) {
+        ImGui::TextColored(kColourMuted, "\u2026 and %zu more (liverbridge review --patient %s)",
+                           rep.differences.size() - kShown, plan.patient.c_str());
+      }
+      ImGui::TreePop();
     }
   }
   wrapped(kColourMuted, tolerances_text(p.parameters));
@@ -120,8 +135,8 @@ void draw_comparisons(AppState& s, const records::SessionReview& r) {
                              ImGui::GetColorU32(ImVec4(0.45f, 0.10f, 0.10f, 0.65f)));
     }
     cell(c.beyond_tolerance ? "!! " + c.label : c.label);
-    cell(c.planned.empty() ? "not in the plan" : c.planned, c.planned.empty() ? &kColourMuted
-                                                                               : nullptr);
+    cell(c.planned.empty() ? "not in the plan" : c.planned,
+         c.planned.empty() ? &kColourMuted : nullptr);
     cell(c.actual.empty() ? "not recorded" : c.actual, c.actual.empty() ? &kColourMuted : nullptr);
     cell(c.deviation ? percent(*c.deviation) : "\u2014");
     ImGui::TableNextColumn();
@@ -199,17 +214,17 @@ void draw_session(AppState& s, const records::SessionReview& r) {
   if (!r.adverse_events.empty() || !r.adverse_event_notes.empty()) {
     std::string events;
     for (const auto& e : r.adverse_events) events += (events.empty() ? "" : ", ") + e;
-    wrapped(kColourWarning, "Adverse events: " + (events.empty() ? "none listed" : events) +
-                                (r.adverse_event_notes.empty() ? "" : " \u2014 " +
-                                                                          r.adverse_event_notes));
+    wrapped(kColourWarning,
+            "Adverse events: " + (events.empty() ? "none listed" : events) +
+                (r.adverse_event_notes.empty() ? "" : " \u2014 " + r.adverse_event_notes));
   } else {
     ImGui::TextColored(kColourMuted, "Adverse events: none recorded");
   }
   draw_labs(r);
   for (const auto& c : r.corrections) {
     wrapped(kColourMuted, "corrected " + c.field + ": " + c.previous_value + " \u2192 " +
-                              c.new_value + " by " + c.actor + " at " + c.at_utc + " (" +
-                              c.reason + ")");
+                              c.new_value + " by " + c.actor + " at " + c.at_utc + " (" + c.reason +
+                              ")");
   }
   ImGui::PopID();
 }
@@ -218,8 +233,8 @@ void draw_estimate(AppState& s, const records::CourseReview& review) {
   heading("Next session");
   if (!review.next_session_volume) {
     wrapped(kColourMuted,
-            "No model estimate: it needs a session with pre and post values of a modelled "
-            "solute, the post drawn after re-equilibration, and an observed fall.");
+            "No model estimate: no session gives a re-planned volume (the notes in the labs "
+            "tables above say why for each lab).");
     return;
   }
   const auto& v = *review.next_session_volume;

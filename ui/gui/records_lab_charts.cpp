@@ -67,8 +67,12 @@ void draw_records_lab_charts(AppState& s) {
     ImGui::TextColored(kColourMuted, "no sessions recorded yet");
     return;
   }
+  // Hours from the course's first record: a session start or a lab drawn before it.
   std::int64_t t0 = r.sessions.front().data.started.epoch_seconds;
-  for (const auto& x : r.sessions) t0 = std::min(t0, x.data.started.epoch_seconds);
+  for (const auto& x : r.sessions) {
+    t0 = std::min(t0, x.data.started.epoch_seconds);
+    for (const auto& lab : x.data.labs) t0 = std::min(t0, lab.drawn_at.epoch_seconds);
+  }
   const auto hours = [&](const records::Timestamp& t) {
     return static_cast<double>(t.epoch_seconds - t0) / 3600.0;
   };

@@ -17,8 +17,8 @@ void draw_database(AppState& s) {
   auto& r = s.records;
   heading("Records database");
   ImGui::PushTextWrapPos(0);
-  ImGui::TextColored(kColourMuted, "%s", r.db_path.empty() ? "(no data directory)"
-                                                            : r.db_path.c_str());
+  ImGui::TextColored(kColourMuted, "%s",
+                     r.db_path.empty() ? "(no data directory)" : r.db_path.c_str());
   ImGui::PopTextWrapPos();
   record_rect(s, "records.db.path");
   tooltip("The default is the command line's: $XDG_DATA_HOME/liverbridge/records.db");
@@ -55,9 +55,9 @@ void draw_patients(AppState& s) {
                                (p.sessions == 1 ? " session" : " sessions");
     const std::string label = p.pseudonym + "\n" + counts + "##" + p.pseudonym;
     const bool selected = p.pseudonym == r.selected;
-    if (ImGui::Selectable(label.c_str(), selected, 0,
-                          ImVec2(0, ImGui::GetTextLineHeight() * 2 +
-                                        ImGui::GetStyle().ItemSpacing.y))) {
+    if (ImGui::Selectable(
+            label.c_str(), selected, 0,
+            ImVec2(0, ImGui::GetTextLineHeight() * 2 + ImGui::GetStyle().ItemSpacing.y))) {
       if (!selected) select_records_patient(s, p.pseudonym);
     }
     record_rect(s, "records.patient." + p.pseudonym);
@@ -67,7 +67,9 @@ void draw_patients(AppState& s) {
 
 void draw_add_patient(AppState& s) {
   auto& r = s.records;
-  if (!ImGui::CollapsingHeader("Add a patient")) return;
+  const bool open = ImGui::CollapsingHeader("Add a patient");
+  record_rect(s, "records.new");
+  if (!open) return;
   ImGui::SetNextItemWidth(-1);
   ImGui::InputTextWithHint("##new.id", "pseudonymous id (the patient file's id:)",
                            &r.new_patient_id);

@@ -113,15 +113,14 @@ void field_row(AppState& s, const std::string& key, const Widths& w) {
   tooltip("Session file key: " + key + (f->required ? " (required)" : ""));
   ImGui::SameLine(w.label);
   const bool words = f->kind == SessionFieldKind::text || f->kind == SessionFieldKind::time;
-  const float width =
-      words ? w.value + w.unit + ImGui::GetStyle().ItemSpacing.x : w.value;
+  const float width = words ? w.value + w.unit + ImGui::GetStyle().ItemSpacing.x : w.value;
   value_input(s, *f, in, key == "adverse_event_notes" ? -1.0f : width, !problems.empty());
   if (!words) {
     ImGui::SameLine();
     unit_selector(s, *f, in, w.unit);
-  } else if (f->kind == SessionFieldKind::time) {
-    ImGui::SameLine();
-    ImGui::TextColored(kColourMuted, "ISO 8601 with zone");
+  }
+  if (f->kind == SessionFieldKind::time) {
+    tooltip("ISO 8601 with a zone (Z or +01:00): a time without one is refused");
   }
   show_problems(s, problems, key);
   ImGui::PopID();
@@ -136,14 +135,14 @@ void draw_plan_choice(AppState& s, float label_w) {
   ImGui::SameLine(label_w);
   const std::string preview =
       form.plan.empty() ? std::string("latest approved plan") : "plan " + form.plan;
-  ImGui::SetNextItemWidth(em(16));
+  ImGui::SetNextItemWidth(em(13.5f));
   if (ImGui::BeginCombo("##plan", preview.c_str())) {
     if (ImGui::Selectable("latest approved plan", form.plan.empty())) form.plan.clear();
     if (r.review) {
       for (const auto& p : r.review->plans) {
         const std::string id = std::to_string(p.plan.id);
-        const std::string label = "plan " + id + " (" + p.plan.protocol_id + " " +
-                                  p.plan.protocol_version + ")";
+        const std::string label =
+            "plan " + id + " (" + p.plan.protocol_id + " " + p.plan.protocol_version + ")";
         if (ImGui::Selectable(label.c_str(), form.plan == id)) form.plan = id;
       }
     }
@@ -179,9 +178,11 @@ void draw_labs(AppState& s, const Widths& w) {
   auto& form = s.records.session_form;
   field_row(s, "labs.pre.drawn_at", Widths{em(11), w.value, w.unit});
   field_row(s, "labs.post.drawn_at", Widths{em(11), w.value, w.unit});
+  ImGui::PushTextWrapPos(0);
   ImGui::TextColored(kColourMuted,
-                     "Efficacy labs after the session count when drawn after re-equilibration "
-                     "(the plan's stated time, default 12 h).");
+                     "Labs after the session are compared with the model when drawn after "
+                     "re-equilibration (the plan's stated time, default 12 h).");
+  ImGui::PopTextWrapPos();
   const ImGuiTableFlags flags =
       ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
   if (!ImGui::BeginTable("labs", 3, flags)) return;
@@ -243,8 +244,9 @@ void draw_submit(AppState& s) {
   ImGui::SameLine();
   if (ImGui::Button("Record session")) submit_session_form(s);
   record_rect(s, std::string(kPrefix) + "submit");
-  tooltip("Checked as `liverbridge record session` checks a file; nothing is written while "
-          "any error remains");
+  tooltip(
+      "Checked as `liverbridge record session` checks a file; nothing is written while "
+      "any error remains");
   ImGui::SameLine();
   if (ImGui::Button("Clear form")) {
     const std::string who = form.who;
@@ -255,9 +257,9 @@ void draw_submit(AppState& s) {
   if (!form.error.empty()) {
     const std::size_t n = form.problems.count(diag::Severity::error);
     ImGui::PushTextWrapPos(0);
-    ImGui::TextColored(kColourError, "\u25b2 %s%s", form.error.c_str(),
-                       n == 0 ? "" : (" (" + std::to_string(n) + (n == 1 ? " error)" : " errors)"))
-                                         .c_str());
+    ImGui::TextColored(
+        kColourError, "\u25b2 %s%s", form.error.c_str(),
+        n == 0 ? "" : (" (" + std::to_string(n) + (n == 1 ? " error)" : " errors)")).c_str());
     ImGui::PopTextWrapPos();
     record_rect(s, std::string(kPrefix) + "error");
   } else if (!form.result.empty()) {
@@ -282,10 +284,14 @@ void draw_records_session_form(AppState& s) {
   draw_submit(s);
   ImGui::Separator();
 
+  // Two columns when there is room: the session and its fluids | events and labs.
+  const float left_w = w.label + w.value + w.unit + em(2.5f);
+  const bool two = ImGui::GetContentRegionAvail().x > left_w + em(32);
+  if (two) ImGui::BeginChild("form.left", ImVec2(left_w, 0), false);
   draw_plan_choice(s, w.label);
-  for (const char* key : {"started_at", "ended_at", "plasma_removed", "blood_flow", "ffp_units",
-                          "albumin_used", "anticoagulant", "anticoagulant_volume", "calcium_salt",
-                          "calcium_given"}) {
+  for (const char* key :
+       {"started_at", "ended_at", "plasma_removed", "blood_flow", "ffp_units", "albumin_used",
+        "anticoagulant", "anticoagulant_volume", "calcium_salt", "calcium_given"}) {
     field_row(s, key, w);
   }
   if (ImGui::CollapsingHeader("Replacement fluids given", ImGuiTreeNodeFlags_DefaultOpen)) {
@@ -293,12 +299,18 @@ void draw_records_session_form(AppState& s) {
       if (f.key.rfind("replaced.", 0) == 0) field_row(s, f.key, w);
     }
   }
+  if (two) {
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("form.right", ImVec2(0, 0), false);
+  }
   if (ImGui::CollapsingHeader("Adverse events", ImGuiTreeNodeFlags_DefaultOpen)) {
     draw_adverse_events(s, w);
   }
   if (ImGui::CollapsingHeader("Labs before and after", ImGuiTreeNodeFlags_DefaultOpen)) {
     draw_labs(s, w);
   }
+  if (two) ImGui::EndChild();
 }
 
 }  // namespace lb::gui

@@ -54,12 +54,16 @@ std::vector<SessionFieldSpec> build_specs() {
   out.insert(out.end(), rest.begin(), rest.end());
   for (const char* timing : {"pre", "post"}) {
     const std::string base = std::string("labs.") + timing + ".";
-    out.push_back({base + "drawn_at", "Drawn at", K::time, {}, false});
+    out.push_back({base + "drawn_at",
+                   std::string(timing) == "pre" ? "Before: drawn at" : "After: drawn at",
+                   K::time,
+                   {},
+                   false});
     for (const auto& a : records::analytes()) {
       auto units = lab_units(a.name);
       const bool plain = units.size() == 1 && units.front().empty();
-      out.push_back({base + a.name, a.name, plain ? K::number : K::quantity, std::move(units),
-                     false});
+      out.push_back(
+          {base + a.name, a.name, plain ? K::number : K::quantity, std::move(units), false});
     }
   }
   return out;
@@ -166,16 +170,17 @@ std::vector<std::string> correction_units(std::string_view field) {
   if (field == "albumin_used" || field == "calcium_given") return kMass;
   if (field == "ffp_units") return {""};
   for (const char* timing : {"pre.", "post."}) {
-    if (field.rfind(timing, 0) == 0) return lab_units(std::string(field.substr(field.find('.') + 1)));
+    if (field.rfind(timing, 0) == 0)
+      return lab_units(std::string(field.substr(field.find('.') + 1)));
   }
   return {};
 }
 
 std::vector<std::string> correctable_fields(const records::SessionRecord& session) {
-  std::vector<std::string> out = {"started_at",    "ended_at",      "plasma_removed",
-                                  "blood_flow",    "ffp_units",     "albumin_used",
-                                  "anticoagulant", "anticoagulant_volume", "calcium_salt",
-                                  "calcium_given", "adverse_event_notes"};
+  std::vector<std::string> out = {
+      "started_at",   "ended_at",      "plasma_removed",     "blood_flow",
+      "ffp_units",    "albumin_used",  "anticoagulant",      "anticoagulant_volume",
+      "calcium_salt", "calcium_given", "adverse_event_notes"};
   for (const auto& fluid : records::fluid_names()) out.push_back("replaced." + fluid);
   for (const auto& lab : session.data.labs) out.push_back(lab.timing + "." + lab.analyte);
   return out;
@@ -266,7 +271,13 @@ void refresh_records(AppState& s) {
     }
     const bool known = std::any_of(r.patients.begin(), r.patients.end(),
                                    [&](const auto& p) { return p.pseudonym == r.selected; });
-    if (!known) r.selected = r.patients.empty() ? "" : r.patients.front().pseudonym;
+    if (!known) {  // the patient open in the planner, else the first
+      const auto form_id = s.form.fields.find("id");
+      const std::string planner = form_id == s.form.fields.end() ? "" : trim(form_id->second.value);
+      const bool listed = std::any_of(r.patients.begin(), r.patients.end(),
+                                      [&](const auto& p) { return p.pseudonym == planner; });
+      r.selected = listed ? planner : r.patients.empty() ? "" : r.patients.front().pseudonym;
+    }
     load_patient(s, store);
   } catch (const std::exception& e) {
     r.db_error = e.what();
@@ -288,6 +299,13 @@ void select_records_patient(AppState& s, const std::string& pseudonym) {
 bool add_records_patient(AppState& s) {
   auto& r = s.records;
   r.new_patient_error.clear();
+  // Refused before the store is opened: opening creates the file.
+  if (trim(r.new_patient_id).empty() || trim(r.new_patient_who).empty()) {
+    r.new_patient_error = trim(r.new_patient_id).empty()
+                              ? "Nothing written: enter the patient's pseudonymous id"
+                              : "Nothing written: say who is recording (for the audit log)";
+    return false;
+  }
   try {
     records::Store store(r.db_path);
     store.add_patient(trim(r.new_patient_id), trim(r.new_patient_who));
@@ -359,8 +377,8 @@ bool submit_correction(AppState& s) {
     c.error = std::string("Nothing written: ") + e.what();
     return false;
   }
-  c.result = "Session " + std::to_string(c.session_id) + ": " + c.field + " corrected to " +
-             value + " (previous value kept in the audit trail)";
+  c.result = "Session " + std::to_string(c.session_id) + ": " + c.field + " corrected to " + value +
+             " (previous value kept in the audit trail)";
   c.value.value.clear();
   c.reason.clear();
   refresh_records(s);

@@ -31,11 +31,11 @@ struct SessionFormState {
   std::map<std::string, FieldInput, std::less<>> fields;
   std::string plan;  ///< plan id as text; "" = the patient's latest plan
   std::set<std::string, std::less<>> adverse_events;
-  std::string who;                 ///< for the audit log (the CLI's --by)
-  diag::Diagnostics problems;      ///< the session reader's, from the last attempt
-  std::string error;               ///< why nothing was stored (store refusal, missing who)
-  std::string result;              ///< "Session 3 recorded ..." after a write
-  std::string yaml;                ///< the session file text last submitted (for "Show file")
+  std::string who;             ///< for the audit log (the CLI's --by)
+  diag::Diagnostics problems;  ///< the session reader's, from the last attempt
+  std::string error;           ///< why nothing was stored (store refusal, missing who)
+  std::string result;          ///< "Session 3 recorded ..." after a write
+  std::string yaml;            ///< the session file text last submitted (for "Show file")
 };
 
 struct CorrectionFormState {

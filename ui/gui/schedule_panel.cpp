@@ -62,15 +62,21 @@ void draw_table(AppState& s, const plan::Plan& plan) {
   const std::string ffp = plan.session && plan.session->replacement
                               ? text::shown(plan.session->replacement->ffp_units.how.shown)
                               : std::string("\u2014");
-  const ImGuiTableFlags flags =
-      ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
-  if (!ImGui::BeginTable("schedule.table", 6, flags)) return;
+  // Fixed-fit columns with a horizontal scroll bar when the column is narrow:
+  // a stretched last column would be squeezed to one letter per line.
+  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
+                                ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX;
+  const float rows = static_cast<float>(c.sessions.size()) + 1.0f;
+  const ImVec2 size(
+      0, rows * (2 * ImGui::GetTextLineHeightWithSpacing() + 2 * ImGui::GetStyle().CellPadding.y) +
+             ImGui::GetStyle().ScrollbarSize);
+  if (!ImGui::BeginTable("schedule.table", 6, flags, size)) return;
   ImGui::TableSetupColumn("#");
   ImGui::TableSetupColumn("Start \u2013 end");
   ImGui::TableSetupColumn("Exchange");
   ImGui::TableSetupColumn("FFP");
   ImGui::TableSetupColumn("Efficacy labs");
-  ImGui::TableSetupColumn("Eligibility re-check", ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableSetupColumn("Eligibility re-check");
   ImGui::TableHeadersRow();
   for (const auto& row : c.sessions) {
     ImGui::TableNextRow();
@@ -98,15 +104,20 @@ void draw_table(AppState& s, const plan::Plan& plan) {
       ImGui::PushStyleColor(ImGuiCol_Text, ok ? kColourOk : kColourWarning);
       ImGui::TextUnformatted(report::verdict_words(row.check.verdict).c_str());
       ImGui::PopStyleColor();
-      ImGui::PushTextWrapPos(0);
-      ImGui::TextWrapped("%s", row.check.text.c_str());
-      ImGui::PopTextWrapPos();
+      tooltip(row.check.text);  // the whole reason; the verdict word stays in the table
     } else {
       ImGui::TextColored(kColourMuted, "no rules");
     }
   }
   ImGui::EndTable();
   record_rect(s, "schedule.table");
+  // Why a session is not expected to stay eligible, in full, under the table.
+  for (const auto& row : c.sessions) {
+    if (!row.check.evaluated || row.check.verdict == eligibility::Verdict::eligible) continue;
+    ImGui::PushStyleColor(ImGuiCol_Text, kColourWarning);
+    ImGui::TextWrapped("Session %d: %s", row.timing.number, row.check.text.c_str());
+    ImGui::PopStyleColor();
+  }
 }
 
 }  // namespace
@@ -126,13 +137,15 @@ void draw_schedule_panel(AppState& s) {
   const course::Course& c = *plan.course;
   heading("Sessions");
   ImGui::SameLine();
-  ImGui::TextColored(kColourMuted, "%s \u00b7 %s per session",
-                     course::pattern_text(c.settings).c_str(),
+  ImGui::PushStyleColor(ImGuiCol_Text, kColourMuted);
+  ImGui::TextWrapped("%s \u00b7 %s per session", course::pattern_text(c.settings).c_str(),
                      text::shown(c.session_duration.how.shown).c_str());
+  ImGui::PopStyleColor();
   if (!c.start) {
-    ImGui::TextColored(kColourMuted,
-                       "No start given: times read as course day and hh:mm after "
-                       "the start time of day 1.");
+    ImGui::PushStyleColor(ImGuiCol_Text, kColourMuted);
+    ImGui::TextWrapped(
+        "No start given: times read as course day and hh:mm after the start time of day 1.");
+    ImGui::PopStyleColor();
   }
   draw_table(s, plan);
   for (const auto& w : c.warnings) {

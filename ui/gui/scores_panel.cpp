@@ -29,9 +29,16 @@ void list_rows(const char* name, const std::vector<std::string>& items, ImVec4 c
   }
 }
 
-void draw_score(AppState& s, const scores::ScoreResult& r) {
+/// Where the values start: after the widest score name, so no name runs into
+/// its value however narrow the column is.
+float value_column_x(const std::vector<scores::ScoreResult>& results) {
+  float widest = 0;
+  for (const auto& r : results) widest = std::max(widest, ImGui::CalcTextSize(r.name.c_str()).x);
+  return ImGui::GetCursorPosX() + ImGui::GetTreeNodeToLabelSpacing() + widest + em(1);
+}
+
+void draw_score(AppState& s, const scores::ScoreResult& r, float value_x) {
   ImGui::PushID(r.key.c_str());
-  const float value_x = std::max(em(11), ImGui::GetContentRegionAvail().x * 0.42f);
   const bool open = ImGui::TreeNodeEx(
       "##score", ImGuiTreeNodeFlags_SpanAvailWidth | ImGuiTreeNodeFlags_FramePadding, "%s",
       r.name.c_str());
@@ -40,7 +47,9 @@ void draw_score(AppState& s, const scores::ScoreResult& r) {
   const std::string headline = report::score_headline(r);
   if (r.computed()) {
     ImGui::PushFont(bold_font());
+    ImGui::PushTextWrapPos(0);  // long headlines (CLIF-C OF organ list) wrap in the value column
     ImGui::TextUnformatted(headline.c_str());
+    ImGui::PopTextWrapPos();
     ImGui::PopFont();
   } else {
     ImGui::TextColored(kColourMuted, "%s", headline.c_str());
@@ -87,10 +96,13 @@ void draw_scores_panel(AppState& s) {
   if (!s.plan.current) {
     ImGui::TextColored(kColourError, "NOT CURRENT: scores of the last valid inputs");
   }
-  ImGui::TextColored(kColourMuted,
-                     "Computed from the patient's values with the protocol's score "
-                     "settings. Click a score for its components.");
-  for (const auto& r : set.results) draw_score(s, r);
+  ImGui::PushStyleColor(ImGuiCol_Text, kColourMuted);
+  ImGui::TextWrapped(
+      "Computed from the patient's values with the protocol's score settings. Click a score for "
+      "its components.");
+  ImGui::PopStyleColor();
+  const float value_x = value_column_x(set.results);
+  for (const auto& r : set.results) draw_score(s, r, value_x);
 }
 
 }  // namespace lb::gui

@@ -106,8 +106,7 @@ int run_gui(const GuiOptions& options) {
   }
 
   const auto& views = view_names();
-  if (!options.view.empty() &&
-      std::find(views.begin(), views.end(), options.view) == views.end()) {
+  if (!options.view.empty() && std::find(views.begin(), views.end(), options.view) == views.end()) {
     std::cerr << "liverbridge: --view: unknown view '" << options.view << "'\n";
     return 2;
   }

@@ -21,6 +21,12 @@ const std::vector<std::pair<std::string, KineticModel>>& model_words() {
   return kWords;
 }
 
+/// Solutes that replacement.composition describes (albumin, fibrinogen, factor activity).
+bool composition_describes(Solute s) {
+  return s == Solute::albumin || s == Solute::fibrinogen || s == Solute::factor_v ||
+         s == Solute::pta;
+}
+
 std::string model_name(KineticModel m) { return "'" + std::string(to_string(m)) + "'"; }
 
 void reject_for_model(MapReader& r, const std::string& key, KineticModel model,
@@ -99,9 +105,20 @@ std::optional<SoluteKinetics> read_solute(MapReader& r, Solute solute,
     }
   }
   if (*model == replacement_aware || *model == two_compartment) {
+    // With a replacement: section, C_r of the solutes its composition describes comes from
+    // there, fluid by fluid (kinetics/replacement_supply.hpp); a second value here would
+    // override what the fluids actually supply (e.g. 100 % factor activity for an
+    // albumin-only exchange). INR keeps its own value: the INR of FFP.
     const Need need =
         *model == replacement_aware && !has_replacement ? Need::required : Need::optional;
-    if (auto c = read_lab_value(r, "replacement_concentration", need, solute, true)) {
+    if (has_replacement && composition_describes(solute) && r.has("replacement_concentration")) {
+      r.node("replacement_concentration", Need::optional);
+      r.error_at("replacement_concentration",
+                 "the protocol has a replacement: section, so C_r comes from "
+                 "replacement.composition (what each fluid supplies); remove this and write the "
+                 "composition there");
+      ok = false;
+    } else if (auto c = read_lab_value(r, "replacement_concentration", need, solute, true)) {
       out.replacement_concentration = c->value;
     } else if (need == Need::required) {
       ok = false;

@@ -17,7 +17,8 @@ namespace {
 
 using Conc = units::MassConcentration;
 
-/// The ODE right-hand sides of compartment.hpp, in g/L and hours.
+/// The ODE right-hand sides of compartment.hpp (clinical.md §2.2), in g/L and hours.
+/// Redistribution (k) runs during sessions (a > 0) and between them (a = 0).
 struct Ode {
   double f = 1.0, k = 0.0, cr = 0.0, g = 0.0;  // k in 1/h, g in g/L per h
   double a = 0.0;                              // removal rate during a session, 1/h
@@ -101,7 +102,9 @@ TEST_SUITE("kinetics") {
       p.redistribution_half_time = units::hours(1);  // 100 h later: fully re-equilibrated
       auto s = kinetics::at_equilibrium(units::fraction(1.0));
       for (int i = 0; i < 5; ++i) {
-        s = kinetics::after_session(s, p, units::fraction(r.x), units::hours(2));
+        // The reference's closed forms assume a procedure short relative to redistribution:
+        // a session of 0.36 s against T = 1 h.
+        s = kinetics::after_session(s, p, units::fraction(r.x), units::hours(1e-4));
         s = kinetics::after_interval(s, p, units::hours(100));
         if (i == 0) CHECK(s.plasma.value() == doctest::Approx(r.once).epsilon(1e-3));
       }
@@ -126,15 +129,62 @@ TEST_SUITE("kinetics") {
         const double x = 1.2;
         const double tau = 2.5;
         s = kinetics::after_session(s, p, units::fraction(x), units::hours(tau));
-        c = rk4(Ode{f, 0.0, 3.0, g, x / tau}, c, tau);
+        c = rk4(Ode{f, k, 3.0, g, x / tau}, c, tau);
         CHECK(rel(units::in_g_per_l(s.plasma), c[0]) < 1e-6);
-        CHECK(rel(units::in_g_per_l(s.extravascular), c[1]) < 1e-6);
+        // f = 1: there is no extravascular pool; Ce is bookkeeping only (weight 1 − f = 0).
+        if (f < 1.0) CHECK(rel(units::in_g_per_l(s.extravascular), c[1]) < 1e-6);
         s = kinetics::after_interval(s, p, units::hours(21.5));
         c = rk4(Ode{f, k, 3.0, g, 0.0}, c, 21.5);
         CHECK(rel(units::in_g_per_l(s.plasma), c[0]) < 1e-6);
-        CHECK(rel(units::in_g_per_l(s.extravascular), c[1]) < 1e-6);
+        if (f < 1.0) CHECK(rel(units::in_g_per_l(s.extravascular), c[1]) < 1e-6);
       }
     }
+  }
+
+  TEST_CASE("fluids in sequence: albumin solution first then FFP last against RK4 and by hand") {
+    // Factor V 38 %, 2/3 of one plasma volume of albumin solution (0 %) then 1/3 of FFP
+    // (100 %), by hand: 38·e^(−2/3) = 19.510 %; 100 + (19.510 − 100)·e^(−1/3) = 42.33 %.
+    // Mixed instead (C_r = 33.33 %): 33.333 + 4.6667·0.367879 = 35.050 %.
+    Params<units::Fraction> p;
+    p.stages = {{units::fraction(2.0 / 3.0), units::percent(0)},
+                {units::fraction(1.0 / 3.0), units::percent(100)}};
+    const auto s0 = kinetics::at_equilibrium(units::percent(38));
+    const auto seq = kinetics::after_session(s0, p, units::fraction(1.0), units::hours(3));
+    CHECK(units::in_percent(seq.plasma) == doctest::Approx(42.326).epsilon(1e-4));
+    Params<units::Fraction> mixed;
+    mixed.replacement = units::percent(100.0 / 3.0);
+    CHECK(units::in_percent(
+              kinetics::after_session(s0, mixed, units::fraction(1.0), units::hours(3)).plasma) ==
+          doctest::Approx(35.050).epsilon(1e-4));
+    // Two compartments with redistribution and generation, fluid by fluid, against RK4.
+    Params<Conc> q;
+    q.intravascular_fraction = units::fraction(0.4);
+    q.redistribution_half_time = units::hours(5);
+    q.generation = units::g_per_l(0.5) / units::hours(24);
+    q.stages = {{units::fraction(0.6), units::g_per_l(0)},
+                {units::fraction(0.4), units::g_per_l(2.5)}};
+    const auto two = kinetics::after_session(State<Conc>{units::g_per_l(1.2), units::g_per_l(1.5)},
+                                             q, units::fraction(1.4), units::hours(4));
+    const double k = std::log(2.0) / 5.0;
+    const double a = 1.4 / 4.0;
+    auto c = rk4(Ode{0.4, k, 0.0, 0.5 / 24.0, a}, {1.2, 1.5}, 0.6 * 4.0);
+    c = rk4(Ode{0.4, k, 2.5, 0.5 / 24.0, a}, c, 0.4 * 4.0);
+    CHECK(rel(units::in_g_per_l(two.plasma), c[0]) < 1e-6);
+    CHECK(rel(units::in_g_per_l(two.extravascular), c[1]) < 1e-6);
+  }
+
+  TEST_CASE("two-compartment: fast redistribution exchanges the whole pool as e^(-x f)") {
+    // Ammonia-like: f = 0.08, redistribution far faster than the 3 h session (T = 1 s).
+    // The compartments stay equilibrated, so the pool of volume PV/f loses e^(−x·f):
+    // e^(−0.08) = 0.92312. The reference's short-procedure form would give e^−1 = 0.368
+    // immediately after: it does not apply here.
+    Params<units::Fraction> p;
+    p.intravascular_fraction = units::fraction(0.08);
+    p.redistribution_half_time = units::hours(1.0 / 3600.0);
+    const auto s = kinetics::after_session(kinetics::at_equilibrium(units::fraction(1.0)), p,
+                                           units::fraction(1.0), units::hours(3));
+    CHECK(s.plasma.value() == doctest::Approx(0.92312).epsilon(1e-4));
+    CHECK(s.extravascular.value() == doctest::Approx(0.92312).epsilon(1e-4));
   }
 
   TEST_CASE("one-compartment ODE: removal only without generation") {
@@ -147,9 +197,8 @@ TEST_SUITE("kinetics") {
   TEST_CASE("predict_solute: bilirubin in umol/L with generation written in mg/dL") {
     protocol::SoluteKinetics k;
     k.solute = protocol::Solute::bilirubin;
-    k.model = protocol::KineticModel::two_compartment;
-    k.intravascular_fraction = units::fraction(0.5);
-    k.redistribution_half_time = units::hours(6);
+    k.model = protocol::KineticModel::replacement_aware;
+    k.replacement_concentration = units::umol_per_l(0);
     k.generation = protocol::Generation{units::mg_per_dl(2), units::hours(24)};
     kinetics::PredictionInputs in;
     in.labs_after = units::hours(12);
@@ -160,21 +209,54 @@ TEST_SUITE("kinetics") {
     }
     const auto r = kinetics::predict_solute(k, protocol::LabValue{units::umol_per_l(342)}, in);
     REQUIRE(r.prediction.has_value());
+    CHECK(r.prediction->generation_modelled);
     const auto& s = r.prediction->sessions;
     REQUIRE(s.size() == 3);
     // Hand-derived: g = 2 mg/dL/24 h = 34.2 µmol/L per day = 1.425 µmol/L/h, τ = 3 h, x = 1:
-    // post = g·τ/x + (342 − g·τ/x)·e^-1 = 4.275 + 337.725·0.367879 = 128.52 µmol/L.
+    // post = g·τ/x + (342 − g·τ/x)·e^-1 = 4.275 + 337.725·0.367879 = 128.52 µmol/L;
+    // 12 h later: + 12 h × 1.425 µmol/L/h = 145.62 µmol/L.
     const auto post = std::get<units::AmountConcentration>(s[0].post.value);
     CHECK(units::in_umol_per_l(post) == doctest::Approx(128.52).epsilon(1e-4));
+    const auto next = std::get<units::AmountConcentration>(s[0].next_day.value);
+    CHECK(units::in_umol_per_l(next) == doctest::Approx(145.62).epsilon(1e-4));
     CHECK(s[0].post.how.warnings.size() == 1);
+    CHECK(s[0].next_day.how.warnings.empty());  // generation modelled: no "no generation" note
     CHECK(s[0].pre.how.id == "kinetics.bilirubin.1.pre");
     CHECK(s[1].pre.how.inputs[0].ref == "kinetics.bilirubin.1.post");
     CHECK(s[0].next_day.how.inputs[0].ref == "kinetics.bilirubin.1.post");
     CHECK(s[0].next_day.how.shown.unit == "µmol/L");
-    // Rebound: the efficacy value lies above the immediate-post value.
-    const auto next = std::get<units::AmountConcentration>(s[0].next_day.value);
-    CHECK(units::in_umol_per_l(next) > units::in_umol_per_l(post));
     CHECK_FALSE(s[0].next_session_before_labs);
+  }
+
+  TEST_CASE("predict_solute: two-compartment bilirubin agrees with RK4 and rebounds") {
+    protocol::SoluteKinetics k;
+    k.solute = protocol::Solute::bilirubin;
+    k.model = protocol::KineticModel::two_compartment;
+    k.intravascular_fraction = units::fraction(0.5);
+    k.redistribution_half_time = units::hours(6);
+    kinetics::PredictionInputs in;
+    in.sessions = {{units::hours(0), units::hours(3), units::fraction(1.0)}};
+    const auto r = kinetics::predict_solute(k, protocol::LabValue{units::umol_per_l(342)}, in);
+    REQUIRE(r.prediction.has_value());
+    CHECK_FALSE(r.prediction->generation_modelled);
+    const auto& s = r.prediction->sessions[0];
+    // The same ODE by RK4 (µmol/L, hours): session with redistribution, then 12 h.
+    const double k_h = std::log(2.0) / 6.0;
+    auto c = rk4(Ode{0.5, k_h, 0.0, 0.0, 1.0 / 3.0}, {342.0, 342.0}, 3.0);
+    const double post = units::in_umol_per_l(std::get<units::AmountConcentration>(s.post.value));
+    CHECK(rel(post, c[0]) < 1e-6);
+    // Redistribution during the session: less fall than e^-1 (125.8 µmol/L).
+    CHECK(post > 342.0 * std::exp(-1.0));
+    c = rk4(Ode{0.5, k_h, 0.0, 0.0, 0.0}, c, 12.0);
+    const double next =
+        units::in_umol_per_l(std::get<units::AmountConcentration>(s.next_day.value));
+    CHECK(rel(next, c[0]) < 1e-6);
+    CHECK(next > post);
+    // Without generation the derivation says so, and does not claim a measured rebound.
+    REQUIRE(s.next_day.how.warnings.size() == 1);
+    CHECK(s.next_day.how.warnings[0].find("no generation modelled") == 0);
+    CHECK(s.next_day.how.warnings[0].find("not a measured rebound") != std::string::npos);
+    CHECK(s.next_day.how.formula.find("(no generation modelled)") != std::string::npos);
   }
 
   TEST_CASE("predict_solute: no baseline lab gives a reason and no prediction") {
@@ -197,7 +279,15 @@ TEST_SUITE("kinetics") {
     const auto r = kinetics::predict_solute(k, protocol::LabValue{units::g_per_l(25)}, in);
     REQUIRE(r.prediction.has_value());
     CHECK(r.prediction->sessions[0].next_session_before_labs);
-    CHECK(r.prediction->sessions[0].next_day.how.warnings.size() == 1);
+    const auto& warnings = r.prediction->sessions[0].next_day.how.warnings;
+    REQUIRE(warnings.size() == 2);
+    CHECK(warnings[0].find("no generation modelled: the immediately-after value is carried "
+                           "forward unchanged") == 0);
+    CHECK(warnings[1] ==
+          "session 2 starts before these labs are due; the value assumes no further exchange");
+    // Replacement-aware without generation: the efficacy-lab value is the post value.
+    CHECK(r.prediction->sessions[0].next_day.how.shown.value ==
+          r.prediction->sessions[0].post.how.shown.value);
     // V18 again through the engine: 40.8 g/L immediately after session 1.
     CHECK(units::in_g_per_l(std::get<units::MassConcentration>(
               r.prediction->sessions[0].post.value)) == doctest::Approx(40.80).epsilon(1e-4));

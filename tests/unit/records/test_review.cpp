@@ -4,7 +4,6 @@
 #include "records/review_render.hpp"
 #include "records/session_reader.hpp"
 #include "records_fixture.hpp"
-#include "report/printable.hpp"
 
 using namespace lb;
 
@@ -129,30 +128,5 @@ TEST_SUITE("records") {
         records::parse_review_parameters(records::make_review_json({"duration=20%"}, "18 h"));
     CHECK(p.tolerances.at("duration") == doctest::Approx(0.2));
     CHECK(p.equilibration_hours == doctest::Approx(18));
-  }
-
-  TEST_CASE("the printable page names the plan and escapes what it prints") {
-    Course c;
-    auto s = performed("9000 mL", "2.48 mg/dL", "2026-11-21T06:00Z");
-    s.adverse_event_notes = "<script>";
-    c.store.add_session(s, "nurse");
-    const auto html = report::render_printable_html(
-        records::review_course(c.store, lb::testing::kExamplePatientId));
-    for (const char* text : {"<!DOCTYPE html>", "LB-ALF-0001", "test-records-kinetics",
-                             "Protocol SHA-256", "Verdict:", "Orders per session",
-                             "Sessions performed", "beyond tolerance", "Prescribing physician"}) {
-      INFO(text);
-      CHECK(html.find(text) != std::string::npos);
-    }
-    CHECK(html.find("<script") == std::string::npos);
-    CHECK(report::html_escape("a<b & \"c\"") == "a&lt;b &amp; &quot;c&quot;");
-  }
-
-  TEST_CASE("a course without a plan cannot be printed") {
-    lb::testing::TempDir dir;
-    records::Store store(dir.file("records.db"));
-    store.add_patient("P1", "nurse");
-    CHECK_THROWS_AS(report::render_printable_html(records::review_course(store, "P1")),
-                    std::invalid_argument);
   }
 }
