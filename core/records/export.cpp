@@ -50,20 +50,22 @@ std::string export_json(Store& store, const std::string& patient) {
   require_patient(store, patient);
   json plans = json::array();
   for (const auto& p : store.plans_for(patient)) {
-    plans.push_back({{"id", p.id},
-                     {"approved_by", p.approved_by},
-                     {"approved_at", p.approved_at},
-                     {"protocol",
-                      {{"id", p.protocol_id},
-                       {"version", p.protocol_version},
-                       {"sha256", p.protocol_sha256},
-                       {"file", p.protocol_file},
-                       {"text", p.protocol_text}}},
-                     {"patient_input", {{"file", p.patient_file}, {"text", p.patient_text}}},
-                     {"overrides", json::parse(p.overrides_json, nullptr, false)},
-                     {"review_parameters", json::parse(p.review_json, nullptr, false)},
-                     {"software_version", p.software_version},
-                     {"plan", json::parse(p.plan_json, nullptr, false)}});
+    plans.push_back(
+        {{"id", p.id},
+         {"approved_by", p.approved_by},
+         {"approved_at", p.approved_at},
+         {"protocol",
+          {{"id", p.protocol_id},
+           {"version", p.protocol_version},
+           {"sha256", p.protocol_sha256},
+           {"file", p.protocol_file},
+           {"text", p.protocol_text}}},
+         {"patient_input", {{"file", p.patient_file}, {"text", p.patient_text}}},
+         {"overrides", json::parse(p.overrides_json, nullptr, false)},
+         {"course_start", p.course_start.empty() ? json(nullptr) : json(p.course_start)},
+         {"review_parameters", json::parse(p.review_json, nullptr, false)},
+         {"software_version", p.software_version},
+         {"plan", json::parse(p.plan_json, nullptr, false)}});
   }
   json sessions = json::array();
   for (const auto& r : store.sessions_for(patient)) {

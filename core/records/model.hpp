@@ -63,6 +63,7 @@ struct PlanInput {
   std::string overrides_json;  ///< [[rule, reason], ...]
   std::string review_json;     ///< stated tolerances and assumed fractions (docs/records.md)
   std::string approved_by;
+  std::string course_start;  ///< "2026-12-05T08:00" (local wall time) or "" for day numbers
 };
 
 struct PlanRecord {
@@ -73,6 +74,7 @@ struct PlanRecord {
   std::string plan_json, overrides_json, review_json;
   std::string software_version;
   std::string approved_by, approved_at;
+  std::string course_start;  ///< as PlanInput::course_start
 };
 
 struct SessionRecord {

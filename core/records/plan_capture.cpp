@@ -8,14 +8,25 @@
 #include "plan/build_plan.hpp"
 #include "protocol/protocol_loader.hpp"
 #include "report/plan_json.hpp"
+#include "schedule/calendar.hpp"
 
 namespace lb::records {
 
 PlanCapture capture_plan(const std::string& patient_id, const std::string& patient_text,
                          const std::string& patient_file, const std::string& protocol_text,
                          const std::string& protocol_file, const eligibility::Overrides& overrides,
-                         const std::string& review_json, const std::string& approved_by) {
+                         const std::string& review_json, const std::string& approved_by,
+                         const std::string& course_start) {
   PlanCapture out;
+  std::optional<schedule::LocalTime> start;
+  if (!course_start.empty()) {
+    const auto parsed = schedule::parse_local_time(course_start);
+    if (!parsed.value) {
+      out.error = "course start " + parsed.error;
+      return out;
+    }
+    start = parsed.value;
+  }
   auto patient = patient::parse_patient(patient_text, patient_file);
   auto protocol = protocol::parse_protocol(protocol_text, protocol_file);
   for (const auto& d : patient.diagnostics.items()) out.diagnostics.add(d);
@@ -34,8 +45,14 @@ PlanCapture capture_plan(const std::string& patient_id, const std::string& patie
     return out;
   }
   try {
-    out.plan = plan::build_plan({*patient.patient, patient_file, *protocol.protocol, protocol_file,
-                                 io::sha256_hex(protocol_text), overrides});
+    plan::PlanRequest request{*patient.patient,
+                              patient_file,
+                              *protocol.protocol,
+                              protocol_file,
+                              io::sha256_hex(protocol_text),
+                              overrides};
+    request.start = start;
+    out.plan = plan::build_plan(request);
   } catch (const std::exception& e) {
     out.error = std::string("cannot plan this patient with this protocol: ") + e.what();
     return out;
@@ -47,9 +64,11 @@ PlanCapture capture_plan(const std::string& patient_id, const std::string& patie
   }
   nlohmann::json o = nlohmann::json::array();
   for (const auto& [rule, reason] : overrides) o.push_back({rule, reason});
-  out.input = PlanInput{patient_id,    patient_file,  patient_text,
-                        protocol_file, protocol_text, report::render_json(*out.plan),
-                        o.dump(),      review_json,   approved_by};
+  out.input = PlanInput{patient_id,    patient_file,
+                        patient_text,  protocol_file,
+                        protocol_text, report::render_json(*out.plan),
+                        o.dump(),      review_json,
+                        approved_by,   start ? schedule::iso(*start) : std::string()};
   return out;
 }
 

@@ -23,9 +23,12 @@ struct PlanCapture {
 
 /// `review_json` holds the stated review parameters (docs/records.md). A plan
 /// whose status is not_ready is computed but not offered for storing.
+/// `course_start` ("2026-12-05T08:00", local wall time; "" for day numbers)
+/// dates the course; it is stored with the plan so that a re-run is dated alike.
 PlanCapture capture_plan(const std::string& patient_id, const std::string& patient_text,
                          const std::string& patient_file, const std::string& protocol_text,
                          const std::string& protocol_file, const eligibility::Overrides& overrides,
-                         const std::string& review_json, const std::string& approved_by);
+                         const std::string& review_json, const std::string& approved_by,
+                         const std::string& course_start = "");
 
 }  // namespace lb::records

@@ -9,6 +9,7 @@
 #include "plan/build_plan.hpp"
 #include "protocol/protocol_loader.hpp"
 #include "report/plan_json.hpp"
+#include "schedule/calendar.hpp"
 #include "version.hpp"
 
 namespace lb::records {
@@ -93,11 +94,24 @@ Reproduction reproduce_plan(const PlanRecord& plan) {
       }
     }
   }
+  plan::PlanRequest request{*patient.patient,
+                            plan.patient_file,
+                            *protocol.protocol,
+                            plan.protocol_file,
+                            io::sha256_hex(plan.protocol_text),
+                            overrides};
+  if (!plan.course_start.empty()) {
+    const auto start = schedule::parse_local_time(plan.course_start);
+    if (!start.value) {
+      r.failure =
+          "the stored course start '" + plan.course_start + "' no longer reads: " + start.error;
+      return r;
+    }
+    request.start = start.value;
+  }
   std::string rerun;
   try {
-    rerun = report::render_json(
-        plan::build_plan({*patient.patient, plan.patient_file, *protocol.protocol,
-                          plan.protocol_file, io::sha256_hex(plan.protocol_text), overrides}));
+    rerun = report::render_json(plan::build_plan(request));
   } catch (const std::exception& e) {
     r.failure = std::string("the plan can no longer be computed: ") + e.what();
     return r;

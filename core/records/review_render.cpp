@@ -58,21 +58,23 @@ json review_json(const CourseReview& review) {
     }
     json tolerances = json::object();
     for (const auto& [item, value] : p.parameters.tolerances) tolerances[item] = value;
-    plans.push_back({{"id", p.plan.id},
-                     {"protocol",
-                      {{"id", p.plan.protocol_id},
-                       {"version", p.plan.protocol_version},
-                       {"sha256", p.plan.protocol_sha256}}},
-                     {"approved_by", p.plan.approved_by},
-                     {"approved_at", p.plan.approved_at},
-                     {"overrides", json::parse(p.plan.overrides_json, nullptr, false)},
-                     {"software_version", p.plan.software_version},
-                     {"reproduction",
-                      {{"reproduced", p.reproduction.reproduced},
-                       {"failure", p.reproduction.failure},
-                       {"differences", diffs}}},
-                     {"tolerances", tolerances},
-                     {"equilibration_hours", p.parameters.equilibration_hours}});
+    plans.push_back(
+        {{"id", p.plan.id},
+         {"protocol",
+          {{"id", p.plan.protocol_id},
+           {"version", p.plan.protocol_version},
+           {"sha256", p.plan.protocol_sha256}}},
+         {"approved_by", p.plan.approved_by},
+         {"approved_at", p.plan.approved_at},
+         {"overrides", json::parse(p.plan.overrides_json, nullptr, false)},
+         {"course_start", p.plan.course_start.empty() ? json(nullptr) : json(p.plan.course_start)},
+         {"software_version", p.plan.software_version},
+         {"reproduction",
+          {{"reproduced", p.reproduction.reproduced},
+           {"failure", p.reproduction.failure},
+           {"differences", diffs}}},
+         {"tolerances", tolerances},
+         {"equilibration_hours", p.parameters.equilibration_hours}});
   }
   json sessions = json::array();
   for (const auto& s : review.sessions) {

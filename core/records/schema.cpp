@@ -122,6 +122,12 @@ CREATE INDEX sessions_by_patient ON sessions(patient_id, started_at);
 CREATE INDEX plans_by_patient ON plans(patient_id, id);
 CREATE INDEX audit_by_entity ON audit(entity, entity_id);
 )sql",
+      // 2: the course start a plan was computed with (`record plan --start`), so a
+      // dated plan re-runs to the same calendar. NULL: day numbers only.
+      R"sql(
+ALTER TABLE plans ADD COLUMN course_start TEXT
+  CHECK(course_start IS NULL OR course_start GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]');
+)sql",
   };
   return kMigrations;
 }

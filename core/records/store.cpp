@@ -203,7 +203,8 @@ std::int64_t Store::add_plan(const PlanInput& plan) {
            "protocol_text, "
            "protocol_sha256, protocol_id, protocol_version, plan_json, overrides_json, "
            "review_json, "
-           "software_version, approved_by, approved_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+           "software_version, approved_by, approved_at, course_start) "
+           "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
         .bind(1, patient_id)
         .bind(2, plan.patient_file)
         .bind(3, plan.patient_text)
@@ -218,6 +219,8 @@ std::int64_t Store::add_plan(const PlanInput& plan) {
         .bind(12, std::string(kVersion))
         .bind(13, plan.approved_by)
         .bind(14, now_utc().utc)
+        .bind(15, plan.course_start.empty() ? std::optional<std::string>()
+                                            : std::optional<std::string>(plan.course_start))
         .run();
     id = db_.last_insert_id();
     append_audit(plan.approved_by, "plan", id, "create", "approved", "",
@@ -231,13 +234,13 @@ namespace {
 constexpr const char* kPlanColumns =
     "SELECT p.id, pt.pseudonym, p.patient_file, p.patient_text, p.protocol_file, "
     "p.protocol_text, p.protocol_sha256, p.protocol_id, p.protocol_version, p.plan_json, "
-    "p.overrides_json, p.review_json, p.software_version, p.approved_by, p.approved_at "
-    "FROM plans p JOIN patients pt ON pt.id = p.patient_id ";
+    "p.overrides_json, p.review_json, p.software_version, p.approved_by, p.approved_at, "
+    "p.course_start FROM plans p JOIN patients pt ON pt.id = p.patient_id ";
 
 PlanRecord read_plan(const Statement& s) {
-  return {s.integer(0), s.text(1),  s.text(2),  s.text(3),  s.text(4),
-          s.text(5),    s.text(6),  s.text(7),  s.text(8),  s.text(9),
-          s.text(10),   s.text(11), s.text(12), s.text(13), s.text(14)};
+  return {s.integer(0), s.text(1),  s.text(2),  s.text(3), s.text(4),  s.text(5),
+          s.text(6),    s.text(7),  s.text(8),  s.text(9), s.text(10), s.text(11),
+          s.text(12),   s.text(13), s.text(14), s.text(15)};
 }
 }  // namespace
 

@@ -31,7 +31,7 @@ export HOME="$work/home" XDG_CONFIG_HOME="$work/home/config" XDG_DATA_HOME="$wor
 export LIVERBRIDGE_PROTOCOLS_DIR="$src/protocols"
 run record patient --id LB-ALF-0001 --by "RN Smith"
 run record plan --patient "$src/examples/alf-paracetamol.yaml" --protocol hvp-alf-larsen-2016 \
-  --approved-by "Dr Jones" --tolerance plasma_removed=10%
+  --approved-by "Dr Jones" --tolerance plasma_removed=10% --start 2026-11-20T08:00
 run record session --file "$src/tests/records/data/session-1.yaml" --by "RN Smith"
 run print --patient LB-ALF-0001 --out "$html"
 [ -s "$html" ] || fail "print wrote no page"
@@ -41,7 +41,7 @@ for text in "Therapeutic plasma exchange: plan and course record" "LB-ALF-0001" 
   "hvp-alf-larsen-2016" "Verdict: <b>ELIGIBLE</b>" "alf_diagnosis" \
   "FFP units per session (whole units)" "Ionised calcium checks" "class=\"session-row\"" \
   "Immediately-post values are not comparable" "Session 1: Fri 20 Nov 2026 08:00" \
-  "Prescribing physician" "Apheresis nurse"; do
+  "Prescribing physician" "Apheresis nurse" "Fri 20 Nov 2026"; do
   grep -qF "$text" "$html" || fail "the page lacks: $text"
 done
 for raw in "<script" "src=" "href=" "ffp_last" "inlet_capped"; do

@@ -29,6 +29,7 @@ struct RecordOptions {
   std::string patient_file, protocol, protocols_dir;
   std::vector<std::string> overrides, tolerances;
   std::string equilibration;
+  std::string start;  ///< course start, local wall time ("" = day numbers)
   // record session
   std::string session_file;
   // record correct
@@ -79,7 +80,7 @@ int add_plan(const RecordOptions& o, std::ostream& out, std::ostream& err) {
   const std::string patient_id = patient.patient ? patient.patient->id : "";
   const auto capture =
       records::capture_plan(patient_id, patient_text, o.patient_file, protocol.text, protocol.file,
-                            overrides, review_json, o.by);
+                            overrides, review_json, o.by, o.start);
   print_diagnostics(capture.diagnostics, err);
   if (!capture.input) {
     err << "liverbridge: record plan: nothing stored: " << capture.error << "\n";
@@ -189,6 +190,8 @@ RegisteredCommand add_record_command(CLI::App& app) {
   plan->add_option(
       "--equilibration", o->equilibration,
       "Post labs this long after the end count as re-equilibrated (default 12 h, ASFA 2023)");
+  plan->add_option("--start", o->start,
+                   "Course start, local wall time (e.g. 2026-12-05T08:00); stored with the plan");
   plan->add_option("--approved-by", o->by, "Who approved the plan")->required();
   plan->add_option("--db", o->db,
                    "Records database (default: $XDG_DATA_HOME/liverbridge/records.db)");

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "io/atomic_write.hpp"
+#include "records/plan_capture.hpp"
 #include "records/reproduce.hpp"
 #include "records_fixture.hpp"
 
@@ -20,6 +22,63 @@ TEST_SUITE("records") {
     CHECK(r.failure.empty());
     CHECK(r.differences.empty());
     CHECK(r.reproduced);
+  }
+
+  TEST_CASE("a dated plan is stored with its course start and re-runs to the same dates") {
+    lb::testing::TempDir dir;
+    records::Store store(dir.file("records.db"));
+    store.add_patient(lb::testing::kExamplePatientId, "nurse");
+    auto capture = records::capture_plan(
+        lb::testing::kExamplePatientId, io::read_file(lb::testing::kExamplePatient),
+        lb::testing::kExamplePatient, io::read_file(lb::testing::kExampleProtocol),
+        lb::testing::kExampleProtocol, {}, "{}", "Dr Test", "2026-12-05T08:00");
+    INFO(capture.error);
+    REQUIRE(capture.input);
+    const auto plan = store.plan(store.add_plan(*capture.input));
+    REQUIRE(plan);
+    CHECK(plan->course_start == "2026-12-05T08:00");
+    const auto json = nlohmann::json::parse(plan->plan_json);
+    CHECK(json["schedule"]["sessions"][0]["start"] == "2026-12-05T08:00");
+    const auto r = records::reproduce_plan(*plan);
+    INFO(r.failure);
+    CHECK(r.differences.empty());
+    CHECK(r.reproduced);
+
+    // Without its start the same plan re-runs with day numbers only: a difference.
+    auto undated = *plan;
+    undated.course_start.clear();
+    CHECK_FALSE(records::reproduce_plan(undated).reproduced);
+  }
+
+  TEST_CASE("a course start that is not a local date-time is refused before anything is stored") {
+    const auto capture = records::capture_plan(
+        lb::testing::kExamplePatientId, io::read_file(lb::testing::kExamplePatient),
+        lb::testing::kExamplePatient, io::read_file(lb::testing::kExampleProtocol),
+        lb::testing::kExampleProtocol, {}, "{}", "Dr Test", "2026-02-30T08:00");
+    CHECK_FALSE(capture.input);
+    CHECK(capture.error.rfind("course start ", 0) == 0);
+  }
+
+  TEST_CASE("a schema-1 database gains the course start column and keeps its plans") {
+    lb::testing::TempDir dir;
+    const auto path = dir.file("records.db");
+    {
+      records::Store store(path);
+      store.add_patient(lb::testing::kExamplePatientId, "nurse");
+      store.add_plan(lb::testing::example_plan());
+      // Back to schema 1 as an older LiverBridge wrote it (SQLite >= 3.35 drops columns).
+      store.database().exec("DROP TRIGGER plans_no_update");
+      store.database().exec("ALTER TABLE plans DROP COLUMN course_start");
+      store.database().exec(
+          "CREATE TRIGGER plans_no_update BEFORE UPDATE ON plans BEGIN SELECT RAISE(ABORT, "
+          "'approved plans are immutable: store a new plan'); END");
+      store.database().exec("PRAGMA user_version = 1");
+    }
+    records::Store reopened(path);
+    const auto plans = reopened.plans_for(lb::testing::kExamplePatientId);
+    REQUIRE(plans.size() == 1);
+    CHECK(plans[0].course_start.empty());
+    CHECK(records::reproduce_plan(plans[0]).reproduced);
   }
 
   TEST_CASE("a plan stored by other software shows the difference by JSON path") {
