@@ -26,6 +26,25 @@ void md_rows(std::string& out, const Figures& figures) {
   }
 }
 
+std::string method_words(const session::AnticoagulationPlan& a) {
+  if (a.citrate) return "citrate, " + std::string(protocol::to_string(a.citrate->solution));
+  return std::string(protocol::to_string(a.method));
+}
+
+std::string checks_words(const session::CitratePlan& c) {
+  std::string out;
+  for (const auto& w : c.ionised_calcium_checks) out += (out.empty() ? "" : ", ") + w;
+  return out.empty() ? "none listed by the protocol" : out;
+}
+
+Figures anticoagulation_figures(const session::AnticoagulationPlan& a) {
+  if (a.citrate) return a.citrate->figures();
+  if (a.heparin) return {&a.heparin->total.how};
+  return {};
+}
+
+}  // namespace
+
 /// The protocol's mix in words a blood bank reads ("FFP 33 % + albumin solution
 /// 67 % by volume"), the protocol's name for it in brackets, and the FFP-last order.
 std::string mix_words(const session::ReplacementOrders& r) {
@@ -47,25 +66,6 @@ std::string mix_words(const session::ReplacementOrders& r) {
   words += " (" + std::string(protocol::to_string(r.mix)) + ")";
   return words + (r.ffp_last.empty() ? "" : "; " + r.ffp_last);
 }
-
-std::string method_words(const session::AnticoagulationPlan& a) {
-  if (a.citrate) return "citrate, " + std::string(protocol::to_string(a.citrate->solution));
-  return std::string(protocol::to_string(a.method));
-}
-
-std::string checks_words(const session::CitratePlan& c) {
-  std::string out;
-  for (const auto& w : c.ionised_calcium_checks) out += (out.empty() ? "" : ", ") + w;
-  return out.empty() ? "none listed by the protocol" : out;
-}
-
-Figures anticoagulation_figures(const session::AnticoagulationPlan& a) {
-  if (a.citrate) return a.citrate->figures();
-  if (a.heparin) return {&a.heparin->total.how};
-  return {};
-}
-
-}  // namespace
 
 void session_text(std::string& out, const plan::Plan& plan) {
   if (!plan.session) return;

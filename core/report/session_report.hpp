@@ -11,6 +11,10 @@
 
 namespace lb::report {
 
+/// The replacement mix in words a blood bank reads ("FFP 33 % + albumin solution
+/// 67 % by volume (fractions)"), with the FFP-last order when there is one.
+std::string mix_words(const session::ReplacementOrders& r);
+
 /// Appends the session sections of the text worksheet (nothing without a session plan).
 void session_text(std::string& out, const plan::Plan& plan);
 /// Appends the session sections of the Markdown report.

@@ -10,6 +10,7 @@
 #include "gui/gui_common.hpp"
 #include "gui/panels.hpp"
 #include "protocol/session_settings.hpp"
+#include "report/session_report.hpp"
 
 namespace lb::gui {
 
@@ -31,7 +32,7 @@ void figures(AppState& s, const std::vector<const explain::Derivation*>& list,
 }
 
 void draw_replacement(AppState& s, const session::ReplacementOrders& r, const plan::Plan& plan) {
-  section("Replacement orders", std::string(protocol::to_string(r.mix)));
+  section("Replacement orders", report::mix_words(r));
   figures(s, r.figures(), plan);
   if (!r.ffp_last.empty()) {
     ImGui::PushTextWrapPos(0);
