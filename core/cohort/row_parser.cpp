@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "text/did_you_mean.hpp"
+#include "text/format.hpp"
 #include "units/compare.hpp"
 #include "units/quantities.hpp"
 
@@ -65,9 +66,7 @@ bool read_word(const Column& c, std::string_view cell, std::size_t& index, std::
     }
   }
   std::vector<std::string> choices(words.begin(), words.end());
-  std::string list;
-  for (const auto& w : choices) list += (list.empty() ? "" : ", ") + w;
-  error = where(c) + "'" + std::string(cell) + "' is not one of " + list +
+  error = where(c) + "'" + std::string(cell) + "' is not one of " + text::join(choices) +
           text::did_you_mean_suffix(cell, choices);
   return false;
 }

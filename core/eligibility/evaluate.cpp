@@ -298,7 +298,10 @@ std::vector<std::string> check_overrides(const Settings& settings, const Overrid
   std::vector<std::string> problems;
   std::vector<std::string> ids;
   for (const auto& r : settings.rules) ids.push_back(r.id);
-  for (const auto& [id, reason] : overrides) {
+  for (const auto& [rule_id, reason] : overrides) {
+    // A named copy: a structured binding cannot be captured by a lambda before C++20
+    // compilers caught up (clang 14 rejects it).
+    const std::string& id = rule_id;
     const auto it = std::find_if(settings.rules.begin(), settings.rules.end(),
                                  [&](const Rule& r) { return r.id == id; });
     if (it == settings.rules.end()) {

@@ -126,11 +126,7 @@ course::StopOutcome judge(const course::Course& c, const protocol::StopCriterion
   return out;
 }
 
-std::string ids(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
-  return out;
-}
+std::string ids(const std::vector<std::string>& v) { return text::join(v); }
 
 course::SessionCheck recheck(const Plan& plan, const protocol::Protocol& p, const course::Course& c,
                              std::size_t index) {

@@ -229,9 +229,8 @@ std::string make_review_json(const std::vector<std::string>& tolerances,
     const std::string item = entry.substr(0, eq);
     const auto& names = comparable_items();
     if (eq == std::string::npos || std::find(names.begin(), names.end(), item) == names.end()) {
-      std::string list;
-      for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
-      throw InputError("--tolerance " + entry + ": expected ITEM=PERCENT with ITEM one of " + list);
+      throw InputError("--tolerance " + entry + ": expected ITEM=PERCENT with ITEM one of " +
+                       text::join(names));
     }
     const auto f = units::parse_fraction(entry.substr(eq + 1));
     if (!f || units::in_fraction(*f.value) <= 0) {

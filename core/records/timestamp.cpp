@@ -67,10 +67,10 @@ Timestamp timestamp_from_epoch(std::int64_t epoch_seconds) {
   const unsigned d = doy - (153 * mp + 2) / 5 + 1;
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ",
-                static_cast<long long>(m <= 2 ? y + 1 : y), m, d,
-                static_cast<long long>(rem / 3600), static_cast<long long>(rem % 3600 / 60),
-                static_cast<long long>(rem % 60));
+  (void)std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ",
+                      static_cast<long long>(m <= 2 ? y + 1 : y), m, d,
+                      static_cast<long long>(rem / 3600), static_cast<long long>(rem % 3600 / 60),
+                      static_cast<long long>(rem % 60));
   return {epoch_seconds, buf};
 }
 
@@ -113,7 +113,7 @@ TimestampParse parse_timestamp(std::string_view text) {
   }
   const std::int64_t epoch =
       days_from_civil(*y, static_cast<unsigned>(*mo), static_cast<unsigned>(*d)) * 86400 +
-      *h * 3600 + *mi * 60 + sec - offset_minutes * 60;
+      std::int64_t{*h} * 3600 + std::int64_t{*mi} * 60 + sec - std::int64_t{offset_minutes} * 60;
   return {timestamp_from_epoch(epoch), {}};
 }
 

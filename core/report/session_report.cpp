@@ -32,9 +32,8 @@ std::string method_words(const session::AnticoagulationPlan& a) {
 }
 
 std::string checks_words(const session::CitratePlan& c) {
-  std::string out;
-  for (const auto& w : c.ionised_calcium_checks) out += (out.empty() ? "" : ", ") + w;
-  return out.empty() ? "none listed by the protocol" : out;
+  return c.ionised_calcium_checks.empty() ? "none listed by the protocol"
+                                          : text::join(c.ionised_calcium_checks);
 }
 
 Figures anticoagulation_figures(const session::AnticoagulationPlan& a) {

@@ -20,7 +20,7 @@ bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
 
 std::string two(unsigned v) {
   std::array<char, 4> b{};
-  std::snprintf(b.data(), b.size(), "%02u", v % 100U);
+  (void)std::snprintf(b.data(), b.size(), "%02u", v % 100U);  // two digits always fit
   return b.data();
 }
 

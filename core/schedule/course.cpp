@@ -1,5 +1,10 @@
 #include "schedule/course.hpp"
 
+#include <string>
+#include <vector>
+
+#include "text/format.hpp"
+
 namespace lb::course {
 
 std::string pattern_text(const protocol::ScheduleSettings& s) {
@@ -10,9 +15,9 @@ std::string pattern_text(const protocol::ScheduleSettings& s) {
     case protocol::SchedulePattern::daily_then_alternate:
       return n + ", daily for " + std::to_string(s.daily_sessions) + " then on alternate days";
     case protocol::SchedulePattern::custom: {
-      std::string days;
-      for (int d : s.days) days += (days.empty() ? "" : ", ") + std::to_string(d);
-      return n + ", on days " + days;
+      std::vector<std::string> days;
+      for (int d : s.days) days.push_back(std::to_string(d));
+      return n + ", on days " + text::join(days);
     }
   }
   return n;

@@ -3,19 +3,19 @@
 namespace lb::scores::detail {
 
 std::string mg_dl_text(const units::LabConcentration& c) {
-  const std::string mg = num(units::in_mg_per_dl(c.mass())) + " mg/dL";
+  std::string mg = num(units::in_mg_per_dl(c.mass())) + " mg/dL";
   if (c.entered_as_mass()) return mg;
   return num(units::in_umol_per_l(c.amount())) + " \u00b5mol/L (= " + mg + ")";
 }
 
 std::string umol_l_text(const units::LabConcentration& c) {
-  const std::string umol = num(units::in_umol_per_l(c.amount())) + " \u00b5mol/L";
+  std::string umol = num(units::in_umol_per_l(c.amount())) + " \u00b5mol/L";
   if (!c.entered_as_mass()) return umol;
   return num(units::in_mg_per_dl(c.mass())) + " mg/dL (= " + umol + ")";
 }
 
 std::string mmol_l_text(const units::LabConcentration& c) {
-  const std::string mmol = num(units::in_mmol_per_l(c.amount())) + " mmol/L";
+  std::string mmol = num(units::in_mmol_per_l(c.amount())) + " mmol/L";
   if (!c.entered_as_mass()) return mmol;
   return num(units::in_mg_per_dl(c.mass())) + " mg/dL (= " + mmol + ")";
 }

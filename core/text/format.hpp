@@ -2,6 +2,8 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "explain/derivation.hpp"
 
@@ -27,5 +29,7 @@ std::size_t display_width(std::string_view s);
 std::string pad_right(std::string_view s, std::size_t width);
 /// "label ........ value" filling `width` columns before the value.
 std::string dot_leader(std::string_view label, std::size_t width);
+/// The items separated by `separator`: join({"a", "b"}) == "a, b".
+std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
 
 }  // namespace lb::text

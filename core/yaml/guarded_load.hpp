@@ -17,7 +17,7 @@
 namespace lb::yaml {
 
 struct Limits {
-  std::size_t max_bytes = 1024 * 1024;
+  std::size_t max_bytes = std::size_t{1024} * 1024;
   int max_depth = 32;
   std::size_t max_nodes = 100000;
 };

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "text/did_you_mean.hpp"
+#include "text/format.hpp"
 #include "yaml/guarded_load.hpp"
 
 namespace lb::yaml {
@@ -194,9 +195,8 @@ MapReader MapReader::child(const std::string& key, Need need) {
 
 void MapReader::report_bad_choice(const std::string& key, const std::string& word,
                                   const std::vector<std::string>& names) {
-  std::string list;
-  for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
-  error_at(key, "'" + word + "' is not one of: " + list + text::did_you_mean_suffix(word, names));
+  error_at(key, "'" + word + "' is not one of: " + text::join(names) +
+                    text::did_you_mean_suffix(word, names));
 }
 
 void MapReader::finish() {

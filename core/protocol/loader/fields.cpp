@@ -1,5 +1,7 @@
 #include "protocol/loader/fields.hpp"
 
+#include "text/format.hpp"
+
 namespace lb::protocol::detail {
 
 namespace {
@@ -50,10 +52,6 @@ std::optional<Field<double>> positive_number(yaml::MapReader& r, const std::stri
   return f;
 }
 
-std::string joined(const std::vector<std::string>& words) {
-  std::string out;
-  for (const auto& w : words) out += (out.empty() ? "" : ", ") + w;
-  return out;
-}
+std::string joined(const std::vector<std::string>& words) { return text::join(words); }
 
 }  // namespace lb::protocol::detail
