@@ -55,6 +55,23 @@ std::optional<units::Fraction> read_hematocrit(yaml::MapReader& r) {
   return value;
 }
 
+/// Age in years or days: "32 h" or "32 min" is a typo for an adult's age, not an age.
+std::optional<units::Duration> read_age(yaml::MapReader& r) {
+  const auto entered = read_quantity(r, "age", Need::required, Dimension::time);
+  if (!entered) return std::nullopt;
+  const std::string& unit = entered->parsed.unit;
+  if (unit != "years" && unit != "y" && unit != "days" && unit != "d") {
+    r.error_at("age", "'" + entered->text + "' is not an age; write it in years, e.g. '" +
+                          "32 years' (or in days: 'days')");
+    return std::nullopt;
+  }
+  const auto value = units::Duration::from_value(entered->parsed.si_value);
+  if (!check_plausible(r, "age", value, entered->text, written_scale(entered->parsed))) {
+    return std::nullopt;
+  }
+  return value;
+}
+
 std::optional<Patient> read_patient(const YAML::Node& root, const std::string& file,
                                     diag::Diagnostics& diags) {
   yaml::MapReader r(root, file, "", diags);
@@ -63,7 +80,7 @@ std::optional<Patient> read_patient(const YAML::Node& root, const std::string& f
   const auto id = read_id(r);
   const auto sex = r.choice<model::Sex>(
       "sex", Need::required, {{"male", model::Sex::male}, {"female", model::Sex::female}});
-  const auto age = read_checked<units::Duration>(r, "age", Need::required, Dimension::time);
+  const auto age = read_age(r);
   const auto height = read_checked<units::Length>(r, "height", Need::required, Dimension::length);
   const auto weight = read_checked<units::Mass>(r, "weight", Need::required, Dimension::mass);
   const auto hematocrit = read_hematocrit(r);
