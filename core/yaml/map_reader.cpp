@@ -147,7 +147,8 @@ std::optional<bool> MapReader::boolean(const std::string& key, Need need) {
   if (!s) return std::nullopt;
   if (*s == "true") return true;
   if (*s == "false") return false;
-  error_at(key, "'" + *s + "' is not true or false");
+  // YAML 1.1 spellings (True, yes, on) are refused, not guessed: say what to write.
+  error_at(key, "'" + *s + "' is not true or false; write true or false in lower case");
   return std::nullopt;
 }
 

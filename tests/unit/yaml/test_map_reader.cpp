@@ -61,7 +61,8 @@ TEST_SUITE("yaml") {
           "p.yaml:1:9: error: weight: '70 mL' is a volume, expected a mass in kg, g, lb");
     CHECK(diag::format(items[1]) ==
           "p.yaml:2:8: error: grade: '7' is out of range; expected an integer from 0 to 4");
-    CHECK(diag::format(items[2]) == "p.yaml:3:7: error: flag: 'yes' is not true or false");
+    CHECK(diag::format(items[2]) ==
+          "p.yaml:3:7: error: flag: 'yes' is not true or false; write true or false in lower case");
     CHECK(diag::format(items[3]) ==
           "p.yaml:4:6: error: sex: 'mail' is not one of: male, female (did you mean 'male'?)");
     CHECK(diag::format(items[4]) ==
