@@ -1,5 +1,7 @@
 #include "report/session_report.hpp"
 
+#include <cmath>
+
 #include "report/plan_json.hpp"
 #include "report/plan_text.hpp"
 #include "report/text_blocks.hpp"
@@ -8,6 +10,13 @@
 namespace lb::report {
 
 namespace {
+
+/// A protocol setting echoed in the JSON: {value, unit, display}, no derivation.
+nlohmann::json value_json(double value, const std::string& unit, int decimals) {
+  const explain::Shown shown{value, unit, decimals};
+  const double clean = std::round(value * 1e6) / 1e6;  // 250.00000000000003 -> 250
+  return {{"value", clean}, {"unit", unit}, {"display", text::shown(shown)}};
+}
 
 using Figures = std::vector<const explain::Derivation*>;
 
@@ -146,6 +155,11 @@ void add_session_json(nlohmann::json& out, const plan::Plan& plan) {
         {"ffp_units_per_course", derivation_json(r.ffp_units_course.how)},
         {"albumin_vials_per_course", derivation_json(r.albumin_vials_course.how)},
         {"albumin_grams_per_course", derivation_json(r.albumin_grams_course.how)},
+        // What the orders are counted in: stable names so exports need not dig in derivations.
+        {"ffp_unit_volume", value_json(units::in_milliliters(r.ffp_unit_volume), "mL", 0)},
+        {"albumin_concentration", value_json(units::in_g_per_l(r.albumin_concentration), "g/L", 0)},
+        {"albumin_vial_mass", value_json(units::in_grams(r.albumin_vial), "g", 1)},
+        {"fluid_balance", value_json(units::in_percent(r.fluid_balance), "%", 0)},
     };
     nlohmann::json post = nlohmann::json::object();
     if (s.effect) {
@@ -163,6 +177,7 @@ void add_session_json(nlohmann::json& out, const plan::Plan& plan) {
     if (a.citrate) {
       const auto& c = *a.citrate;
       j["solution"] = protocol::to_string(c.solution);
+      j["inlet_ac_ratio"] = c.inlet_to_ac_ratio;
       j["citrate_concentration"] = derivation_json(c.citrate_concentration.how);
       j["ac_volume"] = derivation_json(c.ac_volume.how);
       j["ac_rate"] = derivation_json(c.ac_rate.how);

@@ -71,6 +71,7 @@ CitratePlan citrate_plan(const protocol::CitrateSettings& s, const CitrateInputs
   const patient::Patient& p = *in.patient;
   CitratePlan out;
   out.solution = s.solution;
+  out.inlet_to_ac_ratio = s.inlet_to_ac_ratio;
   const double ratio = s.inlet_to_ac_ratio;
   const auto ratio_input = given("inlet:AC ratio", ratio, "", 0, 2);
 

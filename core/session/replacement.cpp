@@ -46,6 +46,10 @@ ReplacementOrders replacement_orders(const protocol::ReplacementSettings& s,
   ReplacementOrders out;
   out.mix = s.mix;
   out.sessions = in.sessions;
+  out.ffp_unit_volume = s.ffp_unit_volume;
+  out.albumin_concentration = s.albumin_concentration;
+  out.albumin_vial = s.albumin_vial;
+  out.fluid_balance = s.fluid_balance;
 
   // Fluid balance: volume returned per volume removed (100 % = isovolaemic).
   const units::Volume replaced = in.exchange.value * s.fluid_balance;

@@ -33,6 +33,11 @@ struct ReplacementOrders {
   /// "give the albumin first and the FFP last (INR 2.1 ≥ 1.5)", or "" when mixed.
   std::string ffp_last;
   int sessions = 1;  ///< sessions in the course (protocol schedule)
+  /// What the orders are counted in (protocol settings, echoed for the blood bank and exports).
+  units::Volume ffp_unit_volume = units::milliliters(250);
+  units::MassConcentration albumin_concentration = units::g_per_l(50);
+  units::Mass albumin_vial = units::grams(12.5);
+  units::Fraction fluid_balance = units::percent(100);
   explain::Derived<units::Volume> ffp_volume_course;
   explain::Derived<int> ffp_units_course;
   explain::Derived<units::Mass> albumin_grams_course;
@@ -72,6 +77,7 @@ struct SeparationRun {
 
 struct CitratePlan {
   protocol::AcdSolution solution = protocol::AcdSolution::acd_a;
+  double inlet_to_ac_ratio = 10;  ///< inlet volume per volume of AC (protocol setting)
   explain::Derived<units::MassConcentration> citrate_concentration;
   explain::Derived<units::Volume> ac_volume;
   explain::Derived<units::Flow> ac_rate;

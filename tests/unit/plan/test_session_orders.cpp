@@ -10,6 +10,7 @@
 #include "plan/build_plan.hpp"
 #include "protocol/protocol_loader.hpp"
 #include "report/ics.hpp"
+#include "report/plan_json.hpp"
 #include "report/plan_text.hpp"
 #include "schedule/calendar.hpp"
 
@@ -71,5 +72,15 @@ TEST_SUITE("plan") {
     // PLEXAR: 1/3 FFP + 2/3 albumin by volume.
     CHECK(report::render_text(example_plan("pe-aclf-plexar"))
               .find("FFP 33 % + albumin solution 67 % by volume (fractions)") != std::string::npos);
+  }
+
+  TEST_CASE("the JSON names what the orders are counted in (stable names)") {
+    const auto j = report::plan_json(example_plan("pe-aclf-plexar"));
+    CHECK(j["replacement"]["ffp_unit_volume"]["value"] == 250.0);
+    CHECK(j["replacement"]["ffp_unit_volume"]["unit"] == "mL");
+    CHECK(j["replacement"]["albumin_concentration"]["display"] == "50 g/L");
+    CHECK(j["replacement"]["albumin_vial_mass"]["value"] == 12.5);
+    CHECK(j["replacement"]["fluid_balance"]["value"] == 100.0);
+    CHECK(j["anticoagulation"]["inlet_ac_ratio"] == 10.0);
   }
 }
