@@ -126,6 +126,14 @@ const json& derivation_input(const json& figure, std::string_view name) {
   return null_json();
 }
 
+/// A stable field of the plan JSON, or, for plans stored before it existed, the
+/// same value from a figure's derivation input.
+const json& setting(const json& section, std::string_view key, const json& figure,
+                    std::string_view input_name) {
+  const json& stable = get(section, std::string(key).c_str());
+  return stable.is_null() ? derivation_input(figure, input_name) : stable;
+}
+
 std::string minutes_words(double minutes) {
   const auto total = static_cast<long>(std::lround(minutes));
   return std::to_string(total / 60) + " h " + std::to_string(total % 60) + " min";
@@ -544,7 +552,8 @@ void replacement_orders(Page& p, const json& plan) {
   } else {
     p.order("FFP volume per session", get(r, "ffp_volume_per_session"));
     std::string unit_size;
-    const auto& unit_volume = derivation_input(get(r, "ffp_units_per_session"), "FFP unit volume");
+    const auto& unit_volume =
+        setting(r, "ffp_unit_volume", get(r, "ffp_units_per_session"), "FFP unit volume");
     if (present(unit_volume)) {
       unit_size =
           "<br><span class=\"note\">units of " + html_escape(value_text(unit_volume)) + "</span>";
@@ -557,14 +566,16 @@ void replacement_orders(Page& p, const json& plan) {
     p.order_row("Albumin solution", "none");
   } else {
     std::string strength;
-    const auto& c = derivation_input(get(r, "albumin_vials_per_session"), "c_albumin");
+    const auto& c =
+        setting(r, "albumin_concentration", get(r, "albumin_vials_per_session"), "c_albumin");
     if (const auto g_per_l = number(c)) {
       strength = " (" + text::fixed(*g_per_l / 10.0, 0) + " % albumin, " +
                  html_escape(value_text(c)) + ")";
     }
     p.order("Albumin solution volume per session" + strength, albumin_volume);
     std::string vial;
-    const auto& vial_mass = derivation_input(get(r, "albumin_vials_per_session"), "vial");
+    const auto& vial_mass =
+        setting(r, "albumin_vial_mass", get(r, "albumin_vials_per_session"), "vial");
     if (present(vial_mass)) {
       vial = "<br><span class=\"note\">vials of " + html_escape(value_text(vial_mass)) +
              " albumin</span>";
@@ -604,7 +615,10 @@ void anticoagulation_orders(Page& p, const json& plan) {
   p.orders_open();
   if (method == "citrate") {
     p.order_row("Anticoagulant", "citrate, <b>" + html_escape(str(get(a, "solution"))) + "</b>");
-    const auto& ratio = derivation_input(get(a, "ac_rate"), "inlet:AC ratio");
+    const auto& stable_ratio = get(a, "inlet_ac_ratio");
+    const auto& ratio = stable_ratio.is_null()
+                            ? derivation_input(get(a, "ac_rate"), "inlet:AC ratio")
+                            : stable_ratio;
     if (const auto r = number(ratio)) {
       p.order_row("Inlet:AC ratio", html_escape(number_text(*r)) + " : 1",
                   "<span class=\"note\">inlet blood to anticoagulant</span>");

@@ -53,24 +53,12 @@ Printed print(const Request& r) {
   store.add_patient(r.patient_id, "nurse");
   const auto patient_text = io::read_file(r.patient_file);
   const auto protocol_text = io::read_file(r.protocol_file);
-  auto capture = records::capture_plan(r.patient_id, patient_text, r.patient_file, protocol_text,
-                                       r.protocol_file, r.overrides,
-                                       records::make_review_json(r.tolerances, ""), r.approved_by);
+  auto capture = records::capture_plan(
+      r.patient_id, patient_text, r.patient_file, protocol_text, r.protocol_file, r.overrides,
+      records::make_review_json(r.tolerances, ""), r.approved_by, r.start);
   INFO(capture.error);
   REQUIRE(capture.input.has_value());
   auto input = *capture.input;
-  if (!r.start.empty()) {
-    // `record plan` has no --start; a plan made with one (GUI, `plan --start`) has dates.
-    const auto patient = patient::parse_patient(patient_text, r.patient_file);
-    const auto protocol = protocol::parse_protocol(protocol_text, r.protocol_file);
-    REQUIRE(patient.patient);
-    REQUIRE(protocol.protocol);
-    const auto start = schedule::parse_local_time(r.start);
-    REQUIRE(start.value);
-    input.plan_json = report::render_json(
-        plan::build_plan({*patient.patient, r.patient_file, *protocol.protocol, r.protocol_file,
-                          io::sha256_hex(protocol_text), r.overrides, start.value}));
-  }
   if (r.edit != nullptr) {
     auto j = json::parse(input.plan_json);
     r.edit(j);
@@ -428,6 +416,20 @@ TEST_SUITE("records") {
     CHECK(has(html, "<li><span class=\"mono\">haemodynamic_instability</span>: noradrenaline"));
     CHECK(count(rules, "<tr class=\"rule triggered\">") >= 1);
     check_no_raw_keys(html);
+  }
+
+  TEST_CASE("printable page: a plan stored before the stable order fields shows the same sizes") {
+    Request r;
+    r.edit = [](json& j) {  // as a plan stored before replacement.ffp_unit_volume & co existed
+      for (const char* key :
+           {"ffp_unit_volume", "albumin_concentration", "albumin_vial_mass", "fluid_balance"}) {
+        j["replacement"].erase(key);
+      }
+      j["anticoagulation"].erase("inlet_ac_ratio");
+    };
+    const auto [html, plan] = print(r);
+    CHECK(has(row(html, "Inlet:AC ratio"), "10 : 1"));
+    CHECK(has(row(html, "FFP units per session"), "units of 250 mL"));
   }
 
   TEST_CASE("printable page: a plan without session orders or schedule or rules is not junk") {
