@@ -84,7 +84,8 @@ std::string summary_text(const Summary& s) {
   }
   if (s.ffp_rows > 0) {
     line("FFP units per session, total", text::grouped(static_cast<double>(s.ffp_units_total), 0) +
-                                             " (" + count(s.ffp_rows) + " patients)");
+                                             " (" + count(s.ffp_rows) +
+                                             (s.ffp_rows == 1 ? " patient)" : " patients)"));
   } else {
     line("FFP units per session", "not computed (the protocol gives no FFP replacement)");
   }

@@ -64,6 +64,13 @@ TEST_SUITE("cohort") {
     CHECK(line_of("not_eligible").ends_with(" 1"));
     CHECK(text.find("cannot_decide") != std::string::npos);
   }
+
+  TEST_CASE("one patient with FFP is counted in the singular") {
+    Summary s;
+    s.rows = 1;
+    s.add(Verdict::eligible, units::milliliters(3377), 14);
+    CHECK(summary_text(s).find(" 14 (1 patient)\n") != std::string::npos);
+  }
 }
 
 }  // namespace
