@@ -59,7 +59,8 @@ PlanCapture capture_plan(const std::string& patient_id, const std::string& patie
   }
   if (out.plan->status() == plan::Status::not_ready) {
     out.error =
-        "the plan is NOT READY (it breaks a hard limit of the protocol): it cannot be approved";
+        "the plan is NOT READY (a hard limit or an eligibility rule of the protocol): it cannot be "
+        "approved";
     return out;
   }
   nlohmann::json o = nlohmann::json::array();

@@ -87,10 +87,11 @@ int run_command_line(int argc, char** argv) {
   window_opts->add_option("--size", window.size, "Window size WxH in pixels (e.g. 1280x800)");
   window_opts
       ->add_option("--view", window.view,
-                   "Screen to show: plan, schedule, scores (planner tabs), records (course), "
-                   "records-session (session entry), records-audit (audit trail)")
-      ->check(CLI::IsMember(
-          {"plan", "schedule", "scores", "records", "records-session", "records-audit"}));
+                   "Screen to show: plan, schedule, scores (planner tabs), plan-approve (the "
+                   "approve-and-store modal), records (course), records-session (session "
+                   "entry), records-audit (audit trail)")
+      ->check(CLI::IsMember({"plan", "plan-approve", "schedule", "scores", "records",
+                             "records-session", "records-audit"}));
   window_opts->add_option("--db", window.db,
                           "Records database for the session-records screens (default: "
                           "$XDG_DATA_HOME/liverbridge/records.db)");

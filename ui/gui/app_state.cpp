@@ -85,6 +85,16 @@ std::string_view to_string(ProtocolOrigin o) {
   return "?";
 }
 
+std::string patient_file_label(const AppState& s) { return patient_label(s); }
+
+eligibility::Overrides current_overrides(const AppState& s) {
+  const ProtocolEntry* e = selected_protocol(s);
+  if (e == nullptr || !e->loaded) return {};
+  const auto protocol = protocol::parse_protocol(e->text, e->path);
+  if (!protocol.protocol) return {};
+  return overrides_for(s, protocol.protocol->eligibility);
+}
+
 void set_message(AppState& s, std::string text, bool error) {
   s.view.message = std::move(text);
   s.view.message_is_error = error;

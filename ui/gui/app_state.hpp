@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "diag/diagnostic.hpp"
+#include "eligibility/eligibility.hpp"
 #include "gui/patient_form.hpp"
 #include "gui/records_state.hpp"
 #include "gui/user_dirs.hpp"
@@ -167,5 +168,11 @@ std::string ics_unavailable_reason(const AppState& s);
 std::string default_prompt_path(const AppState& s, PromptKind kind);
 
 void set_message(AppState& s, std::string text, bool error = false);
+
+/// The patient file name the plan is made for: the file opened or saved, else "(patient form)".
+std::string patient_file_label(const AppState& s);
+/// The override reasons recompute() passes to build_plan: non-blank, for a relative rule of
+/// the selected protocol (empty when the protocol cannot be read).
+eligibility::Overrides current_overrides(const AppState& s);
 
 }  // namespace lb::gui

@@ -275,6 +275,7 @@ void draw_app(AppState& s) {
   draw_protocol_editor(s);
   draw_file_prompt(s);
   draw_close_prompt(s);
+  draw_approve_prompt(s);
   // An edit in this frame re-plans before the next frame is drawn.
   recompute_if_needed(s);
 }

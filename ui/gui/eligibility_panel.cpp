@@ -86,9 +86,11 @@ void draw_rule(AppState& s, const RuleResult& r) {
   ImGui::PopStyleColor();
   record_rect(s, "rule." + r.id);
   ImGui::SameLine();
-  ImGui::TextColored(kColourMuted, "%s \u00b7 %s %s", r.id.c_str(),
+  ImGui::PushStyleColor(ImGuiCol_Text, kColourMuted);
+  ImGui::TextWrapped("%s \u00b7 %s %s", r.id.c_str(),  // wraps in a narrow column
                      std::string(eligibility::to_string(r.severity)).c_str(),
                      std::string(eligibility::to_string(r.kind)).c_str());
+  ImGui::PopStyleColor();
   ImGui::Indent(em(1));
   ImGui::TextWrapped("%s", r.message.c_str());
   for (const auto& e : r.decided_by) {

@@ -81,5 +81,9 @@ void draw_file_prompt(AppState& s);
 void save_patient_or_prompt(AppState& s);
 /// The unsaved-changes prompt shown when the user closes the window.
 void draw_close_prompt(AppState& s);
+/// "Approve and store plan": the modal that stores the plan as `liverbridge record plan`.
+void draw_approve_prompt(AppState& s);
+/// The planner's button that opens it, disabled with the reason when it is not available.
+void draw_approve_button(AppState& s);
 
 }  // namespace lb::gui

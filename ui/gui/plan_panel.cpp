@@ -62,7 +62,9 @@ void draw_plan_status(AppState& s, const plan::Plan& plan) {
   switch (status) {
     case plan::Status::ready: ImGui::TextColored(kColourOk, "no findings"); break;
     case plan::Status::ready_with_warnings:
-      ImGui::TextColored(kColourWarning, "read the warnings before ordering");
+      ImGui::PushStyleColor(ImGuiCol_Text, kColourWarning);
+      ImGui::TextWrapped("read the warnings before ordering");
+      ImGui::PopStyleColor();
       break;
     case plan::Status::not_ready:
       ImGui::TextColored(kColourError, "not ready: see the errors");
@@ -83,6 +85,7 @@ void draw_plan_panel(AppState& s) {
   draw_eligibility_panel(s);
   ImGui::Separator();
   draw_plan_status(s, plan);
+  draw_approve_button(s);
 
   ImGui::TextColored(kColourMuted, "Patient");
   ImGui::SameLine(em(5));

@@ -97,8 +97,8 @@ void draw_records_patient_list(AppState& s) {
   ImGui::Spacing();
   ImGui::PushTextWrapPos(0);
   ImGui::TextColored(kColourMuted,
-                     "Plans are approved and stored with `liverbridge record plan` "
-                     "(docs/records.md).");
+                     "Plans are approved and stored from the planner: Plan tab, "
+                     "\"Approve and store plan\u2026\" (or `liverbridge record plan`).");
   ImGui::PopTextWrapPos();
 }
 

@@ -386,12 +386,18 @@ bool submit_correction(AppState& s) {
 }
 
 const std::vector<std::string>& view_names() {
-  static const std::vector<std::string> names = {"plan",    "schedule",        "scores",
-                                                 "records", "records-session", "records-audit"};
+  static const std::vector<std::string> names = {
+      "plan", "plan-approve", "schedule", "scores", "records", "records-session", "records-audit"};
   return names;
 }
 
 bool apply_view(AppState& s, std::string_view view) {
+  if (view == "plan-approve") {  // the Plan tab with the approve modal open (screenshots)
+    apply_view(s, "plan");
+    recompute_if_needed(s);
+    begin_approve(s);
+    return true;
+  }
   if (view == "plan" || view == "schedule" || view == "scores") {
     s.records.active = false;
     s.view.select_tab = view == "plan" ? "Plan" : view == "schedule" ? "Schedule" : "Scores";

@@ -46,6 +46,19 @@ struct CorrectionFormState {
   std::string error, result;
 };
 
+/// "Approve and store plan" (records_approve.cpp): what `liverbridge record plan` takes
+/// beyond the planner's own inputs.
+struct ApproveFormState {
+  bool open_requested = false;  ///< open the modal next frame
+  std::string approved_by;      ///< required (the CLI's --approved-by)
+  /// Review tolerance per comparable item as the CLI's --tolerance takes it ("10%"); "" = none.
+  std::map<std::string, std::string, std::less<>> tolerances;
+  std::string equilibration;      ///< the CLI's --equilibration ("" = the default 12 h)
+  bool patient_in_db = false;     ///< the form's patient is in the records database
+  std::string error;              ///< why nothing was stored (shown in the modal)
+  diag::Diagnostics diagnostics;  ///< capture_plan's, from the last attempt
+};
+
 struct RecordsPatientRow {
   std::string pseudonym, created_at, created_by;
   std::size_t plans = 0, sessions = 0;
@@ -74,6 +87,7 @@ struct RecordsState {
 
   SessionFormState session_form;
   CorrectionFormState correction;
+  ApproveFormState approve;
 };
 
 /// The default database: <data dir>/records.db (the CLI's default), else $XDG_DATA_HOME/...
@@ -93,7 +107,23 @@ bool submit_session_form(AppState& s);
 /// Stores the correction through Store::correct_session (previous value to the audit log).
 bool submit_correction(AppState& s);
 
-/// `--view NAME`: plan, schedule, scores, records, records-session, records-audit.
+// ---- approve and store the planner's plan (records_approve.cpp) ---------------------------
+/// Why the current plan cannot be approved now ("" when it can): no plan, not current,
+/// errors in the form or the course start, NOT READY, no records database.
+std::string approve_unavailable_reason(const AppState& s);
+/// The patient id typed in the form (trimmed).
+std::string form_patient_id(const AppState& s);
+/// Opens the approve modal (checks whether the patient is in the database).
+void begin_approve(AppState& s);
+/// Adds the form's patient to the records database (actor: "Approved by").
+bool add_approve_patient(AppState& s);
+/// As `liverbridge record plan`: records::capture_plan from the form's YAML, the selected
+/// protocol's exact text, the override reasons and the course start, then Store::add_plan.
+/// Returns the plan id; on refusal nothing is stored and approve.error says why.
+std::optional<std::int64_t> approve_and_store_plan(AppState& s);
+
+/// `--view NAME`: plan, plan-approve, schedule, scores, records, records-session,
+/// records-audit.
 const std::vector<std::string>& view_names();
 /// Applies a view name; false for an unknown one.
 bool apply_view(AppState& s, std::string_view view);

@@ -59,6 +59,8 @@ void apply_style(float scale) {
   style.Colors[ImGuiCol_WindowBg] = ImVec4(0.10f, 0.11f, 0.13f, 1.0f);
   style.Colors[ImGuiCol_ChildBg] = ImVec4(0.12f, 0.13f, 0.15f, 1.0f);
   style.Colors[ImGuiCol_Text] = ImVec4(0.94f, 0.95f, 0.96f, 1.0f);
+  // Opaque popups and dialogs: the plan behind a dialog must not show through its text.
+  style.Colors[ImGuiCol_PopupBg] = ImVec4(0.13f, 0.14f, 0.17f, 1.0f);
   style.ScaleAllSizes(scale);
 }
 

@@ -90,6 +90,22 @@ class Headless {
     frame();  // an edit made on release is re-planned at the end of that frame: draw it
   }
 
+  /// The mouse moves onto the widget (one frame) before it is used, as a hand does: a tab
+  /// in another child window than the one last hovered ignores a press without it.
+  void point_at(const std::string& name) {
+    const Rect r = rect(name);
+    ImGui::GetIO().MousePos = ImVec2(r.cx(), r.cy());
+    frame();
+  }
+  void hand_click(const std::string& name) {
+    point_at(name);
+    click(name);
+  }
+  void hand_type(const std::string& name, const std::string& text) {
+    point_at(name);
+    type_into(name, text);
+  }
+
   /// Click the text field (which selects its text), type over it, let the edit land.
   void type_into(const std::string& name, const std::string& text) {
     click(name);

@@ -73,35 +73,20 @@ bool has_error_at(const lb::diag::Diagnostics& d, const std::string& key, const 
   return false;
 }
 
-/// The mouse moves onto the widget (one frame) before it is used, as a hand does: a tab
-/// in another child window than the one last hovered ignores a press without it.
-void point_at(Headless& h, const std::string& name) {
-  const auto r = h.rect(name);
-  ImGui::GetIO().MousePos = ImVec2(r.cx(), r.cy());
-  h.frame();
-}
-void click(Headless& h, const std::string& name) {
-  point_at(h, name);
-  h.click(name);
-}
-void type_into(Headless& h, const std::string& name, const std::string& text) {
-  point_at(h, name);
-  h.type_into(name, text);
-}
 void choose(Headless& h, const std::string& combo, const std::string& entry) {
-  point_at(h, combo);
+  h.point_at(combo);
   h.choose(combo, entry);
 }
 
 /// Opens the records screens and the session form, and types a session.
 void type_session(Headless& h, const std::string& ended_at) {
-  click(h, "records.tab.session");
-  type_into(h, "records.form.started_at", "2026-11-20T08:00Z");
-  type_into(h, "records.form.ended_at", ended_at);
-  type_into(h, "records.form.plasma_removed", "9.8");
+  h.hand_click("records.tab.session");
+  h.hand_type("records.form.started_at", "2026-11-20T08:00Z");
+  h.hand_type("records.form.ended_at", ended_at);
+  h.hand_type("records.form.plasma_removed", "9.8");
   choose(h, "records.form.plasma_removed.unit", "records.form.plasma_removed.unit.L");
-  type_into(h, "records.form.replaced.ffp", "9800");
-  type_into(h, "records.form.who", "RN Smith");
+  h.hand_type("records.form.replaced.ffp", "9800");
+  h.hand_type("records.form.who", "RN Smith");
 }
 
 }  // namespace
@@ -111,7 +96,7 @@ TEST_SUITE("gui") {
     SeededRecords records;
     Headless h(options_for(records));
     CHECK_FALSE(h.drawn("records.patient.LB-ALF-0001"));  // the planner is shown first
-    click(h, "menu.records");
+    h.hand_click("menu.records");
     REQUIRE(h.state.records.active);
     CHECK(h.state.records.db_path == records.db);
     CHECK(h.drawn("records.patient.LB-ALF-0001"));
@@ -125,19 +110,19 @@ TEST_SUITE("gui") {
     // A patient added by another workstation appears after Reload.
     lb::records::Store(records.db).add_patient("LB-ALF-0002", "RN Other");
     CHECK_FALSE(h.drawn("records.patient.LB-ALF-0002"));
-    click(h, "records.db.reload");
+    h.hand_click("records.db.reload");
     CHECK(h.drawn("records.patient.LB-ALF-0002"));
-    click(h, "records.patient.LB-ALF-0002");
+    h.hand_click("records.patient.LB-ALF-0002");
     CHECK(h.state.records.selected == "LB-ALF-0002");
   }
 
   TEST_CASE("a session that ends before it starts is refused and nothing is written") {
     SeededRecords records;
     Headless h(options_for(records));
-    click(h, "menu.records");
+    h.hand_click("menu.records");
     const auto audit_before = records.audit().size();
     type_session(h, "2026-11-20T07:00Z");
-    click(h, "records.form.submit");
+    h.hand_click("records.form.submit");
 
     // The session reader's own message, at the field, and the refusal above the form.
     CHECK(has_error_at(h.state.records.session_form.problems, "ended_at",
@@ -154,13 +139,13 @@ TEST_SUITE("gui") {
   TEST_CASE("a valid session is stored with the units chosen") {
     SeededRecords records;
     Headless h(options_for(records));
-    click(h, "menu.records");
+    h.hand_click("menu.records");
     type_session(h, "2026-11-20T07:00Z");
-    click(h, "records.form.submit");
+    h.hand_click("records.form.submit");
     REQUIRE(records.sessions().empty());
 
-    type_into(h, "records.form.ended_at", "2026-11-20T11:45Z");
-    click(h, "records.form.submit");
+    h.hand_type("records.form.ended_at", "2026-11-20T11:45Z");
+    h.hand_click("records.form.submit");
     CHECK(h.state.records.session_form.error.empty());
     CHECK(h.drawn("records.form.result"));
     const auto stored = records.sessions();
@@ -176,36 +161,36 @@ TEST_SUITE("gui") {
     // The course shows it against the plan.
     REQUIRE(h.state.records.review.has_value());
     REQUIRE(h.state.records.review->sessions.size() == 1);
-    click(h, "records.tab.course");
+    h.hand_click("records.tab.course");
     CHECK(h.drawn("records.session." + std::to_string(stored[0].id)));
   }
 
   TEST_CASE("a correction appears in the audit trail with the previous value") {
     SeededRecords records;
     Headless h(options_for(records));
-    click(h, "menu.records");
+    h.hand_click("menu.records");
     type_session(h, "2026-11-20T11:45Z");
-    click(h, "records.form.submit");
+    h.hand_click("records.form.submit");
     const auto stored = records.sessions();
     REQUIRE(stored.size() == 1);
 
-    click(h, "records.tab.audit");
+    h.hand_click("records.tab.audit");
     CHECK(h.state.records.correction.session_id == stored[0].id);
     choose(h, "records.correct.field", "records.correct.field.plasma_removed");
-    type_into(h, "records.correct.value", "10.2");
+    h.hand_type("records.correct.value", "10.2");
     choose(h, "records.correct.unit", "records.correct.unit.L");
-    type_into(h, "records.correct.who", "RN Smith");
+    h.hand_type("records.correct.who", "RN Smith");
 
     // Without a reason: refused, as the command line refuses it; nothing written.
     const auto audit_before = records.audit().size();
-    click(h, "records.correct.submit");
+    h.hand_click("records.correct.submit");
     CHECK(h.drawn("records.correct.error"));
     CHECK(h.state.records.correction.error.find("reason") != std::string::npos);
     CHECK(records.audit().size() == audit_before);
     CHECK(records.sessions()[0].data.plasma_removed.text == "9.8 L");
 
-    type_into(h, "records.correct.reason", "pump log read again");
-    click(h, "records.correct.submit");
+    h.hand_type("records.correct.reason", "pump log read again");
+    h.hand_click("records.correct.submit");
     CHECK(h.state.records.correction.error.empty());
     const auto audit = records.audit();
     REQUIRE(audit.size() == audit_before + 1);
@@ -230,17 +215,17 @@ TEST_SUITE("gui") {
     auto o = options_for(records);
     o.records_db = records.dir + "/new/records.db";
     Headless h(o);
-    click(h, "menu.records");
+    h.hand_click("menu.records");
     CHECK_FALSE(h.state.records.db_exists);
     CHECK_FALSE(std::filesystem::exists(o.records_db));  // showing it does not create it
-    click(h, "records.new");
-    type_into(h, "records.new.id", "LB-NEW-0003");
-    click(h, "records.new.add");  // no "who": refused, nothing created
+    h.hand_click("records.new");
+    h.hand_type("records.new.id", "LB-NEW-0003");
+    h.hand_click("records.new.add");  // no "who": refused, nothing created
     CHECK_FALSE(h.state.records.new_patient_error.empty());
     CHECK_FALSE(h.drawn("records.patient.LB-NEW-0003"));
     CHECK_FALSE(std::filesystem::exists(o.records_db));
-    type_into(h, "records.new.who", "RN Smith");
-    click(h, "records.new.add");
+    h.hand_type("records.new.who", "RN Smith");
+    h.hand_click("records.new.add");
     CHECK(h.state.records.new_patient_error.empty());
     CHECK(h.state.records.db_exists);
     CHECK(h.drawn("records.patient.LB-NEW-0003"));
