@@ -143,19 +143,4 @@ std::optional<std::vector<int>> read_int_list(MapReader& r, const std::string& k
   return out;
 }
 
-std::optional<std::string> read_source_id(MapReader& r, const std::vector<Source>* sources) {
-  auto id = r.text("source", Need::optional);
-  if (!id) return std::nullopt;
-  if (sources != nullptr) {
-    std::vector<std::string> ids;
-    for (const auto& s : *sources) ids.push_back(s.id);
-    if (std::find(ids.begin(), ids.end(), *id) == ids.end()) {
-      r.error_at("source", "unknown source '" + *id + "'; the sources listed in this file are: " +
-                               joined(ids) + text::did_you_mean_suffix(*id, ids));
-      return std::nullopt;
-    }
-  }
-  return id;
-}
-
 }  // namespace lb::protocol::detail

@@ -32,9 +32,6 @@ std::optional<Field<units::Duration>> read_duration(yaml::MapReader& r, const st
 std::optional<std::vector<int>> read_int_list(yaml::MapReader& r, const std::string& key,
                                               yaml::Need need, int lo, int hi);
 
-/// `source:` naming a source id of this file (checked when `sources` is not null).
-std::optional<std::string> read_source_id(yaml::MapReader& r, const std::vector<Source>* sources);
-
 /// Longest session duration, minimum gap, delays: 14 days is far beyond any
 /// schedule the reference describes (APACHE's whole course is 17 days).
 inline constexpr Ceiling kCourseDurationCeiling{14.0 * 86400.0, "14 d",

@@ -1,5 +1,8 @@
 #include "protocol/loader/fields.hpp"
 
+#include <algorithm>
+
+#include "text/did_you_mean.hpp"
 #include "text/format.hpp"
 
 namespace lb::protocol::detail {
@@ -53,5 +56,19 @@ std::optional<Field<double>> positive_number(yaml::MapReader& r, const std::stri
 }
 
 std::string joined(const std::vector<std::string>& words) { return text::join(words); }
+
+std::optional<std::string> source_id(yaml::MapReader& r, const std::string& key, yaml::Need need,
+                                     const std::vector<Source>* sources) {
+  auto id = r.text(key, need);
+  if (!id || sources == nullptr) return id;
+  std::vector<std::string> ids;
+  for (const auto& s : *sources) ids.push_back(s.id);
+  if (std::find(ids.begin(), ids.end(), *id) == ids.end()) {
+    r.error_at(key, "unknown source '" + *id + "'; the sources listed in this file are: " +
+                        joined(ids) + text::did_you_mean_suffix(*id, ids));
+    return std::nullopt;
+  }
+  return id;
+}
 
 }  // namespace lb::protocol::detail

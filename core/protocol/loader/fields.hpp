@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "protocol/protocol.hpp"
 #include "units/dimension.hpp"
 #include "yaml/map_reader.hpp"
 
@@ -63,5 +64,11 @@ std::optional<Field<double>> positive_number(yaml::MapReader& r, const std::stri
 
 /// "a, b, c" for messages.
 std::string joined(const std::vector<std::string>& words);
+
+/// `key: <id>` naming an entry of the protocol's `sources:` (not checked when
+/// `sources` is null): the id, or nullopt when it is absent or unknown (an
+/// unknown id is reported with the ids the file lists).
+std::optional<std::string> source_id(yaml::MapReader& r, const std::string& key, yaml::Need need,
+                                     const std::vector<Source>* sources);
 
 }  // namespace lb::protocol::detail

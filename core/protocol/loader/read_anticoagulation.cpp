@@ -118,7 +118,7 @@ void read_citrate(MapReader& parent, CitrateSettings& out, const std::vector<Sou
                                        kAlkalosisCeiling)) {
     out.alkalosis_ffp_volume = v->value;
   }
-  out.source = source_reference(r, "source", sources);
+  out.source = source_id(r, "source", Need::optional, sources).value_or("");
   r.finish();
 }
 
@@ -127,7 +127,7 @@ void read_heparin(MapReader& parent, HeparinSettings& out, const std::vector<Sou
   if (!r.valid()) return;
   if (auto v = read_iu(r, "bolus")) out.bolus = *v;
   if (auto v = read_iu(r, "per_hour")) out.per_hour = *v;
-  out.source = source_reference(r, "source", sources);
+  out.source = source_id(r, "source", Need::optional, sources).value_or("");
   r.finish();
 }
 
@@ -166,7 +166,7 @@ void read_anticoagulation(MapReader& top, std::optional<AnticoagulationSettings>
       }
     }
   }
-  s.source = source_reference(r, "source", sources);
+  s.source = source_id(r, "source", Need::optional, sources).value_or("");
   r.finish();
   out = s;
 }

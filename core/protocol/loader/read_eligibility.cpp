@@ -540,16 +540,8 @@ void read_eligibility(MapReader& top, eligibility::Settings& out,
       rule.message = *m;
     else
       ok = false;
-    if (auto src = r.text("source", Need::required)) {
+    if (auto src = source_id(r, "source", Need::required, sources)) {
       rule.source = *src;
-      if (sources != nullptr && std::none_of(sources->begin(), sources->end(),
-                                             [&](const Source& s) { return s.id == *src; })) {
-        std::vector<std::string> ids;
-        for (const auto& s : *sources) ids.push_back(s.id);
-        r.error_at("source", "'" + *src + "' is not a source id of this protocol; sources: " +
-                                 joined(ids) + text::did_you_mean_suffix(*src, ids));
-        ok = false;
-      }
     } else {
       ok = false;
     }

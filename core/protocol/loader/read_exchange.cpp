@@ -96,25 +96,13 @@ void reject_for_other_rules(MapReader& r, const std::string& key, ExchangeRule r
 
 void read_source_reference(MapReader& r, ExchangeSettings& out,
                            const std::vector<Source>* sources) {
-  auto id = r.text("source", Need::optional);
-  if (!id) {
-    if (r.valid() && !r.has("source")) {
-      r.diagnostics().warning(r.location(), r.key_path("source"),
-                              "no 'source:' for the exchange rule; plans will cite no source for "
-                              "the exchange volume");
-    }
+  if (r.valid() && !r.has("source")) {
+    r.diagnostics().warning(r.location(), r.key_path("source"),
+                            "no 'source:' for the exchange rule; plans will cite no source for "
+                            "the exchange volume");
     return;
   }
-  if (sources != nullptr) {
-    std::vector<std::string> ids;
-    for (const auto& s : *sources) ids.push_back(s.id);
-    if (std::find(ids.begin(), ids.end(), *id) == ids.end()) {
-      r.error_at("source", "unknown source '" + *id + "'; the sources listed in this file are: " +
-                               joined(ids) + text::did_you_mean_suffix(*id, ids));
-      return;
-    }
-  }
-  out.source = *id;
+  if (auto id = source_id(r, "source", Need::optional, sources)) out.source = *id;
 }
 
 /// A limit as read, for the cross-checks.

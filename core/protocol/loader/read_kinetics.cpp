@@ -125,7 +125,7 @@ std::optional<SoluteKinetics> read_solute(MapReader& r, Solute solute,
     }
   }
   read_generation(r, out);
-  if (auto id = read_source_id(r, sources)) out.source = *id;
+  if (auto id = source_id(r, "source", Need::optional, sources)) out.source = *id;
   if (!ok) return std::nullopt;
   return out;
 }

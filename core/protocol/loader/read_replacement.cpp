@@ -35,7 +35,7 @@ void read_composition(MapReader& parent, const std::string& key, FluidCompositio
   if (auto v = share(r, "factor_activity", Need::optional)) {
     out.factor_activity = units::fraction(v->value);
   }
-  out.source = source_reference(r, "source", sources);
+  out.source = source_id(r, "source", Need::optional, sources).value_or("");
   r.finish();
 }
 
@@ -107,7 +107,7 @@ void read_replacement(MapReader& top, std::optional<ReplacementSettings>& out,
   read_composition(composition, "ffp", s.ffp_composition, true, sources);
   read_composition(composition, "albumin", s.albumin_composition, false, sources);
   if (composition.valid()) composition.finish();
-  s.source = source_reference(r, "source", sources);
+  s.source = source_id(r, "source", Need::optional, sources).value_or("");
   r.finish();
   out = s;
 }

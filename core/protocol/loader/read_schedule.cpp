@@ -191,7 +191,7 @@ void read_schedule(MapReader& top, ScheduleSettings& out, const std::vector<Sour
                                       "; expected fewer sessions or a later last day");
   }
   read_stop_when(r, out);
-  if (auto id = read_source_id(r, sources)) out.source = *id;
+  if (auto id = source_id(r, "source", Need::optional, sources)) out.source = *id;
   r.finish();
 }
 

@@ -100,7 +100,7 @@ void read_separation(MapReader& top, std::optional<SeparationSettings>& out,
                                          Dimension::fraction, kPercentCeiling)) {
     s.extracorporeal_max_fraction_tbv = v->value;
   }
-  s.source = source_reference(r, "source", sources);
+  s.source = source_id(r, "source", Need::optional, sources).value_or("");
   r.finish();
   out = s;
 }

@@ -58,22 +58,6 @@ std::optional<Field<double>> non_negative_si(MapReader& r, const std::string& ke
   return f;
 }
 
-std::string source_reference(MapReader& r, const std::string& key,
-                             const std::vector<Source>* sources) {
-  auto id = r.text(key, Need::optional);
-  if (!id) return "";
-  if (sources != nullptr) {
-    std::vector<std::string> ids;
-    for (const auto& s : *sources) ids.push_back(s.id);
-    if (std::find(ids.begin(), ids.end(), *id) == ids.end()) {
-      r.error_at(key, "unknown source '" + *id + "'; the sources listed in this file are: " +
-                          joined(ids) + text::did_you_mean_suffix(*id, ids));
-      return "";
-    }
-  }
-  return *id;
-}
-
 void reject_unless(MapReader& r, const std::string& key, const std::string& choice_key,
                    const std::string& chosen, const std::string& applies_to) {
   if (chosen == applies_to || !r.has(key)) return;

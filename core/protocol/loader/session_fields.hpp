@@ -21,11 +21,6 @@ std::optional<Field<double>> share(yaml::MapReader& r, const std::string& key, y
 std::optional<Field<double>> non_negative_si(yaml::MapReader& r, const std::string& key,
                                              units::Dimension dimension, bool allow_bare = false);
 
-/// `key: <id>` naming an entry of `sources` (not checked when `sources` is null).
-/// Returns the id, or "" when absent or unknown (unknown: an error).
-std::string source_reference(yaml::MapReader& r, const std::string& key,
-                             const std::vector<Source>* sources);
-
 /// An error when `key` is present although it applies only when `choice_key`
 /// is `applies_to` and the file chose `chosen`.
 void reject_unless(yaml::MapReader& r, const std::string& key, const std::string& choice_key,

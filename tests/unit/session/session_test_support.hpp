@@ -11,18 +11,9 @@
 #include <vector>
 
 #include "explain/derivation.hpp"
+#include "near.hpp"
 #include "session/session_plan.hpp"
 #include "units/quantities.hpp"
-
-/// |actual − expected| ≤ tolerance (absolute), reporting both values on failure.
-#define LB_SESSION_NEAR(actual, expected, tolerance)                                           \
-  do {                                                                                         \
-    const double lb_a_ = (actual);                                                             \
-    const double lb_e_ = (expected);                                                           \
-    CHECK_MESSAGE(std::fabs(lb_a_ - lb_e_) <= (tolerance),                                     \
-                  std::setprecision(12) << #actual << " = " << lb_a_ << ", expected " << lb_e_ \
-                                        << " ± " << (tolerance));                              \
-  } while (false)
 
 namespace lb::testing {
 

@@ -40,10 +40,10 @@ TEST_SUITE("session") {
   TEST_CASE("V5 AYSung 1.5 PV of 5 % albumin: 5066 mL gives 21 vials = 262.5 g and no FFP") {
     const auto o = orders(mix(ReplacementMix::albumin, 0.0), 5066);
     CHECK(o.ffp_units.value == 0);
-    LB_SESSION_NEAR(units::in_milliliters(o.ffp_volume.value), 0.0, 1e-9);
-    LB_SESSION_NEAR(units::in_milliliters(o.albumin_volume.value), 5066.0, 1e-6);
+    LB_CHECK_NEAR(units::in_milliliters(o.ffp_volume.value), 0.0, 1e-9);
+    LB_CHECK_NEAR(units::in_milliliters(o.albumin_volume.value), 5066.0, 1e-6);
     CHECK(o.albumin_vials.value == 21);
-    LB_SESSION_NEAR(units::in_grams(o.albumin_grams.value), 262.5, 1e-9);
+    LB_CHECK_NEAR(units::in_grams(o.albumin_grams.value), 262.5, 1e-9);
   }
 
   TEST_CASE("V13 HVP 10.57 L of FFP needs 43 units of 250 mL") {
@@ -66,20 +66,20 @@ TEST_SUITE("session") {
 
   TEST_CASE("one third FFP and two thirds 5 % albumin of 3000 mL") {
     const auto o = orders(mix(ReplacementMix::fractions, 1.0 / 3.0), 3000);
-    LB_SESSION_NEAR(units::in_milliliters(o.ffp_volume.value), 1000.0, 1e-6);
+    LB_CHECK_NEAR(units::in_milliliters(o.ffp_volume.value), 1000.0, 1e-6);
     CHECK(o.ffp_units.value == 4);
-    LB_SESSION_NEAR(units::in_milliliters(o.albumin_volume.value), 2000.0, 1e-6);
+    LB_CHECK_NEAR(units::in_milliliters(o.albumin_volume.value), 2000.0, 1e-6);
     CHECK(o.albumin_vials.value == 8);  // 2000 mL × 50 g/L = 100 g = 8 × 12.5 g exactly
-    LB_SESSION_NEAR(units::in_grams(o.albumin_grams.value), 100.0, 1e-9);
+    LB_CHECK_NEAR(units::in_grams(o.albumin_grams.value), 100.0, 1e-9);
   }
 
   TEST_CASE("a fixed number of FFP units with albumin for the rest") {
     auto s = mix(ReplacementMix::ffp_units);
     s.ffp_units = 4;
     const auto o = orders(s, 3377);
-    LB_SESSION_NEAR(units::in_milliliters(o.ffp_volume.value), 1000.0, 1e-6);
+    LB_CHECK_NEAR(units::in_milliliters(o.ffp_volume.value), 1000.0, 1e-6);
     CHECK(o.ffp_units.value == 4);
-    LB_SESSION_NEAR(units::in_milliliters(o.albumin_volume.value), 2377.0, 1e-6);
+    LB_CHECK_NEAR(units::in_milliliters(o.albumin_volume.value), 2377.0, 1e-6);
     // AYSung custom: ceil((3377 − 4 × 250) × 0.05 / 12.5) = ceil(9.508) = 10 vials.
     CHECK(o.albumin_vials.value == 10);
     CHECK_FALSE(testing::has_code(o.findings, "replacement.ffp_units_exceed_volume"));
@@ -87,7 +87,7 @@ TEST_SUITE("session") {
     s.ffp_units = 20;  // 5000 mL of FFP for a 3377 mL exchange
     const auto over = orders(s, 3377);
     CHECK(testing::has_code(over.findings, "replacement.ffp_units_exceed_volume"));
-    LB_SESSION_NEAR(units::in_milliliters(over.ffp_volume.value), 3377.0, 1e-6);
+    LB_CHECK_NEAR(units::in_milliliters(over.ffp_volume.value), 3377.0, 1e-6);
     CHECK(over.ffp_units.value == 14);  // ceil(3377 / 250)
     CHECK(over.albumin_vials.value == 0);
   }
@@ -96,7 +96,7 @@ TEST_SUITE("session") {
     auto s = mix(ReplacementMix::albumin, 0.0);
     s.fluid_balance = units::percent(90);
     const auto o = orders(s, 4000);
-    LB_SESSION_NEAR(units::in_milliliters(o.replacement_volume.value), 3600.0, 1e-6);
+    LB_CHECK_NEAR(units::in_milliliters(o.replacement_volume.value), 3600.0, 1e-6);
     CHECK(o.albumin_vials.value == 15);  // 3600 mL × 50 g/L = 180 g → 14.4 → 15 vials
   }
 
@@ -104,8 +104,8 @@ TEST_SUITE("session") {
     const auto o = orders(mix(ReplacementMix::fractions, 1.0 / 3.0), 3000, 5);
     CHECK(o.ffp_units_course.value == 20);
     CHECK(o.albumin_vials_course.value == 40);
-    LB_SESSION_NEAR(units::in_grams(o.albumin_grams_course.value), 500.0, 1e-9);
-    LB_SESSION_NEAR(units::in_milliliters(o.ffp_volume_course.value), 5000.0, 1e-6);
+    LB_CHECK_NEAR(units::in_grams(o.albumin_grams_course.value), 500.0, 1e-9);
+    LB_CHECK_NEAR(units::in_milliliters(o.ffp_volume_course.value), 5000.0, 1e-6);
   }
 
   TEST_CASE(
@@ -148,11 +148,11 @@ TEST_SUITE("session") {
   }
 
   TEST_CASE("V18 albumin 25 g/L with 5 % albumin: 40.80 g/L after 1.0 PV - 44.4 g/L after 1.5 PV") {
-    LB_SESSION_NEAR(session::replacement_aware(25, 50, 1.0), 40.80, 0.005);
-    LB_SESSION_NEAR(session::replacement_aware(25, 50, 1.5), 44.42, 0.005);
+    LB_CHECK_NEAR(session::replacement_aware(25, 50, 1.0), 40.80, 0.005);
+    LB_CHECK_NEAR(session::replacement_aware(25, 50, 1.5), 44.42, 0.005);
     // Factor activity 20 % with FFP (~100 %): 70.6 % after 1 PV, 96.0 % after 3 PV (§2.1).
-    LB_SESSION_NEAR(session::replacement_aware(20, 100, 1.0), 70.6, 0.05);
-    LB_SESSION_NEAR(session::replacement_aware(20, 100, 3.0), 96.0, 0.05);
+    LB_CHECK_NEAR(session::replacement_aware(20, 100, 1.0), 70.6, 0.05);
+    LB_CHECK_NEAR(session::replacement_aware(20, 100, 3.0), 96.0, 0.05);
   }
 
   TEST_CASE("predicted post-session albumin for a 1 PV exchange with 5 % albumin (V18)") {
@@ -165,9 +165,9 @@ TEST_SUITE("session") {
     const auto e =
         session::replacement_effect(s, o, volume_figure("plasma_volume", 3377), labs, "");
     REQUIRE(e.albumin);
-    LB_SESSION_NEAR(units::in_g_per_l(e.albumin->value), 40.80, 0.005);
+    LB_CHECK_NEAR(units::in_g_per_l(e.albumin->value), 40.80, 0.005);
     REQUIRE(e.fibrinogen);  // albumin solution has none: plain one-compartment fall
-    LB_SESSION_NEAR(units::in_g_per_l(e.fibrinogen->value), 2.0 * std::exp(-1.0), 1e-9);
+    LB_CHECK_NEAR(units::in_g_per_l(e.fibrinogen->value), 2.0 * std::exp(-1.0), 1e-9);
     CHECK_FALSE(e.factor_v);  // no lab, no prediction
     testing::check_refs_resolve(
         e.figures(), {"plasma_volume", "ffp_volume_per_session", "albumin_volume_per_session"});
@@ -187,35 +187,14 @@ TEST_SUITE("session") {
     REQUIRE(e.factor_v);
     // 0.5 PV of albumin: 20·e^−0.5; then 0.5 PV of FFP: 100 + (mid − 100)·e^−0.5.
     const double expected = 100.0 - 100.0 * std::exp(-0.5) + 20.0 * std::exp(-1.0);
-    LB_SESSION_NEAR(units::in_percent(e.factor_v->value), expected, 1e-9);
-    LB_SESSION_NEAR(expected, 46.705, 0.001);
+    LB_CHECK_NEAR(units::in_percent(e.factor_v->value), expected, 1e-9);
+    LB_CHECK_NEAR(expected, 46.705, 0.001);
     // Mixed instead: C_r = 50 %, x = 1: 50 + (20 − 50)·e^−1 = 38.96 % — FFP last ends higher.
     const auto mixed_orders = orders(s, 3000, 1, 1.0);
     const auto mixed = session::replacement_effect(s, mixed_orders,
                                                    volume_figure("plasma_volume", 3000), labs, "");
     REQUIRE(mixed.factor_v);
-    LB_SESSION_NEAR(units::in_percent(mixed.factor_v->value), 50.0 - 30.0 * std::exp(-1.0), 1e-9);
-  }
-
-  TEST_CASE("mixed_concentration gives the kinetics engine the volume-weighted C_r") {
-    auto s = mix(ReplacementMix::fractions, 1.0 / 3.0);
-    s.ffp_composition.albumin = units::g_per_l(40);
-    const auto c = session::mixed_concentration(s, protocol::Solute::albumin);
-    REQUIRE(c);
-    REQUIRE(std::holds_alternative<units::MassConcentration>(*c));
-    LB_SESSION_NEAR(units::in_g_per_l(std::get<units::MassConcentration>(*c)),
-                    40.0 / 3.0 + 50.0 * 2.0 / 3.0, 1e-9);
-    CHECK_FALSE(session::mixed_concentration(s, protocol::Solute::bilirubin));
-    CHECK_FALSE(session::mixed_concentration(s, protocol::Solute::fibrinogen));  // FFP unknown
-
-    auto units_mix = mix(ReplacementMix::ffp_units);
-    units_mix.ffp_units = 4;
-    units_mix.ffp_composition.albumin = units::g_per_l(40);
-    CHECK_FALSE(session::mixed_concentration(units_mix, protocol::Solute::albumin));
-    const auto at_2000 = session::mixed_concentration(units_mix, protocol::Solute::albumin,
-                                                      units::milliliters(2000));
-    REQUIRE(at_2000);
-    LB_SESSION_NEAR(units::in_g_per_l(std::get<units::MassConcentration>(*at_2000)), 45.0, 1e-9);
+    LB_CHECK_NEAR(units::in_percent(mixed.factor_v->value), 50.0 - 30.0 * std::exp(-1.0), 1e-9);
   }
 }
 

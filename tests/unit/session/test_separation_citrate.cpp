@@ -58,9 +58,9 @@ TEST_SUITE("session") {
   TEST_CASE(
       "worked example 4.5: membrane 120 mL/min - Hct 0.30 - FF 0.30 removes 3377 mL in 134 min") {
     const auto r = run(membrane(120, 0.30), 3377, 4824, 0.30);
-    LB_SESSION_NEAR(units::in_ml_per_min(r.plasma_removal_rate.value), 25.2, 1e-9);
-    LB_SESSION_NEAR(units::in_liters_per_hour(r.plasma_removal_rate.value), 1.512, 1e-9);
-    LB_SESSION_NEAR(units::in_minutes(r.duration.value), 134.0, 0.1);
+    LB_CHECK_NEAR(units::in_ml_per_min(r.plasma_removal_rate.value), 25.2, 1e-9);
+    LB_CHECK_NEAR(units::in_liters_per_hour(r.plasma_removal_rate.value), 1.512, 1e-9);
+    LB_CHECK_NEAR(units::in_minutes(r.duration.value), 134.0, 0.1);
     CHECK_FALSE(r.inlet_capped);
     CHECK_FALSE(r.with_ac);
   }
@@ -69,31 +69,31 @@ TEST_SUITE("session") {
     const double tbv = 4824;
     const double pv = tbv * (1 - 0.30);
     const auto r = run(centrifugal(50), pv, tbv, 0.30);
-    LB_SESSION_NEAR(units::in_milliliters(r.whole_blood_processed.value) / tbv, 1.0 / 0.87, 1e-9);
-    LB_SESSION_NEAR(units::in_milliliters(r.whole_blood_processed.value) / tbv, 1.15, 0.005);
+    LB_CHECK_NEAR(units::in_milliliters(r.whole_blood_processed.value) / tbv, 1.0 / 0.87, 1e-9);
+    LB_CHECK_NEAR(units::in_milliliters(r.whole_blood_processed.value) / tbv, 1.15, 0.005);
   }
 
   TEST_CASE("centrifugal plasma rate and duration without AC in the inlet (hand-derived)") {
     // Q_p = 50 × 0.7 × 0.87 = 30.45 mL/min; 3045 mL take 100 min.
     const auto r = run(centrifugal(50), 3045, 4824, 0.30);
-    LB_SESSION_NEAR(units::in_ml_per_min(r.plasma_removal_rate.value), 30.45, 1e-9);
-    LB_SESSION_NEAR(units::in_minutes(r.duration.value), 100.0, 1e-9);
-    LB_SESSION_NEAR(units::in_percent(r.ac_returned.value), 13.0, 1e-9);
+    LB_CHECK_NEAR(units::in_ml_per_min(r.plasma_removal_rate.value), 30.45, 1e-9);
+    LB_CHECK_NEAR(units::in_minutes(r.duration.value), 100.0, 1e-9);
+    LB_CHECK_NEAR(units::in_percent(r.ac_returned.value), 13.0, 1e-9);
   }
 
   TEST_CASE("with citrate the inlet carries the AC: 9 parts blood to 1 part AC at ratio 10") {
     const auto r = run(centrifugal(50), 3045, 4824, 0.30, 10.0);
-    LB_SESSION_NEAR(units::in_ml_per_min(r.whole_blood_flow.value), 45.0, 1e-9);
-    LB_SESSION_NEAR(units::in_ml_per_min(r.plasma_removal_rate.value), 45 * 0.7 * 0.87, 1e-9);
+    LB_CHECK_NEAR(units::in_ml_per_min(r.whole_blood_flow.value), 45.0, 1e-9);
+    LB_CHECK_NEAR(units::in_ml_per_min(r.plasma_removal_rate.value), 45 * 0.7 * 0.87, 1e-9);
     CHECK(r.with_ac);
   }
 
   TEST_CASE("section 4.2 example: ACIR 1.2 x TBV 4.82 L x ratio 10 caps the inlet near 58 mL/min") {
     const auto r = run(centrifugal(80, 1.2), 3377, 4820, 0.30, 10.0);
     REQUIRE(r.inlet_cap);
-    LB_SESSION_NEAR(units::in_ml_per_min(r.inlet_cap->value), 57.84, 1e-9);
+    LB_CHECK_NEAR(units::in_ml_per_min(r.inlet_cap->value), 57.84, 1e-9);
     CHECK(r.inlet_capped);
-    LB_SESSION_NEAR(units::in_ml_per_min(r.flow.value), 57.84, 1e-9);
+    LB_CHECK_NEAR(units::in_ml_per_min(r.flow.value), 57.84, 1e-9);
     CHECK(testing::has_code(r.findings, "separation.inlet_capped"));
 
     const auto under = run(centrifugal(50, 1.2), 3377, 4820, 0.30, 10.0);
@@ -126,7 +126,7 @@ TEST_SUITE("session") {
     s.extracorporeal_max_fraction_tbv = units::percent(15);
     const auto ok = run(s, 3000, 4824, 0.30);
     REQUIRE(ok.extracorporeal_fraction_tbv);
-    LB_SESSION_NEAR(units::in_percent(ok.extracorporeal_fraction_tbv->value), 141.0 / 48.24, 1e-9);
+    LB_CHECK_NEAR(units::in_percent(ok.extracorporeal_fraction_tbv->value), 141.0 / 48.24, 1e-9);
     CHECK_FALSE(testing::has_code(ok.findings, "separation.ecv_above_threshold"));
     const auto small = run(s, 300, 900, 0.30);  // 141 / 900 = 15.7 %
     CHECK(testing::has_code(small.findings, "separation.ecv_above_threshold"));
@@ -149,8 +149,8 @@ TEST_SUITE("session") {
   TEST_CASE("V21 ACD-A holds 112.8 mmol/L of citrate - about 21.7 g/L as citric acid") {
     const auto a = session::acd_composition(protocol::AcdSolution::acd_a);
     const auto c = session::citrate_as_citric_acid(a);
-    LB_SESSION_NEAR(units::in_mmol_per_l(c / session::citric_acid_molar_mass()), 112.8, 0.05);
-    LB_SESSION_NEAR(units::in_g_per_l(c), 21.7, 0.05);
+    LB_CHECK_NEAR(units::in_mmol_per_l(c / session::citric_acid_molar_mass()), 112.8, 0.05);
+    LB_CHECK_NEAR(units::in_g_per_l(c), 21.7, 0.05);
     CHECK(units::in_g_per_l(c) >= 20.59);
     CHECK(units::in_g_per_l(c) <= 22.75);
     // ACD-B: 4.4 g + 13.2 g per litre lies in USP 12.37–13.67 g/L.
@@ -163,12 +163,12 @@ TEST_SUITE("session") {
   TEST_CASE("V23 inlet:AC 10 adds 111 mL of ACD-A per litre of whole blood") {
     // 609 mL of plasma at Hct 0.30 and E 0.87 means 1000 mL of blood processed.
     const auto r = run(centrifugal(50), 609, 4824, 0.30, 10.0);
-    LB_SESSION_NEAR(units::in_milliliters(r.whole_blood_processed.value), 1000.0, 1e-9);
+    LB_CHECK_NEAR(units::in_milliliters(r.whole_blood_processed.value), 1000.0, 1e-9);
     protocol::CitrateSettings s;
     const auto p = patient_of(70, patient::Diagnosis::other);
     const auto c = session::citrate_plan(s, session::CitrateInputs{&r, nullptr, &p, ""});
-    LB_SESSION_NEAR(units::in_milliliters(c.ac_volume.value), 111.1, 0.05);
-    LB_SESSION_NEAR(units::in_ml_per_min(c.ac_rate.value), 5.0, 1e-9);  // 45 mL/min blood / 9
+    LB_CHECK_NEAR(units::in_milliliters(c.ac_volume.value), 111.1, 0.05);
+    LB_CHECK_NEAR(units::in_ml_per_min(c.ac_rate.value), 5.0, 1e-9);  // 45 mL/min blood / 9
   }
 
   TEST_CASE("citrate rate from AC returned and FFP against the limit (hand-derived)") {
@@ -186,9 +186,9 @@ TEST_SUITE("session") {
     const auto albumin_only = patient_of(70, patient::Diagnosis::other);
     const auto plain =
         session::citrate_plan(s, session::CitrateInputs{&r, nullptr, &albumin_only, ""});
-    LB_SESSION_NEAR(units::in_milligrams(plain.citrate_from_ac.value), from_ac_mg, 1e-6);
-    LB_SESSION_NEAR(units::in_mg_per_kg_per_min(plain.citrate_rate.value),
-                    from_ac_mg / 70.0 / 100.0, 1e-9);
+    LB_CHECK_NEAR(units::in_milligrams(plain.citrate_from_ac.value), from_ac_mg, 1e-6);
+    LB_CHECK_NEAR(units::in_mg_per_kg_per_min(plain.citrate_rate.value), from_ac_mg / 70.0 / 100.0,
+                  1e-9);
     CHECK_FALSE(testing::has_code(plain.findings, "citrate.rate_above_limit"));
 
     // 2000 mL of FFP at 4 g/L adds 8000 mg: (from_ac + 8000) / 70 / 100 ≈ 1.59 mg/kg/min > 1.
@@ -198,8 +198,8 @@ TEST_SUITE("session") {
     const auto with_ffp =
         session::citrate_plan(s, session::CitrateInputs{&r, &o, &albumin_only, ""});
     REQUIRE(with_ffp.citrate_from_ffp);
-    LB_SESSION_NEAR(units::in_mg_per_kg_per_min(with_ffp.citrate_rate.value),
-                    (from_ac_mg + 8000.0) / 70.0 / 100.0, 1e-9);
+    LB_CHECK_NEAR(units::in_mg_per_kg_per_min(with_ffp.citrate_rate.value),
+                  (from_ac_mg + 8000.0) / 70.0 / 100.0, 1e-9);
     CHECK(testing::has_code(with_ffp.findings, "citrate.rate_above_limit"));
 
     // Without an FFP citrate content the load is understated, and the plan says so.
@@ -223,8 +223,8 @@ TEST_SUITE("session") {
     const auto alf = patient_of(70, patient::Diagnosis::alf);
     const auto a = session::citrate_plan(s, session::CitrateInputs{&r, nullptr, &other, ""});
     const auto b = session::citrate_plan(s, session::CitrateInputs{&r, nullptr, &alf, ""});
-    LB_SESSION_NEAR(units::in_mg_per_kg_per_min(a.rate_limit.value), 1.0, 1e-12);
-    LB_SESSION_NEAR(units::in_mg_per_kg_per_min(b.rate_limit.value), 0.02, 1e-12);
+    LB_CHECK_NEAR(units::in_mg_per_kg_per_min(a.rate_limit.value), 1.0, 1e-12);
+    LB_CHECK_NEAR(units::in_mg_per_kg_per_min(b.rate_limit.value), 0.02, 1e-12);
     CHECK_FALSE(testing::has_code(a.findings, "citrate.rate_above_limit"));
     CHECK(testing::has_code(b.findings, "citrate.rate_above_limit"));
     CHECK(b.rate_limit.how.method.find("test reason") != std::string::npos);
@@ -243,7 +243,7 @@ TEST_SUITE("session") {
     protocol::CitrateSettings s;
     const auto c = session::citrate_plan(s, session::CitrateInputs{&r, nullptr, &p, ""});
     REQUIRE(c.calcium_ratio);
-    LB_SESSION_NEAR(units::in_fraction(c.calcium_ratio->value), 2.67, 0.005);
+    LB_CHECK_NEAR(units::in_fraction(c.calcium_ratio->value), 2.67, 0.005);
     CHECK(testing::has_code(c.findings, "citrate.calcium_ratio_alarm"));
     // The same values in mg/dL (× 0.2495 = mmol/L) give the same ratio.
     p.labs.total_calcium =
@@ -252,7 +252,7 @@ TEST_SUITE("session") {
         units::LabConcentration(units::Analyte::calcium, units::mg_per_dl(0.9 / 0.2495));
     const auto mg = session::citrate_plan(s, session::CitrateInputs{&r, nullptr, &p, ""});
     REQUIRE(mg.calcium_ratio);
-    LB_SESSION_NEAR(units::in_fraction(mg.calcium_ratio->value), 2.4 / 0.9, 1e-6);
+    LB_CHECK_NEAR(units::in_fraction(mg.calcium_ratio->value), 2.4 / 0.9, 1e-6);
     // 2.0 / 1.0 = 2.0 stays below the alarm.
     p.labs.total_calcium = units::LabConcentration(units::Analyte::calcium, units::mmol_per_l(2.0));
     p.labs.ionized_calcium =
@@ -278,7 +278,7 @@ TEST_SUITE("session") {
     o.ffp_volume = volume_figure("ffp_volume_per_session", 3000);
     const auto c = session::citrate_plan(s, session::CitrateInputs{&r, &o, &p, ""});
     REQUIRE(c.calcium_gluconate);
-    LB_SESSION_NEAR(units::in_grams(c.calcium_gluconate->value), 4.0, 1e-9);  // 1.6 g/h × 2.5 h
+    LB_CHECK_NEAR(units::in_grams(c.calcium_gluconate->value), 4.0, 1e-9);  // 1.6 g/h × 2.5 h
     REQUIRE(c.ionised_calcium_checks.size() == 4);
     CHECK(c.ionised_calcium_checks[0] == "0 min");
     CHECK(c.ionised_calcium_checks[2] == "180 min (after the run ends)");
@@ -296,7 +296,7 @@ TEST_SUITE("session") {
     explain::Derived<units::Duration> t{units::minutes(120), {}};
     t.how.id = "session_duration";
     const auto h = session::heparin_plan(s, t, "");
-    LB_SESSION_NEAR(h.total.value.value, 4500.0, 1e-9);
+    LB_CHECK_NEAR(h.total.value.value, 4500.0, 1e-9);
     CHECK(h.total.how.inputs.back().ref == "session_duration");
   }
 }

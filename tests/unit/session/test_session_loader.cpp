@@ -97,40 +97,39 @@ TEST_SUITE("session") {
     REQUIRE(l.protocol);
     const auto& r = *l.protocol->session.replacement;
     CHECK(r.mix == protocol::ReplacementMix::fractions);
-    LB_SESSION_NEAR(units::in_fraction(r.ffp_fraction), 1.0 / 3.0, 1e-12);
+    LB_CHECK_NEAR(units::in_fraction(r.ffp_fraction), 1.0 / 3.0, 1e-12);
     REQUIRE(r.ffp_last_inr);
-    LB_SESSION_NEAR(units::in_fraction(*r.ffp_last_inr), 1.5, 1e-12);
-    LB_SESSION_NEAR(units::in_milliliters(r.ffp_unit_volume), 300, 1e-9);
-    LB_SESSION_NEAR(units::in_g_per_l(r.albumin_concentration), 200, 1e-9);
-    LB_SESSION_NEAR(units::in_grams(r.albumin_vial), 10, 1e-9);
-    LB_SESSION_NEAR(units::in_percent(r.fluid_balance), 95, 1e-9);
+    LB_CHECK_NEAR(units::in_fraction(*r.ffp_last_inr), 1.5, 1e-12);
+    LB_CHECK_NEAR(units::in_milliliters(r.ffp_unit_volume), 300, 1e-9);
+    LB_CHECK_NEAR(units::in_g_per_l(r.albumin_concentration), 200, 1e-9);
+    LB_CHECK_NEAR(units::in_grams(r.albumin_vial), 10, 1e-9);
+    LB_CHECK_NEAR(units::in_percent(r.fluid_balance), 95, 1e-9);
     REQUIRE(r.ffp_composition.fibrinogen);
-    LB_SESSION_NEAR(units::in_g_per_l(*r.ffp_composition.fibrinogen), 2.5, 1e-12);
+    LB_CHECK_NEAR(units::in_g_per_l(*r.ffp_composition.fibrinogen), 2.5, 1e-12);
     CHECK(r.ffp_composition.source == "src1");
     REQUIRE(r.albumin_composition.factor_activity);
-    LB_SESSION_NEAR(units::in_percent(*r.albumin_composition.factor_activity), 0, 1e-12);
+    LB_CHECK_NEAR(units::in_percent(*r.albumin_composition.factor_activity), 0, 1e-12);
 
     const auto& s = *l.protocol->session.separation;
     CHECK(s.technique == protocol::SeparationTechnique::centrifugal);
-    LB_SESSION_NEAR(units::in_ml_per_min(s.centrifugal.inlet_flow), 60, 1e-9);
-    LB_SESSION_NEAR(units::in_percent(s.centrifugal.efficiency), 82, 1e-9);
+    LB_CHECK_NEAR(units::in_ml_per_min(s.centrifugal.inlet_flow), 60, 1e-9);
+    LB_CHECK_NEAR(units::in_percent(s.centrifugal.efficiency), 82, 1e-9);
     REQUIRE(s.centrifugal.ac_infusion_limit_per_liter_tbv);
-    LB_SESSION_NEAR(units::in_ml_per_min(*s.centrifugal.ac_infusion_limit_per_liter_tbv), 0.8,
-                    1e-12);
-    LB_SESSION_NEAR(units::in_milliliters(*s.extracorporeal_volume), 185, 1e-9);
+    LB_CHECK_NEAR(units::in_ml_per_min(*s.centrifugal.ac_infusion_limit_per_liter_tbv), 0.8, 1e-12);
+    LB_CHECK_NEAR(units::in_milliliters(*s.extracorporeal_volume), 185, 1e-9);
 
     const auto& a = *l.protocol->session.anticoagulation;
     CHECK(a.method == protocol::Anticoagulant::citrate);
     CHECK(a.citrate.solution == protocol::AcdSolution::acd_b);
     CHECK(a.citrate.inlet_to_ac_ratio == 12.0);
     REQUIRE(a.citrate.liver_failure_rate_limit);
-    LB_SESSION_NEAR(units::in_mg_per_kg_per_min(*a.citrate.liver_failure_rate_limit), 0.6, 1e-12);
+    LB_CHECK_NEAR(units::in_mg_per_kg_per_min(*a.citrate.liver_failure_rate_limit), 0.6, 1e-12);
     CHECK(a.citrate.liver_failure_reason == "slower clearance");
     REQUIRE(a.citrate.ionised_calcium_checks.size() == 2);
-    LB_SESSION_NEAR(units::in_minutes(a.citrate.ionised_calcium_checks[1]), 60, 1e-9);
+    LB_CHECK_NEAR(units::in_minutes(a.citrate.ionised_calcium_checks[1]), 60, 1e-9);
     CHECK(a.citrate.ionised_calcium_at_end);
-    LB_SESSION_NEAR(units::in_fraction(a.citrate.calcium_ratio_alarm), 2.5, 1e-12);
-    LB_SESSION_NEAR(units::in_liters(*a.citrate.alkalosis_ffp_volume), 3, 1e-12);
+    LB_CHECK_NEAR(units::in_fraction(a.citrate.calcium_ratio_alarm), 2.5, 1e-12);
+    LB_CHECK_NEAR(units::in_liters(*a.citrate.alkalosis_ffp_volume), 3, 1e-12);
   }
 
   TEST_CASE("fractions written as percentages must also sum to 1") {

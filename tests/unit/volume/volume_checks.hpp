@@ -11,17 +11,8 @@
 #include <vector>
 
 #include "explain/derivation.hpp"
+#include "near.hpp"
 #include "volume/exchange_volume.hpp"
-
-/// |actual − expected| ≤ tolerance (absolute), reporting both values on failure.
-#define LB_CHECK_NEAR(actual, expected, tolerance)                                             \
-  do {                                                                                         \
-    const double lb_a_ = (actual);                                                             \
-    const double lb_e_ = (expected);                                                           \
-    CHECK_MESSAGE(std::fabs(lb_a_ - lb_e_) <= (tolerance),                                     \
-                  std::setprecision(12) << #actual << " = " << lb_a_ << ", expected " << lb_e_ \
-                                        << " ± " << (tolerance));                              \
-  } while (false)
 
 namespace lb::testing {
 
