@@ -1,14 +1,10 @@
 #include "patient/field_reader.hpp"
 
+#include "text/format.hpp"
+
 namespace lb::patient {
 
 namespace {
-
-std::string trimmed(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return std::string(s);
-}
 
 bool mentions_unit_problem(const std::string& error) {
   return error.find("has no unit") != std::string::npos ||
@@ -31,7 +27,7 @@ std::optional<Entered> read_quantity(yaml::MapReader& r, const std::string& key,
     r.error_at(key, parsed.error);
     return std::nullopt;
   }
-  return Entered{trimmed(*text), *parsed.value};
+  return Entered{text::trimmed(*text), *parsed.value};
 }
 
 std::optional<double> read_plain_checked(yaml::MapReader& r, const std::string& key,
@@ -55,7 +51,7 @@ std::optional<units::LabConcentration> read_lab(yaml::MapReader& r, const std::s
     return std::nullopt;
   }
   const units::ParsedQuantity& q = *parsed.value;
-  const std::string written = trimmed(*text);
+  const std::string written = text::trimmed(*text);
   UnitScale scale = written_scale(q);
 
   std::optional<units::LabConcentration> lab;

@@ -76,4 +76,11 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
   return out;
 }
 
+std::string trimmed(std::string_view s) {
+  const auto first = s.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  const auto last = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(first, last - first + 1));
+}
+
 }  // namespace lb::text

@@ -29,6 +29,8 @@ std::size_t display_width(std::string_view s);
 std::string pad_right(std::string_view s, std::size_t width);
 /// "label ........ value" filling `width` columns before the value.
 std::string dot_leader(std::string_view label, std::size_t width);
+/// `s` without leading and trailing spaces, tabs and line ends.
+std::string trimmed(std::string_view s);
 /// The items separated by `separator`: join({"a", "b"}) == "a, b".
 std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
 

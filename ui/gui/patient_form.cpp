@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "patient/patient.hpp"
+#include "text/format.hpp"
 #include "yaml/guarded_load.hpp"
 
 namespace lb::gui {
@@ -219,13 +220,6 @@ const std::vector<FieldSpec>& field_table() {
   return table;
 }
 
-std::string trim(std::string_view s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return {};
-  const auto e = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(b, e - b + 1));
-}
-
 /// "u" and Greek mu (U+03BC) -> micro sign (U+00B5), as the parser reads them.
 std::string normalise_micro(std::string unit) {
   if (!unit.empty() && unit[0] == 'u') unit = "\u00b5" + unit.substr(1);
@@ -262,7 +256,7 @@ std::vector<std::string> split_list(std::string_view text) {
   std::vector<std::string> out;
   std::string item;
   std::stringstream in{std::string(text)};
-  while (std::getline(in, item, ',')) out.push_back(trim(item));
+  while (std::getline(in, item, ',')) out.push_back(text::trimmed(item));
   return out;
 }
 
@@ -297,14 +291,14 @@ PatientForm empty_form() {
 }
 
 FieldInput split_quantity(std::string_view text) {
-  const std::string t = trim(text);
+  const std::string t = text::trimmed(text);
   std::size_t end = 0;
   while (end < t.size() && (std::isdigit(static_cast<unsigned char>(t[end])) != 0 ||
                             t[end] == '.' || t[end] == '-' || t[end] == '+' || t[end] == ',')) {
     ++end;
   }
   if (end == 0) return {t, ""};
-  return {t.substr(0, end), normalise_micro(trim(std::string_view(t).substr(end)))};
+  return {t.substr(0, end), normalise_micro(text::trimmed(std::string_view(t).substr(end)))};
 }
 
 std::string form_to_yaml(const PatientForm& form) {
@@ -313,7 +307,7 @@ std::string form_to_yaml(const PatientForm& form) {
     const auto it = form.fields.find(f.key);
     if (it == form.fields.end()) continue;
     const FieldInput& in = it->second;
-    const std::string value = trim(in.value);
+    const std::string value = text::trimmed(in.value);
     std::string scalar;
     switch (f.kind) {
       case K::text:
@@ -414,7 +408,7 @@ PatientForm form_from_yaml(std::string_view text, const std::string& file,
         if (split.unit.empty() && f.key == "hematocrit") split.unit = std::string(kBareFraction);
         in = split;
       } else {
-        in.value = trim(scalar);
+        in.value = text::trimmed(scalar);
       }
     }
   } catch (const YAML::Exception& e) {

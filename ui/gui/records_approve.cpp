@@ -19,19 +19,13 @@
 #include "records/plan_capture.hpp"
 #include "records/review.hpp"
 #include "records/store.hpp"
+#include "text/format.hpp"
 
 namespace lb::gui {
 
 namespace {
 
 constexpr const char* kPopup = "Approve and store plan###approve";
-
-std::string trimmed(const std::string& text) {
-  const auto a = text.find_first_not_of(" \t\r\n");
-  if (a == std::string::npos) return {};
-  const auto b = text.find_last_not_of(" \t\r\n");
-  return text.substr(a, b - a + 1);
-}
 
 bool db_file_exists(const std::string& path) {
   std::error_code ec;
@@ -52,7 +46,7 @@ void check_patient(AppState& s) {
   }
 }
 
-std::string course_start_text(const AppState& s) { return trimmed(s.course_start); }
+std::string course_start_text(const AppState& s) { return text::trimmed(s.course_start); }
 
 void wrapped(ImVec4 colour, const std::string& text) {
   ImGui::PushStyleColor(ImGuiCol_Text, colour);
@@ -129,7 +123,7 @@ void draw_review_parameters(AppState& s) {
 
 std::string form_patient_id(const AppState& s) {
   const auto it = s.form.fields.find("id");
-  return it == s.form.fields.end() ? std::string() : trimmed(it->second.value);
+  return it == s.form.fields.end() ? std::string() : text::trimmed(it->second.value);
 }
 
 std::string approve_unavailable_reason(const AppState& s) {
@@ -164,7 +158,7 @@ bool add_approve_patient(AppState& s) {
   auto& a = s.records.approve;
   a.error.clear();
   const std::string id = form_patient_id(s);
-  if (trimmed(a.approved_by).empty()) {
+  if (text::trimmed(a.approved_by).empty()) {
     a.error =
         "Nothing written: enter \"Approved by\" first (the patient is recorded as added "
         "by the approver)";
@@ -172,7 +166,7 @@ bool add_approve_patient(AppState& s) {
   }
   try {
     records::Store store(s.records.db_path);
-    store.add_patient(id, trimmed(a.approved_by));
+    store.add_patient(id, text::trimmed(a.approved_by));
   } catch (const std::exception& e) {
     a.error = std::string("Nothing written: ") + e.what();
     return false;
@@ -190,7 +184,7 @@ std::optional<std::int64_t> approve_and_store_plan(AppState& s) {
     a.error = "Nothing stored: " + why;
     return std::nullopt;
   }
-  const std::string by = trimmed(a.approved_by);
+  const std::string by = text::trimmed(a.approved_by);
   if (by.empty()) {
     a.error = "Nothing stored: enter who approves the plan (\"Approved by\")";
     return std::nullopt;
@@ -200,9 +194,10 @@ std::optional<std::int64_t> approve_and_store_plan(AppState& s) {
   try {
     std::vector<std::string> tolerances;
     for (const auto& [item, text] : a.tolerances) {
-      if (!trimmed(text).empty()) tolerances.push_back(item + "=" + trimmed(text));
+      if (!text::trimmed(text).empty()) tolerances.push_back(item + "=" + text::trimmed(text));
     }
-    const std::string review_json = records::make_review_json(tolerances, trimmed(a.equilibration));
+    const std::string review_json =
+        records::make_review_json(tolerances, text::trimmed(a.equilibration));
     const auto capture = records::capture_plan(
         patient_id, form_to_yaml(s.form), patient_file_label(s), protocol->text, protocol->path,
         current_overrides(s), review_json, by, course_start_text(s));

@@ -10,6 +10,7 @@
 #include "records/analytes.hpp"
 #include "records/session_reader.hpp"
 #include "records/store.hpp"
+#include "text/format.hpp"
 
 namespace lb::gui {
 
@@ -83,13 +84,6 @@ std::string quoted(const std::string& text) {
   return out + "\"";
 }
 
-std::string trim(const std::string& text) {
-  const auto a = text.find_first_not_of(" \t\r\n");
-  if (a == std::string::npos) return {};
-  const auto b = text.find_last_not_of(" \t\r\n");
-  return text.substr(a, b - a + 1);
-}
-
 bool all_digits(const std::string& text) {
   return !text.empty() &&
          std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -97,7 +91,7 @@ bool all_digits(const std::string& text) {
 
 /// The scalar for one field: "9800 mL", a time, or a whole number left plain.
 std::string scalar_of(const SessionFieldSpec& f, const FieldInput& in) {
-  const std::string value = trim(in.value);
+  const std::string value = text::trimmed(in.value);
   if (f.kind == SessionFieldKind::quantity && !in.unit.empty()) {
     return quoted(value + " " + in.unit);
   }
@@ -188,13 +182,15 @@ std::vector<std::string> correctable_fields(const records::SessionRecord& sessio
 
 std::string session_form_yaml(const SessionFormState& form, const std::string& patient) {
   std::string top = "patient: " + quoted(patient) + "\n";
-  if (!trim(form.plan).empty()) {
-    top += "plan: " + (all_digits(trim(form.plan)) ? trim(form.plan) : quoted(form.plan)) + "\n";
+  if (!text::trimmed(form.plan).empty()) {
+    top += "plan: " +
+           (all_digits(text::trimmed(form.plan)) ? text::trimmed(form.plan) : quoted(form.plan)) +
+           "\n";
   }
   std::string replaced, labs_pre, labs_post, tail;
   for (const auto& f : session_field_specs()) {
     const auto it = form.fields.find(f.key);
-    if (it == form.fields.end() || trim(it->second.value).empty()) continue;
+    if (it == form.fields.end() || text::trimmed(it->second.value).empty()) continue;
     const std::string scalar = scalar_of(f, it->second);
     if (f.key.rfind("replaced.", 0) == 0) {
       replaced += "  " + f.key.substr(9) + ": " + scalar + "\n";
@@ -273,7 +269,8 @@ void refresh_records(AppState& s) {
                                    [&](const auto& p) { return p.pseudonym == r.selected; });
     if (!known) {  // the patient open in the planner, else the first
       const auto form_id = s.form.fields.find("id");
-      const std::string planner = form_id == s.form.fields.end() ? "" : trim(form_id->second.value);
+      const std::string planner =
+          form_id == s.form.fields.end() ? "" : text::trimmed(form_id->second.value);
       const bool listed = std::any_of(r.patients.begin(), r.patients.end(),
                                       [&](const auto& p) { return p.pseudonym == planner; });
       r.selected = listed ? planner : r.patients.empty() ? "" : r.patients.front().pseudonym;
@@ -300,20 +297,20 @@ bool add_records_patient(AppState& s) {
   auto& r = s.records;
   r.new_patient_error.clear();
   // Refused before the store is opened: opening creates the file.
-  if (trim(r.new_patient_id).empty() || trim(r.new_patient_who).empty()) {
-    r.new_patient_error = trim(r.new_patient_id).empty()
+  if (text::trimmed(r.new_patient_id).empty() || text::trimmed(r.new_patient_who).empty()) {
+    r.new_patient_error = text::trimmed(r.new_patient_id).empty()
                               ? "Nothing written: enter the patient's pseudonymous id"
                               : "Nothing written: say who is recording (for the audit log)";
     return false;
   }
   try {
     records::Store store(r.db_path);
-    store.add_patient(trim(r.new_patient_id), trim(r.new_patient_who));
+    store.add_patient(text::trimmed(r.new_patient_id), text::trimmed(r.new_patient_who));
   } catch (const std::exception& e) {
     r.new_patient_error = std::string("Nothing written: ") + e.what();
     return false;
   }
-  r.selected = trim(r.new_patient_id);
+  r.selected = text::trimmed(r.new_patient_id);
   r.new_patient_id.clear();
   refresh_records(s);
   return true;
@@ -336,13 +333,13 @@ bool submit_session_form(AppState& s) {
     form.error = "Nothing written: fix the errors marked below";
     return false;
   }
-  if (trim(form.who).empty()) {
+  if (text::trimmed(form.who).empty()) {
     form.error = "Nothing written: say who is recording (for the audit log)";
     return false;
   }
   try {
     records::Store store(r.db_path);
-    const auto id = store.add_session(*load.session, trim(form.who));
+    const auto id = store.add_session(*load.session, text::trimmed(form.who));
     const std::string who = form.who;
     form = empty_session_form();
     form.who = who;
@@ -360,19 +357,21 @@ bool submit_correction(AppState& s) {
   auto& c = r.correction;
   c.error.clear();
   c.result.clear();
-  const std::string value =
-      c.value.unit.empty() ? trim(c.value.value) : trim(c.value.value) + " " + c.value.unit;
+  const std::string value = c.value.unit.empty()
+                                ? text::trimmed(c.value.value)
+                                : text::trimmed(c.value.value) + " " + c.value.unit;
   if (c.session_id == 0 || c.field.empty()) {
     c.error = "Nothing written: choose a session and a field";
     return false;
   }
-  if (trim(c.value.value).empty()) {
+  if (text::trimmed(c.value.value).empty()) {
     c.error = "Nothing written: enter the corrected value";
     return false;
   }
   try {
     records::Store store(r.db_path);
-    store.correct_session(c.session_id, c.field, value, trim(c.reason), trim(c.who));
+    store.correct_session(c.session_id, c.field, value, text::trimmed(c.reason),
+                          text::trimmed(c.who));
   } catch (const std::exception& e) {
     c.error = std::string("Nothing written: ") + e.what();
     return false;

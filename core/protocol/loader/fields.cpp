@@ -7,19 +7,10 @@
 
 namespace lb::protocol::detail {
 
-namespace {
-std::string trimmed(const std::string& s) {
-  const auto first = s.find_first_not_of(" \t");
-  if (first == std::string::npos) return "";
-  const auto last = s.find_last_not_of(" \t");
-  return s.substr(first, last - first + 1);
-}
-}  // namespace
-
 std::string written(yaml::MapReader& r, const std::string& key) {
   auto n = r.node(key, yaml::Need::optional);
   if (!n || !n->IsScalar()) return "";
-  return trimmed(n->Scalar());
+  return text::trimmed(n->Scalar());
 }
 
 bool check_positive(yaml::MapReader& r, const std::string& key, double si, const std::string& text,

@@ -13,6 +13,7 @@
 #include "protocol/loader/fields.hpp"
 #include "protocol/loader/sections.hpp"
 #include "text/did_you_mean.hpp"
+#include "text/format.hpp"
 #include "units/lab_conversions.hpp"
 #include "units/parse.hpp"
 #include "yaml/guarded_load.hpp"
@@ -59,12 +60,6 @@ bool numeric(Op op) {
          op == Op::between;
 }
 
-std::string trimmed(std::string s) {
-  const auto first = s.find_first_not_of(" \t");
-  if (first == std::string::npos) return "";
-  return s.substr(first, s.find_last_not_of(" \t") - first + 1);
-}
-
 std::string list_text(const std::vector<std::string>& words) { return "[" + joined(words) + "]"; }
 
 /// The bounds of a numeric leaf as written: one scalar, or [lo, hi] for between.
@@ -87,7 +82,7 @@ std::optional<Bounds> read_bounds(MapReader& r, const std::string& key, Op op) {
         r.error_at(key, "expected two bounds, '[low, high]'");
         return std::nullopt;
       }
-      b.text.push_back(trimmed(item.Scalar()));
+      b.text.push_back(text::trimmed(item.Scalar()));
       b.where.push_back(yaml::location_of(item.Mark(), r.file()));
     }
     return b;
@@ -96,7 +91,7 @@ std::optional<Bounds> read_bounds(MapReader& r, const std::string& key, Op op) {
     r.error_at(key, "expected one bound, e.g. '20 10^9/L'");
     return std::nullopt;
   }
-  b.text.push_back(trimmed(n->Scalar()));
+  b.text.push_back(text::trimmed(n->Scalar()));
   b.where.push_back(r.location_of_value(key));
   return b;
 }

@@ -26,4 +26,10 @@ TEST_SUITE("units") {
     CHECK(text::join({"alf", "aclf", "other"}) == "alf, aclf, other");
     CHECK(text::join({"1", "3"}, " / ") == "1 / 3");
   }
+
+  TEST_CASE("trimmed drops spaces tabs and line ends at both ends only") {
+    CHECK(text::trimmed("  72 kg\t\r\n") == "72 kg");
+    CHECK(text::trimmed(" \t ") == "");
+    CHECK(text::trimmed("a b") == "a b");
+  }
 }
