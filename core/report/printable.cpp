@@ -837,8 +837,11 @@ void predicted_labs(Page& p, const json& plan) {
             << "</b><br><span class=\"note\">" << html_escape(model_words(str(get(v, "model"))))
             << "</span></td>";
       }
+      // Predicted values carry their band ("model estimate 157–218 µmol/L"): never a bare point.
       const auto at = [](const json& list, std::size_t j) {
-        return list.is_array() && j < list.size() ? html_escape(value_text(list[j])) : "";
+        if (!list.is_array() || j >= list.size()) return std::string();
+        const auto& band = get(list[j], "band");
+        return html_escape(band.is_string() ? band.get<std::string>() : value_text(list[j]));
       };
       p.o << "<td class=\"num\">" << i + 1 << "</td><td class=\"num\">" << at(pre, i)
           << "</td><td class=\"num\">" << at(post, i) << "*</td><td class=\"num\">" << at(next, i)
