@@ -1,5 +1,5 @@
 // What every libFuzzer target shares: a property violation found by the
-// drivers (tests/support/hostile_drive.hpp) aborts, so libFuzzer saves the
+// drivers (tests/unit/hostile/hostile_drive.hpp) aborts, so libFuzzer saves the
 // input as a crash; uncaught exceptions and sanitizer reports do the same.
 #pragma once
 
