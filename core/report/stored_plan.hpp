@@ -59,8 +59,8 @@ struct StoredFigure {
   std::vector<std::string> warnings;
   std::vector<StoredInput> inputs;
 
-  bool present() const { return !display.empty(); }
-  const StoredInput* input(std::string_view name) const;
+  [[nodiscard]] bool present() const { return !display.empty(); }
+  [[nodiscard]] const StoredInput* input(std::string_view name) const;
 };
 
 /// A figure with its value as a typed quantity (nullopt when absent or when the
@@ -219,7 +219,7 @@ struct StoredPlan {
   std::optional<int> sessions_planned;
 
   /// True when the plan raised the finding with this stable code.
-  bool has_finding(std::string_view code) const;
+  [[nodiscard]] bool has_finding(std::string_view code) const;
 };
 
 /// The stored plan, or why it cannot be read (not JSON, not an object).

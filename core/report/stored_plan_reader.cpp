@@ -2,8 +2,9 @@
 // into report::StoredPlan. Every tolerance for older layouts is here: a field
 // that was added later is taken from where older plans kept it, and a missing
 // section stays empty rather than failing, so a plan stored years ago still prints.
+#include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "report/stored_plan.hpp"
@@ -109,9 +110,12 @@ template <class Q>
 std::optional<Q> typed(std::optional<double> value, const std::string& unit,
                        units::ParseResult<Q> (*parse)(std::string_view)) {
   if (!value || unit.empty()) return std::nullopt;
-  char text[64];
-  std::snprintf(text, sizeof text, "%.10f ", *value);
-  return parse(std::string(text) + unit).value;
+  // Fixed notation with more digits than the JSON keeps, independent of the locale.
+  char digits[64];
+  const auto [end, error] =
+      std::to_chars(digits, digits + sizeof digits, *value, std::chars_format::fixed, 10);
+  if (error != std::errc()) return std::nullopt;  // beyond any clinical magnitude
+  return parse(std::string(digits, end) + " " + unit).value;
 }
 
 template <class Q>
@@ -385,17 +389,12 @@ std::string_view to_string(StoredFormat f) {
 }
 
 const StoredInput* StoredFigure::input(std::string_view name) const {
-  for (const auto& in : inputs) {
-    if (in.name == name) return &in;
-  }
-  return nullptr;
+  const auto it = std::ranges::find(inputs, name, &StoredInput::name);
+  return it == inputs.end() ? nullptr : &*it;
 }
 
 bool StoredPlan::has_finding(std::string_view code) const {
-  for (const auto& f : findings) {
-    if (f.code == code) return true;
-  }
-  return false;
+  return std::ranges::any_of(findings, [&](const StoredFinding& f) { return f.code == code; });
 }
 
 StoredPlanRead read_stored_plan(std::string_view json_text) {
