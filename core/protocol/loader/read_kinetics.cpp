@@ -97,7 +97,7 @@ void read_generation(MapReader& parent, SoluteKinetics& out, const std::vector<S
   MapReader g = parent.child("generation", Need::optional);
   if (!g.valid()) return;
   bool ok = true;
-  auto per = read_duration(g, "per", Need::required, false, kCourseDurationCeiling);
+  auto per = read_duration(g, "per", Need::required, false, kGenerationPeriodCeiling);
   const units::Duration every = per ? per->value : units::hours(24);
   auto common = read_trend(g, out.solute, every, ok);
   if (g.has("by_diagnosis")) {
