@@ -1,34 +1,13 @@
-// Eligibility words exactly as protocol YAML and the plan JSON spell them: one
-// table per enum, read by the protocol loader (read_eligibility.cpp) and
-// written by to_string (rules.cpp, evaluate.cpp).
+// The eligibility engine's outcomes as the plan JSON spells them: one table
+// per enum for to_string (evaluate.cpp) and any reader. The rule words
+// (kind, severity, comparison) are protocol data: protocol/names.hpp.
 #pragma once
 
 #include "eligibility/eligibility.hpp"
-#include "eligibility/rules.hpp"
 #include "text/enum_names.hpp"
 
 namespace lb::eligibility::names {
 
-inline constexpr auto kRuleKind = text::enum_names<RuleKind>({
-    {RuleKind::indication, "indication"},
-    {RuleKind::contraindication, "contraindication"},
-});
-inline constexpr auto kSeverity = text::enum_names<Severity>({
-    {Severity::absolute, "absolute"},
-    {Severity::relative, "relative"},
-    {Severity::caution, "caution"},
-});
-inline constexpr auto kOp = text::enum_names<Op>({
-    {Op::below, "below"},
-    {Op::at_most, "at_most"},
-    {Op::above, "above"},
-    {Op::at_least, "at_least"},
-    {Op::between, "between"},
-    {Op::in, "in"},
-    {Op::is, "is"},
-    {Op::met, "met"},
-    {Op::category_in, "category_in"},
-});
 inline constexpr auto kOutcome = text::enum_names<Outcome>({
     {Outcome::met, "met"},
     {Outcome::not_met, "not_met"},
@@ -42,7 +21,6 @@ inline constexpr auto kVerdict = text::enum_names<Verdict>({
     {Verdict::cannot_decide, "cannot_decide"},
 });
 
-static_assert(kRuleKind.unique() && kSeverity.unique() && kOp.unique() && kOutcome.unique() &&
-              kVerdict.unique());
+static_assert(kOutcome.unique() && kVerdict.unique());
 
 }  // namespace lb::eligibility::names

@@ -5,11 +5,16 @@
 #pragma once
 
 #include "protocol/course_settings.hpp"
+#include "protocol/eligibility_rules.hpp"
 #include "protocol/protocol.hpp"
 #include "protocol/session_settings.hpp"
 #include "text/enum_names.hpp"
 
 namespace lb::protocol::names {
+
+using eligibility::Op;
+using eligibility::RuleKind;
+using eligibility::Severity;
 
 inline constexpr auto kBloodVolumeMethod = text::enum_names<BloodVolumeMethod>({
     {BloodVolumeMethod::nadler, "nadler"},
@@ -85,6 +90,28 @@ inline constexpr auto kStopComparison = text::enum_names<StopComparison>({
     {StopComparison::above, "above"},
 });
 
+// Eligibility rules as protocol YAML spells them (the enums live in eligibility_rules.hpp).
+inline constexpr auto kRuleKind = text::enum_names<RuleKind>({
+    {RuleKind::indication, "indication"},
+    {RuleKind::contraindication, "contraindication"},
+});
+inline constexpr auto kRuleSeverity = text::enum_names<Severity>({
+    {Severity::absolute, "absolute"},
+    {Severity::relative, "relative"},
+    {Severity::caution, "caution"},
+});
+inline constexpr auto kOp = text::enum_names<Op>({
+    {Op::below, "below"},
+    {Op::at_most, "at_most"},
+    {Op::above, "above"},
+    {Op::at_least, "at_least"},
+    {Op::between, "between"},
+    {Op::in, "in"},
+    {Op::is, "is"},
+    {Op::met, "met"},
+    {Op::category_in, "category_in"},
+});
+static_assert(kRuleKind.unique() && kRuleSeverity.unique() && kOp.unique());
 static_assert(kBloodVolumeMethod.unique() && kPlasmaVolumeMethod.unique() && kIbwMethod.unique() &&
               kShortStaturePolicy.unique() && kExchangeRule.unique() && kWeightBasis.unique() &&
               kReplacementMix.unique() && kAnticoagulant.unique() && kAcdSolution.unique() &&

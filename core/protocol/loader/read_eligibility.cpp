@@ -1,18 +1,18 @@
 // eligibility: indications and contraindications as declarative rules
 // (protocols/README.md "eligibility"). Every leaf is checked against the field
-// registry (eligibility/fields.hpp) or the score registry when the file is
+// registry (patient/eligibility_fields.hpp) or the score registry when the file is
 // read: unknown names, bounds of the wrong dimension and bounds that can never
 // be reached are errors at the bound's line and column.
 #include <algorithm>
 #include <array>
 #include <set>
 
-#include "eligibility/asfa.hpp"
-#include "eligibility/names.hpp"
-#include "eligibility/rules.hpp"
 #include "patient/plausibility.hpp"
+#include "protocol/asfa.hpp"
+#include "protocol/eligibility_rules.hpp"
 #include "protocol/loader/fields.hpp"
 #include "protocol/loader/sections.hpp"
+#include "protocol/names.hpp"
 #include "text/did_you_mean.hpp"
 #include "text/format.hpp"
 #include "units/lab_conversions.hpp"
@@ -36,15 +36,15 @@ struct OpName {
 };
 
 constexpr std::array kOps = {
-    OpName{eligibility::names::kOp.name(Op::below), Op::below, "<"},
-    OpName{eligibility::names::kOp.name(Op::at_most), Op::at_most, "\u2264"},
-    OpName{eligibility::names::kOp.name(Op::above), Op::above, ">"},
-    OpName{eligibility::names::kOp.name(Op::at_least), Op::at_least, "\u2265"},
-    OpName{eligibility::names::kOp.name(Op::between), Op::between, ""},
-    OpName{eligibility::names::kOp.name(Op::in), Op::in, "in"},
-    OpName{eligibility::names::kOp.name(Op::is), Op::is, "="},
-    OpName{eligibility::names::kOp.name(Op::met), Op::met, "met"},
-    OpName{eligibility::names::kOp.name(Op::category_in), Op::category_in, "category in"},
+    OpName{names::kOp.name(Op::below), Op::below, "<"},
+    OpName{names::kOp.name(Op::at_most), Op::at_most, "\u2264"},
+    OpName{names::kOp.name(Op::above), Op::above, ">"},
+    OpName{names::kOp.name(Op::at_least), Op::at_least, "\u2265"},
+    OpName{names::kOp.name(Op::between), Op::between, ""},
+    OpName{names::kOp.name(Op::in), Op::in, "in"},
+    OpName{names::kOp.name(Op::is), Op::is, "="},
+    OpName{names::kOp.name(Op::met), Op::met, "met"},
+    OpName{names::kOp.name(Op::category_in), Op::category_in, "category in"},
 };
 
 constexpr std::string_view kNumericOps = "below, at_most, above, at_least or between";
@@ -519,11 +519,11 @@ void read_eligibility(MapReader& top, eligibility::Settings& out,
     }
     using eligibility::RuleKind;
     using eligibility::Severity;
-    if (auto k = r.choice("kind", Need::required, eligibility::names::kRuleKind.options()))
+    if (auto k = r.choice("kind", Need::required, names::kRuleKind.options()))
       rule.kind = *k;
     else
       ok = false;
-    if (auto s = r.choice("severity", Need::required, eligibility::names::kSeverity.options()))
+    if (auto s = r.choice("severity", Need::required, names::kRuleSeverity.options()))
       rule.severity = *s;
     else
       ok = false;

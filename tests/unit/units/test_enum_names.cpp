@@ -57,9 +57,9 @@ TEST_SUITE("units") {
     round_trips(protocol::names::kSolute);
     round_trips(protocol::names::kKineticModel);
     round_trips(protocol::names::kStopComparison);
-    round_trips(eligibility::names::kRuleKind);
-    round_trips(eligibility::names::kSeverity);
-    round_trips(eligibility::names::kOp);
+    round_trips(protocol::names::kRuleKind);
+    round_trips(protocol::names::kRuleSeverity);
+    round_trips(protocol::names::kOp);
     round_trips(eligibility::names::kOutcome);
     round_trips(eligibility::names::kVerdict);
     round_trips(model::names::kSex);

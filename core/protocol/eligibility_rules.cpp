@@ -1,17 +1,17 @@
-#include "eligibility/rules.hpp"
+#include "protocol/eligibility_rules.hpp"
 
 #include <algorithm>
 #include <array>
 
-#include "eligibility/names.hpp"
+#include "protocol/names.hpp"
 
 namespace lb::eligibility {
 
-std::string_view to_string(RuleKind k) { return names::kRuleKind.name(k); }
+std::string_view to_string(RuleKind k) { return protocol::names::kRuleKind.name(k); }
 
-std::string_view to_string(Severity s) { return names::kSeverity.name(s); }
+std::string_view to_string(Severity s) { return protocol::names::kRuleSeverity.name(s); }
 
-std::string_view to_string(Op op) { return names::kOp.name(op); }
+std::string_view to_string(Op op) { return protocol::names::kOp.name(op); }
 
 namespace {
 
