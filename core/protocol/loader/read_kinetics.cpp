@@ -4,6 +4,7 @@
 #include "patient/patient.hpp"
 #include "protocol/loader/course_fields.hpp"
 #include "protocol/loader/sections.hpp"
+#include "protocol/names.hpp"
 #include "units/compare.hpp"
 #include "yaml/guarded_load.hpp"
 
@@ -16,14 +17,6 @@ namespace {
 
 /// Albumin's half-life is about three weeks: 60 days is beyond any documented return.
 constexpr Ceiling kReturnCeiling{60.0 * 86400.0, "60 d", "check the number and its unit"};
-
-const std::vector<std::pair<std::string, KineticModel>>& model_words() {
-  static const std::vector<std::pair<std::string, KineticModel>> kWords = {
-      {"one_compartment", KineticModel::one_compartment},
-      {"replacement_aware", KineticModel::replacement_aware},
-      {"two_compartment", KineticModel::two_compartment}};
-  return kWords;
-}
 
 /// Solutes that replacement.composition describes (albumin, fibrinogen, factor activity).
 bool composition_describes(Solute s) {
@@ -231,7 +224,7 @@ std::optional<SoluteKinetics> read_solute(MapReader& r, Solute solute,
                                           bool has_replacement) {
   SoluteKinetics out;
   out.solute = solute;
-  auto model = r.choice("model", Need::required, model_words());
+  auto model = r.choice("model", Need::required, names::kKineticModel.options());
   if (!model) {
     for (const char* key :
          {"intravascular_fraction", "redistribution_half_time", "replacement_concentration",
