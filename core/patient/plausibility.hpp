@@ -1,5 +1,5 @@
-// Plausibility bounds for the values of a patient file, kept in one table
-// (plausibility.cpp). Outside the hard range a value is physiologically
+// Plausibility bounds for the values of a patient file, kept with each field
+// in the field catalogue (catalogue.cpp). Outside the hard range a value is physiologically
 // impossible or, far more often, a unit or typing slip (weight 700 kg, Hct 0.9,
 // height 30 cm): an error. Outside the soft range it is possible but rare
 // enough to be checked before it drives a plan: a warning.
@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "diag/diagnostic.hpp"
+#include "units/any_quantity.hpp"
 #include "units/compare.hpp"
 #include "units/dimension.hpp"
 
@@ -80,14 +81,21 @@ std::string describe_soft(const PlausibleRange& r);
 std::string plain_number(double v);
 
 namespace detail {
-std::optional<Finding> word_finding(const PlausibleRange& r, Plausibility p, double si_value,
+std::optional<Finding> word_finding(const PlausibleRange& r, Plausibility p, double si,
                                     std::string_view written, UnitScale written_scale);
 }
 
 template <class Q>
 std::optional<Finding> assess(const PlausibleRange& r, Q value, std::string_view written,
                               UnitScale written_scale) {
-  return detail::word_finding(r, classify(r, value), value.value(), written, written_scale);
+  return detail::word_finding(r, classify(r, value), units::AnyQuantity::of(value).si(), written,
+                              written_scale);
+}
+
+/// The same for a quantity whose dimension is known at run time.
+inline std::optional<Finding> assess(const PlausibleRange& r, const units::AnyQuantity& value,
+                                     std::string_view written, UnitScale written_scale) {
+  return value.visit([&](auto q) { return assess(r, q, written, written_scale); });
 }
 
 }  // namespace lb::patient

@@ -82,7 +82,7 @@ void add_session(Plan& plan, const protocol::Protocol& p) {
                                            composition_citation(p, r));
   }
   if (settings.separation) {
-    std::optional<double> ratio;
+    std::optional<units::VolumeRatio> ratio;
     if (settings.anticoagulation && settings.anticoagulation->method == Anticoagulant::citrate) {
       ratio = settings.anticoagulation->citrate.inlet_to_ac_ratio;
     }

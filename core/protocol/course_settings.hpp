@@ -36,9 +36,10 @@ inline constexpr units::Duration kPlaceholderSessionDuration = units::hours(3);
 using LabValue =
     std::variant<units::MassConcentration, units::AmountConcentration, units::Fraction>;
 
-/// Solutes whose course the kinetics engine can predict; the names are the
-/// patient-file lab keys (examples/README.md).
-enum class Solute { bilirubin, ammonia, inr, factor_v, pta, albumin, fibrinogen, igg };
+/// A solute is a lab analyte (one enum for the patient file, session records and
+/// kinetics: units/analyte.hpp); the kinetics engine predicts those listed by
+/// solute_words().
+using Solute = units::Analyte;
 
 enum class StopComparison { below, above };
 

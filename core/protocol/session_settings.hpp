@@ -71,7 +71,7 @@ struct InternationalUnits {
 struct CitrateSettings {
   AcdSolution solution = AcdSolution::acd_a;
   /// Inlet:AC ratio (inlet volume per volume of AC); Optia TPE default 10 (§4.2 [V], §10.12).
-  double inlet_to_ac_ratio = 10.0;
+  units::VolumeRatio inlet_to_ac_ratio = units::volume_ratio(10.0);
   /// Critical citrate infusion rate to the patient: 1 mg/kg/min (Evers & Taborski 2016 [V]).
   units::DoseRate rate_limit = units::mg_per_kg_per_min(1.0);
   /// Lower limit used when the patient has liver failure (citrate is cleared by the liver,
@@ -120,7 +120,7 @@ struct CentrifugalSettings {
   units::Fraction efficiency = units::fraction(0);
   /// AC infusion-rate limit per litre of TBV (Optia 0.8–1.2 mL/min/L TBV, §4.2 [V]); written
   /// as the flow per litre, e.g. "1.2 mL/min". Unset: the inlet flow is not capped.
-  std::optional<units::Flow> ac_infusion_limit_per_liter_tbv;
+  std::optional<units::FlowPerVolume> ac_infusion_limit_per_liter_tbv;
 };
 
 struct MembraneSettings {

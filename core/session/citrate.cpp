@@ -72,8 +72,9 @@ CitratePlan citrate_plan(const protocol::CitrateSettings& s, const CitrateInputs
   CitratePlan out;
   out.solution = s.solution;
   out.inlet_to_ac_ratio = s.inlet_to_ac_ratio;
-  const double ratio = s.inlet_to_ac_ratio;
-  const auto ratio_input = given("inlet:AC ratio", ratio, "", 0, 2);
+  const units::VolumeRatio ratio = s.inlet_to_ac_ratio;
+  const units::VolumeRatio one = units::volume_ratio(1.0);
+  const auto ratio_input = given("inlet:AC ratio", units::in_parts(ratio), "", 0, 2);
 
   const AcdComposition acd = acd_composition(s.solution);
   const units::MassConcentration c = citrate_as_citric_acid(acd);
@@ -88,7 +89,7 @@ CitratePlan citrate_plan(const protocol::CitrateSettings& s, const CitrateInputs
   cc.source = kAcdSource;
   out.citrate_concentration = {c, cc};
 
-  const units::Volume ac = run.whole_blood_processed.value / (ratio - 1.0);
+  const units::Volume ac = run.whole_blood_processed.value / (ratio - one);
   auto av = figure("ac_volume", "AC volume per session", units::in_milliliters(ac), "mL", 0);
   av.method = std::string(protocol::to_string(s.solution)) + " at the inlet:AC ratio";
   av.formula = "V_AC = V_WB / (ratio − 1)";
@@ -96,7 +97,7 @@ CitratePlan citrate_plan(const protocol::CitrateSettings& s, const CitrateInputs
   av.source = kAcVolumeSource;
   out.ac_volume = {ac, av};
 
-  const units::Flow ac_rate = run.whole_blood_flow.value / (ratio - 1.0);
+  const units::Flow ac_rate = run.whole_blood_flow.value / (ratio - one);
   auto ar = figure("ac_rate", "AC infusion rate", units::in_ml_per_min(ac_rate), "mL/min", 1);
   ar.method = "Blood flow at the inlet:AC ratio";
   ar.formula = "Q_AC = Q_wb / (ratio − 1)";
@@ -116,7 +117,7 @@ CitratePlan citrate_plan(const protocol::CitrateSettings& s, const CitrateInputs
   units::Mass total = from_ac;
   const units::Volume ffp =
       in.replacement != nullptr ? in.replacement->ffp_volume.value : units::milliliters(0);
-  if (ffp.value() > 0.0 && s.ffp_citrate) {
+  if (units::positive(ffp) && s.ffp_citrate) {
     const units::Mass from_ffp = ffp * *s.ffp_citrate;
     auto ff = figure("citrate_from_ffp", "Citrate to the patient from FFP",
                      units::in_grams(from_ffp), "g", 2);
@@ -127,7 +128,7 @@ CitratePlan citrate_plan(const protocol::CitrateSettings& s, const CitrateInputs
     ff.source = std::string(kCirSource) + "; FFP citrate content [unverified], protocol parameter";
     out.citrate_from_ffp = explain::Derived<units::Mass>{from_ffp, ff};
     total = total + from_ffp;
-  } else if (ffp.value() > 0.0) {
+  } else if (units::positive(ffp)) {
     out.findings.push_back({diag::Severity::warning, "citrate.ffp_citrate_not_counted",
                             "the protocol gives no citrate content for FFP ('ffp_citrate'); the "
                             "citrate rate counts the AC only and understates the load from " +
@@ -208,7 +209,7 @@ CitratePlan citrate_plan(const protocol::CitrateSettings& s, const CitrateInputs
     }
   }
 
-  if (s.alkalosis_ffp_volume && ffp.value() > 0.0 &&
+  if (s.alkalosis_ffp_volume && units::positive(ffp) &&
       units::at_least(ffp, *s.alkalosis_ffp_volume)) {
     out.findings.push_back(
         {diag::Severity::warning, "citrate.alkalosis_risk",

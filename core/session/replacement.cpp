@@ -39,7 +39,7 @@ double ml(units::Volume v) { return units::in_milliliters(v); }
 
 ReplacementOrders replacement_orders(const protocol::ReplacementSettings& s,
                                      const ReplacementInputs& in) {
-  if (!(in.exchange.value.value() > 0.0)) {
+  if (!units::positive(in.exchange.value)) {
     throw std::invalid_argument("replacement: the exchange volume must be positive");
   }
   if (in.sessions < 1) throw std::invalid_argument("replacement: at least one session");

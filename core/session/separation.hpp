@@ -19,7 +19,7 @@ struct SeparationInputs {
   explain::Derived<units::Volume> total_blood_volume;
   units::Fraction hematocrit;
   /// Inlet:AC ratio when citrate is the anticoagulant (AC is added to the blood drawn).
-  std::optional<double> inlet_to_ac_ratio;
+  std::optional<units::VolumeRatio> inlet_to_ac_ratio;
   std::string source_citation;
 };
 

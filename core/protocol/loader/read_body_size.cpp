@@ -6,7 +6,6 @@
 
 namespace lb::protocol::detail {
 
-using units::Dimension;
 using yaml::MapReader;
 using yaml::Need;
 
@@ -20,8 +19,7 @@ bool flagged(const std::vector<Caveat>& caveats, const std::string& section) {
 }
 
 void read_per_kg(MapReader& r, const std::string& key, units::VolumePerMass& out) {
-  if (auto v = positive<units::VolumePerMass>(r, key, Need::optional, Dimension::volume_per_mass,
-                                              kPerKgCeiling)) {
+  if (auto v = positive<units::VolumePerMass>(r, key, Need::optional, kPerKgCeiling)) {
     out = v->value;
   }
 }
@@ -61,8 +59,7 @@ void read_blood_volume(MapReader& top, BloodVolumeSettings& out,
   if (method) out.method = *method;
   const bool method_known = method.has_value() || !r.has("method");
 
-  if (auto w = positive<units::Mass>(r, "nadler_min_weight", Need::optional, Dimension::mass,
-                                     kMassCeiling)) {
+  if (auto w = positive<units::Mass>(r, "nadler_min_weight", Need::optional, kMassCeiling)) {
     out.nadler_min_weight = w->value;
   }
   {
@@ -71,15 +68,15 @@ void read_blood_volume(MapReader& top, BloodVolumeSettings& out,
     read_per_kg(wb, "female", out.weight_based_female);
     wb.finish();
   }
-  if (auto bmi = positive<units::BodyMassIndex>(r, "obese_switch_bmi", Need::optional,
-                                                Dimension::body_mass_index, kBmiCeiling)) {
+  if (auto bmi =
+          positive<units::BodyMassIndex>(r, "obese_switch_bmi", Need::optional, kBmiCeiling)) {
     out.obese_switch_bmi = bmi->value;
   }
   {
     auto lemmens = r.child("lemmens", Need::optional);
     read_per_kg(lemmens, "reference", out.lemmens_reference);
-    if (auto bmi = positive<units::BodyMassIndex>(lemmens, "reference_bmi", Need::optional,
-                                                  Dimension::body_mass_index, kBmiCeiling)) {
+    if (auto bmi =
+            positive<units::BodyMassIndex>(lemmens, "reference_bmi", Need::optional, kBmiCeiling)) {
       out.lemmens_reference_bmi = bmi->value;
     }
     lemmens.finish();

@@ -86,21 +86,17 @@ void read_replacement(MapReader& top, std::optional<ReplacementSettings>& out,
                                Ceiling{10.0, "10", "an INR"})) {
     s.ffp_last_inr = units::fraction(v->value);
   }
-  if (auto v = positive<units::Volume>(r, "ffp_unit_volume", Need::optional, Dimension::volume,
-                                       kUnitVolumeCeiling)) {
+  if (auto v = positive<units::Volume>(r, "ffp_unit_volume", Need::optional, kUnitVolumeCeiling)) {
     s.ffp_unit_volume = v->value;
   }
-  if (auto v =
-          positive<units::MassConcentration>(r, "albumin_concentration", Need::optional,
-                                             Dimension::mass_concentration, kSolutionCeiling)) {
+  if (auto v = positive<units::MassConcentration>(r, "albumin_concentration", Need::optional,
+                                                  kSolutionCeiling)) {
     s.albumin_concentration = v->value;
   }
-  if (auto v =
-          positive<units::Mass>(r, "albumin_vial", Need::optional, Dimension::mass, kVialCeiling)) {
+  if (auto v = positive<units::Mass>(r, "albumin_vial", Need::optional, kVialCeiling)) {
     s.albumin_vial = v->value;
   }
-  if (auto v = positive<units::Fraction>(r, "fluid_balance", Need::optional, Dimension::fraction,
-                                         kBalanceCeiling)) {
+  if (auto v = positive<units::Fraction>(r, "fluid_balance", Need::optional, kBalanceCeiling)) {
     s.fluid_balance = v->value;
   }
   auto composition = r.child("composition", Need::optional);

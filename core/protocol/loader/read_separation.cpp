@@ -22,17 +22,16 @@ constexpr Ceiling kEcvCeiling{2e-3, "2000 mL", "check the number and its unit"};
 void read_centrifugal(MapReader& parent, CentrifugalSettings& out) {
   auto r = parent.child("centrifugal", Need::required);
   if (!r.valid()) return;
-  if (auto v =
-          positive<units::Flow>(r, "inlet_flow", Need::required, Dimension::flow, kFlowCeiling)) {
+  if (auto v = positive<units::Flow>(r, "inlet_flow", Need::required, kFlowCeiling)) {
     out.inlet_flow = v->value;
   }
-  if (auto v = positive<units::Fraction>(r, "efficiency", Need::required, Dimension::fraction,
-                                         kPercentCeiling)) {
+  if (auto v = positive<units::Fraction>(r, "efficiency", Need::required, kPercentCeiling)) {
     out.efficiency = v->value;
   }
   if (auto v = positive<units::Flow>(r, "ac_infusion_limit_per_liter_tbv", Need::optional,
-                                     Dimension::flow, kAcirCeiling)) {
-    out.ac_infusion_limit_per_liter_tbv = v->value;
+                                     kAcirCeiling)) {
+    // Written as the flow per litre of TBV ("1.2 mL/min"): one litre is the divisor.
+    out.ac_infusion_limit_per_liter_tbv = v->value / units::liters(1);
   }
   r.finish();
 }
@@ -40,8 +39,7 @@ void read_centrifugal(MapReader& parent, CentrifugalSettings& out) {
 void read_membrane(MapReader& parent, MembraneSettings& out) {
   auto r = parent.child("membrane", Need::required);
   if (!r.valid()) return;
-  if (auto v =
-          positive<units::Flow>(r, "blood_flow", Need::required, Dimension::flow, kFlowCeiling)) {
+  if (auto v = positive<units::Flow>(r, "blood_flow", Need::required, kFlowCeiling)) {
     out.blood_flow = v->value;
   }
   // Schema guard, not a clinical limit: above half the plasma flow the blood would be
@@ -92,12 +90,11 @@ void read_separation(MapReader& top, std::optional<SeparationSettings>& out,
     if (*technique == SeparationTechnique::centrifugal) read_centrifugal(r, s.centrifugal);
     if (*technique == SeparationTechnique::membrane) read_membrane(r, s.membrane);
   }
-  if (auto v = positive<units::Volume>(r, "extracorporeal_volume", Need::optional,
-                                       Dimension::volume, kEcvCeiling)) {
+  if (auto v = positive<units::Volume>(r, "extracorporeal_volume", Need::optional, kEcvCeiling)) {
     s.extracorporeal_volume = v->value;
   }
-  if (auto v = positive<units::Fraction>(r, "extracorporeal_max_tbv", Need::optional,
-                                         Dimension::fraction, kPercentCeiling)) {
+  if (auto v =
+          positive<units::Fraction>(r, "extracorporeal_max_tbv", Need::optional, kPercentCeiling)) {
     s.extracorporeal_max_fraction_tbv = v->value;
   }
   s.source = source_id(r, "source", Need::optional, sources).value_or("");
