@@ -12,9 +12,9 @@
 
 #include "cohort/columns.hpp"
 #include "cohort/csv.hpp"
-#include "eligibility/fields.hpp"
 #include "gui/patient_form.hpp"
 #include "patient/catalogue.hpp"
+#include "patient/eligibility_fields.hpp"
 #include "patient/patient_loader.hpp"
 #include "protocol/protocol_loader.hpp"
 #include "records/analytes.hpp"

@@ -1,5 +1,5 @@
 // The eligibility projection of the patient field catalogue.
-#include "eligibility/fields.hpp"
+#include "patient/eligibility_fields.hpp"
 
 #include <algorithm>
 

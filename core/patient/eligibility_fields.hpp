@@ -5,6 +5,8 @@
 // protocol is read (unknown field, wrong dimension, impossible bound) and
 // read the patient when rules are evaluated, so the two can never disagree
 // with each other or with the patient file.
+// Lives with the patient (inputs tier): the protocol reader validates rules
+// against it and the eligibility engine reads patients through it.
 #pragma once
 
 #include <string>
