@@ -19,7 +19,8 @@ ColumnSpec column_of(const patient::Field& f) {
   ColumnSpec c;
   c.name = f.leaf();
   c.field = &f;
-  c.required = f.required;
+  // The id is optional in a cohort (rows are numbered); every other required field is required.
+  c.required = f.required && f.kind != FK::text;
   c.key = f.key;
   c.dimension = f.dimension;
   c.units_hint = patient::units_hint(f);

@@ -1,5 +1,7 @@
 #include "patient/patient.hpp"
 
+#include "patient/catalogue.hpp"
+
 namespace lb::patient {
 
 std::string_view to_string(Diagnosis d) {
@@ -23,24 +25,15 @@ std::string_view to_string(Ascites a) {
 }
 
 const std::vector<std::pair<std::string, Etiology>>& etiology_words() {
-  static const std::vector<std::pair<std::string, Etiology>> kWords = {
-      {"paracetamol", Etiology::paracetamol},
-      {"hav", Etiology::hav},
-      {"hbv", Etiology::hbv},
-      {"hcv", Etiology::hcv},
-      {"hev", Etiology::hev},
-      {"alcohol", Etiology::alcohol},
-      {"drug_induced", Etiology::drug_induced},
-      {"halothane", Etiology::halothane},
-      {"autoimmune", Etiology::autoimmune},
-      {"wilson", Etiology::wilson},
-      {"budd_chiari", Etiology::budd_chiari},
-      {"ischemic", Etiology::ischemic},
-      {"pregnancy", Etiology::pregnancy},
-      {"mushroom", Etiology::mushroom},
-      {"indeterminate", Etiology::indeterminate},
-      {"other", Etiology::other},
-  };
+  // The catalogue's words for the field, in enum order (one list for every reader).
+  static const std::vector<std::pair<std::string, Etiology>> kWords = [] {
+    std::vector<std::pair<std::string, Etiology>> out;
+    const auto words = find_field("etiology")->words;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      out.emplace_back(std::string(words[i]), static_cast<Etiology>(i));
+    }
+    return out;
+  }();
   return kWords;
 }
 

@@ -29,7 +29,9 @@ bool same_scale(UnitScale a, UnitScale b) {
 
 }  // namespace
 
-std::span<const PlausibleRange> plausible_ranges() {
+namespace {
+const std::vector<PlausibleRange>& ranges() {
+  // One entry per field with bounds, in catalogue order; find_range points into it.
   static const std::vector<PlausibleRange> kRanges = [] {
     std::vector<PlausibleRange> out;
     for (const auto& f : field_catalogue()) {
@@ -39,10 +41,15 @@ std::span<const PlausibleRange> plausible_ranges() {
   }();
   return kRanges;
 }
+}  // namespace
+
+std::span<const PlausibleRange> plausible_ranges() { return ranges(); }
 
 const PlausibleRange* find_range(std::string_view key) {
-  const Field* f = find_field(key);
-  return f != nullptr && f->range ? &*f->range : nullptr;
+  const auto& all = ranges();
+  const auto it =
+      std::find_if(all.begin(), all.end(), [key](const PlausibleRange& r) { return r.key == key; });
+  return it == all.end() ? nullptr : &*it;
 }
 
 UnitScale unit_scale(std::string_view unit) {

@@ -55,7 +55,7 @@ class MapReader {
   std::optional<Q> typed(const std::string& key, Need need, bool allow_bare_fraction = false) {
     auto q = quantity(key, need, units::dimension_of<Q>, allow_bare_fraction);
     if (!q) return std::nullopt;
-    return q->quantity().get<Q>();
+    return q->quantity().template get<Q>();
   }
   /// One of a fixed set of words; unknown words get a "did you mean".
   template <class E>

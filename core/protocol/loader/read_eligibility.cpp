@@ -347,11 +347,11 @@ std::optional<Condition> read_leaf(MapReader& r) {
     }
   } else {
     const auto kind = c.field->kind;
-    const bool fits =
-        ((kind == FieldKind::quantity || kind == FieldKind::lab || kind == FieldKind::number) &&
-         numeric(c.op)) ||
-        (kind == FieldKind::boolean && c.op == Op::is) ||
-        (kind == FieldKind::word && c.op == Op::in);
+    const bool fits = ((kind == FieldKind::quantity || kind == FieldKind::lab ||
+                        kind == FieldKind::number || kind == FieldKind::whole) &&
+                       numeric(c.op)) ||
+                      (kind == FieldKind::boolean && c.op == Op::is) ||
+                      (kind == FieldKind::word && c.op == Op::in);
     if (!fits) {
       allowed = std::string(c.field->key) + " takes " +
                 (kind == FieldKind::boolean ? std::string("'is: true' or 'is: false'")

@@ -174,7 +174,13 @@ TEST_SUITE("gui") {
         CHECK(patient::field_of(*f.analyte) == &f);
       }
       // Plausibility: the range is the row's.
-      CHECK(patient::find_range(f.key) == (f.range ? &*f.range : nullptr));
+      const auto* range = patient::find_range(f.key);
+      CHECK((range != nullptr) == f.range.has_value());
+      if (range != nullptr) {
+        CHECK(range->unit == f.range->unit);
+        CHECK(range->hard_min == f.range->hard_min);
+        CHECK(range->hard_max == f.range->hard_max);
+      }
       // Labels for printed pages.
       CHECK(patient::field_label(f.key) == f.label);
       // The patient file reads it, and the accessor returns what was read.
