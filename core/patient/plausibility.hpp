@@ -50,7 +50,7 @@ template <class Q>
 Plausibility classify(const PlausibleRange& r, Q value) {
   const double s = unit_scale(r.unit).si_per_unit;
   // The comparisons are all false for a non-finite value; it is never plausible.
-  if (!std::isfinite(value.value())) return Plausibility::implausible;
+  if (!std::isfinite(units::AnyQuantity::of(value).si())) return Plausibility::implausible;
   if (units::below(value, Q::from_value(r.hard_min * s)) ||
       units::above(value, Q::from_value(r.hard_max * s))) {
     return Plausibility::implausible;

@@ -53,6 +53,7 @@ std::optional<LabCeiling> lab_ceiling(Solute s, Dimension d) {
     case Solute::inr: return LabCeiling{30.0, "30"};
     case Solute::factor_v:
     case Solute::pta: return LabCeiling{3.0, "300 %"};
+    default: break;  // not a solute (solute_words() lists those read)
   }
   return std::nullopt;
 }
