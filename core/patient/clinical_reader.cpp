@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "patient/field_reader.hpp"
+#include "patient/names.hpp"
 
 namespace lb::patient {
 

@@ -2,6 +2,7 @@
 
 #include <exception>
 
+#include "model/names.hpp"
 #include "patient/clinical_reader.hpp"
 #include "patient/field_reader.hpp"
 #include "yaml/guarded_load.hpp"
