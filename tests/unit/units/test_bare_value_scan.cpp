@@ -25,10 +25,8 @@ struct Allowed {
 const std::map<std::string, Allowed> kKernels = {
     {"core/kinetics/compartment.hpp",
      {15, "numeric kernel: exponential washout and the two-compartment stages in SI doubles"}},
-    {"core/volume/exchange_volume.cpp",
+    {"core/volume/kernels.hpp",
      {3, "numeric kernel: a session count rounded to 9 significant digits, floored against a cap"}},
-    {"core/cohort/fast_volume.cpp",
-     {3, "numeric kernel: the cohort fast path's copy of the session-count rounding"}},
 };
 
 int count_bare_values(const fs::path& file) {
