@@ -1,4 +1,4 @@
-// The printable plan and course record (core/report/printable.*): every section
+// The printable plan and course record (core/print/printable.*): every section
 // present, in order, with clinical labels and the stored plan's values; no raw
 // JSON keys; sensible text when the plan lacks a section; everything escaped.
 #include <doctest/doctest.h>
@@ -12,12 +12,12 @@
 #include "patient/patient_loader.hpp"
 #include "plan/build_plan.hpp"
 #include "plan/plan.hpp"
+#include "print/printable.hpp"
 #include "protocol/protocol_loader.hpp"
 #include "records/review.hpp"
 #include "records/session_reader.hpp"
 #include "records_fixture.hpp"
 #include "report/plan_json.hpp"
-#include "report/printable.hpp"
 #include "schedule/calendar.hpp"
 
 using namespace lb;

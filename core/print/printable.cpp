@@ -1,4 +1,4 @@
-#include "report/printable.hpp"
+#include "print/printable.hpp"
 
 #include <cmath>
 #include <nlohmann/json.hpp>

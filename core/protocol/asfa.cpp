@@ -1,6 +1,6 @@
 // ASFA 2023 table, transcribed from clinical.md §3.6 (Connelly-Smith 2023,
 // Table 1 and fact sheets, via a secondary transcription: [V2]).
-#include "eligibility/asfa.hpp"
+#include "protocol/asfa.hpp"
 
 #include <algorithm>
 #include <array>
