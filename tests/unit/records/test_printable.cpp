@@ -432,6 +432,39 @@ TEST_SUITE("records") {
     CHECK(has(row(html, "FFP units per session"), "units of 250 mL"));
   }
 
+  TEST_CASE("printable page: limit crossings are the stored findings and never re-decided") {
+    Request r;
+    r.edit = [](json& j) {
+      // Without the stored finding the page does not call the rate above its limit, whatever
+      // the two numbers say; with a stored inlet-cap finding it says the flow was capped.
+      auto& warnings = j["warnings"];
+      json kept = json::array();
+      for (const auto& w : warnings) {
+        if (w["code"] != "citrate.rate_above_limit") kept.push_back(w);
+      }
+      kept.push_back({{"code", "separation.inlet_capped"}, {"message", "capped"}, {"figure", ""}});
+      warnings = kept;
+    };
+    const auto [html, plan] = print(r);
+    REQUIRE(plan.at("anticoagulation").at("citrate_rate").at("value").get<double>() >
+            plan.at("anticoagulation").at("citrate_rate_limit").at("value").get<double>());
+    CHECK(has(row(html, "Citrate infusion rate to the patient"), "within the limit of"));
+    CHECK_FALSE(has(row(html, "Citrate infusion rate to the patient"), "ABOVE"));
+    CHECK(has(row(html, "Inlet flow limit"), "flow capped: yes"));
+  }
+
+  TEST_CASE("printable page: the fluid balance reads stored volumes in any unit") {
+    Request r;
+    r.edit = [](json& j) {  // the replacement volume stored in litres, 100 mL above the exchange
+      auto& v = j["replacement"]["replacement_volume_per_session"];
+      v["value"] = (j["exchange"]["volume_per_session"]["value"].get<double>() + 100) / 1000;
+      v["unit"] = "L";
+    };
+    const auto [html, plan] = print(r);
+    CHECK(has(row(html, "Fluid balance per session"), ">+100 mL<br>"));
+    CHECK(has(row(html, "Fluid balance per session"), "more replaced than removed"));
+  }
+
   TEST_CASE("printable page: a plan without session orders or schedule or rules is not junk") {
     Request r;
     r.protocol_file = source("tests/records/data/test-kinetics.yaml");
