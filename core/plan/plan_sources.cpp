@@ -36,6 +36,7 @@ std::optional<std::pair<std::string, std::string>> parse_override_argument(std::
 OverrideDecision decide_overrides(const eligibility::Settings& rules,
                                   const eligibility::Overrides& asked, ChoicePolicy policy) {
   OverrideDecision out;
+  if (asked.empty()) return out;  // every cohort row: nothing to check
   if (policy == ChoicePolicy::strict) {
     out.refused = eligibility::check_overrides(rules, asked);
     if (out.refused.empty()) out.applied = asked;
