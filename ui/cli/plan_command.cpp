@@ -13,6 +13,7 @@
 #include "report/ics.hpp"
 #include "report/plan_json.hpp"
 #include "report/plan_text.hpp"
+#include "text/utf8.hpp"
 
 namespace lb::cli {
 
@@ -43,7 +44,10 @@ int run_plan(const PlanOptions& options, std::ostream& out, std::ostream& err) {
   choices.course_start = options.start;
   bool bad_argument = false;
   for (const auto& text : options.overrides) {
-    if (auto o = plan::parse_override_argument(text)) {
+    if (const std::string problem = text::one_line_problem(text); !problem.empty()) {
+      err << "liverbridge: --override " << text::escaped(text) << ": " << problem << "\n";
+      bad_argument = true;
+    } else if (auto o = plan::parse_override_argument(text)) {
       choices.overrides.push_back(std::move(*o));
     } else {
       err << "liverbridge: --override " << text << ": expected RULE_ID=\"reason\"\n";
