@@ -1,26 +1,12 @@
 #include "patient/patient.hpp"
 
+#include "patient/names.hpp"
+
 namespace lb::patient {
 
-std::string_view to_string(Diagnosis d) {
-  switch (d) {
-    case Diagnosis::alf: return "alf";
-    case Diagnosis::subacute_lf: return "subacute_lf";
-    case Diagnosis::aclf: return "aclf";
-    case Diagnosis::chronic_lf: return "chronic_lf";
-    case Diagnosis::other: return "other";
-  }
-  return "other";
-}
+std::string_view to_string(Diagnosis d) { return names::kDiagnosis.name(d); }
 
-std::string_view to_string(Ascites a) {
-  switch (a) {
-    case Ascites::none: return "none";
-    case Ascites::mild: return "mild";
-    case Ascites::moderate_severe: return "moderate_severe";
-  }
-  return "none";
-}
+std::string_view to_string(Ascites a) { return names::kAscites.name(a); }
 
 const std::vector<std::pair<std::string, Etiology>>& etiology_words() {
   static const std::vector<std::pair<std::string, Etiology>> kWords = {
