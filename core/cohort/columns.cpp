@@ -188,7 +188,7 @@ std::string resolve_unit(Column& c, const std::optional<std::string_view>& unit)
           return "mEq/L is not a unit for " + std::string(s.name) + " (it is not a simple ion); " +
                  expected;
         }
-        // Calcium is divalent: 1 mEq/L = 0.5 mmol/L (clinical.md §6).
+        // Calcium is divalent: 1 mEq/L = 0.5 mmol/L (LiverBridge clinical reference §22).
         c.si_per_unit = units::in_mmol_per_l(units::calcium_meq_to_mmol(1.0));
       }
     } else {

@@ -64,7 +64,7 @@ std::optional<units::LabConcentration> read_lab(yaml::MapReader& r, const std::s
                    "mEq/L is not a unit for " + key + " (it is not a simple ion); " + expected);
         return std::nullopt;
       }
-      // Calcium is divalent: 1 mEq/L = 0.5 mmol/L (clinical.md §6).
+      // Calcium is divalent: 1 mEq/L = 0.5 mmol/L (LiverBridge clinical reference §22).
       lab.emplace(analyte, units::calcium_meq_to_mmol(q.si_value));
       scale = {0.5, units::Dimension::amount_concentration};
     } else {

@@ -98,7 +98,10 @@ Plan make_plan(const patient::Patient& patient, const std::string& patient_file,
                         (protocol.exchange.rule == protocol::ExchangeRule::per_kg &&
                          protocol.exchange.per_kg_weight == protocol::WeightBasis::ideal);
   collect_derivation_warnings(bmi.how, plan.findings);
-  if (uses_ibw) collect_derivation_warnings(ibw.how, plan.findings);
+  // An IBW that could not be computed is always reported, whatever the rule.
+  if (uses_ibw || !(units::in_kilograms(ibw.value) > 0.0)) {
+    collect_derivation_warnings(ibw.how, plan.findings);
+  }
   collect_derivation_warnings(tbv.how, plan.findings);
   collect_derivation_warnings(pv.how, plan.findings);
   for (const auto& f : exchange.findings) {

@@ -83,7 +83,9 @@ std::string render_text(const plan::Plan& plan) {
 
   if (!plan.protocol.unverified.empty()) {
     text_section(out, "Unverified protocol values (check before clinical use)");
-    for (const auto& c : plan.protocol.unverified) out += "  " + c.key + ": " + c.note + "\n";
+    for (const auto& c : plan.protocol.unverified) {
+      out += "  " + c.key + " (unverified default: review locally): " + c.note + "\n";
+    }
   }
   text_section(out, "Sources");
   for (const auto& s : plan.protocol.sources) {
@@ -155,7 +157,8 @@ std::string render_markdown(const plan::Plan& plan) {
   if (!plan.protocol.unverified.empty()) {
     out += "\n## Unverified protocol values\n\n";
     for (const auto& c : plan.protocol.unverified) {
-      out += "- `" + md_escape(c.key) + "`: " + md_escape(c.note) + "\n";
+      out += "- `" + md_escape(c.key) + "` (unverified default: review locally): " +
+             md_escape(c.note) + "\n";
     }
   }
   return out;

@@ -1,7 +1,7 @@
 // Analyte-aware lab conversions between the conventional (mass) and SI (amount)
 // unit systems. These are not unit conversions: each needs the analyte's
 // conversion factor (a molar mass), so each is an explicit, named function.
-// Factors: ../shared/reference/clinical.md §6 (csmu.edu.tw AMA SI table).
+// Factors: LiverBridge clinical reference §22 (csmu.edu.tw AMA SI table).
 //
 // Converted values are rounded to 9 significant digits so that a lab entered in
 // one system and compared against a threshold defined in the other lands on the
@@ -20,7 +20,7 @@ enum class Analyte {
   creatinine,  ///< mg/dL × 88.4 = µmol/L
   ammonia,     ///< µg/dL (as NH3) × 0.587 = µmol/L
   calcium,     ///< mg/dL × 0.2495 = mmol/L
-  lactate,     ///< mg/dL × 0.111 = mmol/L  [from memory, unverified; MW 90.08 gives 0.1110]
+  lactate,     ///< mg/dL × 0.111 = mmol/L  (derived: MW 90.08 gives 0.1110)
   glucose,     ///< mg/dL × 0.0555 = mmol/L
   phosphate,   ///< mg/dL × 0.3229 = mmol/L (as phosphorus, MW 30.97)
   citrate,     ///< mg/dL × 52.05 = µmol/L

@@ -2,7 +2,7 @@
 // (kinetics_chart.cpp): every recorded pre/post value as a square at its draw
 // time, and for each session whose solute the protocol models, the model's
 // prediction as a line from the value before to the predicted value at the
-// post draw (review_course's predicted ratio, clinical.md §2.2). Values are
+// post draw (review_course's predicted ratio, LiverBridge clinical reference §7.3). Values are
 // shown in the unit the first value was entered in; values in another unit
 // system (mg/dL vs µmol/L) are left out and said so, never converted by guess.
 #include <imgui.h>
