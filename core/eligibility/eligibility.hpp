@@ -12,9 +12,9 @@
 #include <utility>
 #include <vector>
 
-#include "eligibility/asfa.hpp"
-#include "eligibility/rules.hpp"
 #include "patient/patient.hpp"
+#include "protocol/asfa.hpp"
+#include "protocol/eligibility_rules.hpp"
 #include "scores/score_result.hpp"
 #include "scores/score_values.hpp"
 

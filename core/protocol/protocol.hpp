@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "eligibility/rules.hpp"
 #include "patient/patient.hpp"
 #include "protocol/course_settings.hpp"
+#include "protocol/eligibility_rules.hpp"
+#include "protocol/score_settings.hpp"
 #include "protocol/session_settings.hpp"
-#include "scores/score_settings.hpp"
 #include "units/quantities.hpp"
 
 namespace lb::protocol {

@@ -9,8 +9,8 @@
 #include <string>
 
 #include "patient/patient.hpp"
+#include "protocol/score_settings.hpp"
 #include "scores/score_result.hpp"
-#include "scores/score_settings.hpp"
 
 namespace lb::report {
 

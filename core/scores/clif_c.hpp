@@ -6,9 +6,9 @@
 #include <optional>
 #include <string_view>
 
+#include "protocol/score_settings.hpp"
 #include "scores/score_inputs.hpp"
 #include "scores/score_result.hpp"
-#include "scores/score_settings.hpp"
 
 namespace lb::scores {
 

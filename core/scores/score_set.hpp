@@ -4,9 +4,9 @@
 #pragma once
 
 #include "patient/patient.hpp"
+#include "protocol/score_settings.hpp"
 #include "scores/score_inputs.hpp"
 #include "scores/score_result.hpp"
-#include "scores/score_settings.hpp"
 
 namespace lb::scores {
 

@@ -11,9 +11,9 @@
 #include <optional>
 #include <string_view>
 
+#include "protocol/score_settings.hpp"
 #include "scores/score_inputs.hpp"
 #include "scores/score_result.hpp"
-#include "scores/score_settings.hpp"
 
 namespace lb::scores {
 

@@ -1,7 +1,7 @@
 // `liverbridge print --patient ID --out FILE`: the printable plan and course
 // record as a self-contained HTML page (open it in a browser and print on A4).
 // The page is built from the stored plan JSON and the session records
-// (core/report/printable.hpp), so it shows what was approved, not a re-run.
+// (core/print/printable.hpp), so it shows what was approved, not a re-run.
 #include <CLI/CLI.hpp>
 #include <memory>
 #include <ostream>
@@ -11,9 +11,9 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "io/atomic_write.hpp"
+#include "print/printable.hpp"
 #include "records/review.hpp"
 #include "records/store.hpp"
-#include "report/printable.hpp"
 
 namespace lb::cli {
 

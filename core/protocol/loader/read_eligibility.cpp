@@ -1,15 +1,15 @@
 // eligibility: indications and contraindications as declarative rules
 // (protocols/README.md "eligibility"). Every leaf is checked against the field
-// registry (eligibility/fields.hpp) or the score registry when the file is
+// registry (patient/eligibility_fields.hpp) or the score registry when the file is
 // read: unknown names, bounds of the wrong dimension and bounds that can never
 // be reached are errors at the bound's line and column.
 #include <algorithm>
 #include <array>
 #include <set>
 
-#include "eligibility/asfa.hpp"
-#include "eligibility/rules.hpp"
 #include "patient/plausibility.hpp"
+#include "protocol/asfa.hpp"
+#include "protocol/eligibility_rules.hpp"
 #include "protocol/loader/fields.hpp"
 #include "protocol/loader/sections.hpp"
 #include "text/did_you_mean.hpp"

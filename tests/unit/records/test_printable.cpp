@@ -1,4 +1,4 @@
-// The printable plan and course record (core/report/printable.*): every section
+// The printable plan and course record (core/print/printable.*): every section
 // present, in order, with clinical labels and the stored plan's values; no raw
 // JSON keys; sensible text when the plan lacks a section; everything escaped.
 #include <doctest/doctest.h>
@@ -12,12 +12,12 @@
 #include "patient/patient_loader.hpp"
 #include "plan/build_plan.hpp"
 #include "plan/plan.hpp"
+#include "print/printable.hpp"
 #include "protocol/protocol_loader.hpp"
 #include "records/review.hpp"
 #include "records/session_reader.hpp"
 #include "records_fixture.hpp"
 #include "report/plan_json.hpp"
-#include "report/printable.hpp"
 #include "schedule/calendar.hpp"
 
 using namespace lb;
@@ -430,6 +430,39 @@ TEST_SUITE("records") {
     const auto [html, plan] = print(r);
     CHECK(has(row(html, "Inlet:AC ratio"), "10 : 1"));
     CHECK(has(row(html, "FFP units per session"), "units of 250 mL"));
+  }
+
+  TEST_CASE("printable page: limit crossings are the stored findings and never re-decided") {
+    Request r;
+    r.edit = [](json& j) {
+      // Without the stored finding the page does not call the rate above its limit, whatever
+      // the two numbers say; with a stored inlet-cap finding it says the flow was capped.
+      auto& warnings = j["warnings"];
+      json kept = json::array();
+      for (const auto& w : warnings) {
+        if (w["code"] != "citrate.rate_above_limit") kept.push_back(w);
+      }
+      kept.push_back({{"code", "separation.inlet_capped"}, {"message", "capped"}, {"figure", ""}});
+      warnings = kept;
+    };
+    const auto [html, plan] = print(r);
+    REQUIRE(plan.at("anticoagulation").at("citrate_rate").at("value").get<double>() >
+            plan.at("anticoagulation").at("citrate_rate_limit").at("value").get<double>());
+    CHECK(has(row(html, "Citrate infusion rate to the patient"), "within the limit of"));
+    CHECK_FALSE(has(row(html, "Citrate infusion rate to the patient"), "ABOVE"));
+    CHECK(has(row(html, "Inlet flow limit"), "flow capped: yes"));
+  }
+
+  TEST_CASE("printable page: the fluid balance reads stored volumes in any unit") {
+    Request r;
+    r.edit = [](json& j) {  // the replacement volume stored in litres, 100 mL above the exchange
+      auto& v = j["replacement"]["replacement_volume_per_session"];
+      v["value"] = (j["exchange"]["volume_per_session"]["value"].get<double>() + 100) / 1000;
+      v["unit"] = "L";
+    };
+    const auto [html, plan] = print(r);
+    CHECK(has(row(html, "Fluid balance per session"), ">+100 mL<br>"));
+    CHECK(has(row(html, "Fluid balance per session"), "more replaced than removed"));
   }
 
   TEST_CASE("printable page: a plan without session orders or schedule or rules is not junk") {

@@ -1,6 +1,8 @@
 // The choices where the sources disagree on a score (LiverBridge clinical reference), as
 // named settings. Defaults are the reference's bold choices; a protocol may
 // change them in its optional `scores:` section (protocols/README.md).
+// Lives with the protocol (inputs tier): the protocol owns the settings, the
+// score engines read them.
 #pragma once
 
 #include <string>

@@ -1,5 +1,5 @@
 // The field registry: one line per patient field a rule may name.
-#include "eligibility/fields.hpp"
+#include "patient/eligibility_fields.hpp"
 
 #include <algorithm>
 #include <array>

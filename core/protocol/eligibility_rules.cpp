@@ -1,4 +1,4 @@
-#include "eligibility/rules.hpp"
+#include "protocol/eligibility_rules.hpp"
 
 #include <algorithm>
 #include <array>

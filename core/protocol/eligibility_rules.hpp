@@ -5,6 +5,8 @@
 // with a bound; `all`, `any` and `not` combine them. Rules are validated when
 // the protocol is read; every leaf already knows its field and the SI value of
 // its bounds.
+// Lives with the protocol (inputs tier) because the protocol reader builds
+// and validates these rules; the eligibility engine evaluates them.
 #pragma once
 
 #include <optional>
@@ -13,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-#include "eligibility/fields.hpp"
+#include "patient/eligibility_fields.hpp"
 #include "units/dimension.hpp"
 
 namespace lb::eligibility {

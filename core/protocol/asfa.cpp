@@ -1,6 +1,6 @@
 // ASFA 2023 table, transcribed from LiverBridge clinical reference §21 (Connelly-Smith 2023,
-// Table 1 and fact sheets, via a secondary transcription:).
-#include "eligibility/asfa.hpp"
+// Table 1 and fact sheets, via a secondary transcription).
+#include "protocol/asfa.hpp"
 
 #include <algorithm>
 #include <array>

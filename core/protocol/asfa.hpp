@@ -1,6 +1,8 @@
 // ASFA 2023 (9th Special Issue) categories and grades for liver indications,
 // as data (LiverBridge clinical reference §21, transcribed). ACLF has no ASFA fact sheet:
 // the lookup says so rather than inventing a category.
+// Lives with the protocol (inputs tier) because the protocol reader checks an
+// `asfa:` section against this table; the eligibility engine only looks it up.
 #pragma once
 
 #include <optional>
@@ -8,8 +10,8 @@
 #include <string>
 #include <string_view>
 
-#include "eligibility/rules.hpp"
 #include "patient/patient.hpp"
+#include "protocol/eligibility_rules.hpp"
 
 namespace lb::eligibility {
 

@@ -3,6 +3,8 @@
 // accessor. The same table validates rules when a protocol is read (unknown
 // field, wrong dimension, impossible bound) and reads the patient when rules
 // are evaluated, so the two can never disagree.
+// Lives with the patient (inputs tier): the protocol reader validates rules
+// against it and the eligibility engine reads patients through it.
 #pragma once
 
 #include <optional>

@@ -1,4 +1,4 @@
-#include "scores/score_settings.hpp"
+#include "protocol/score_settings.hpp"
 
 namespace lb::scores {
 

@@ -1,0 +1,242 @@
+// The typed reader of stored plan JSON (core/report/stored_plan.*): a plan
+// written by plan_json and read back gives the plan's own typed values, and a
+// plan stored in the older layout (tests/data/stored_plans/) reads the same.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "io/atomic_write.hpp"
+#include "io/sha256.hpp"
+#include "patient/patient_loader.hpp"
+#include "plan/build_plan.hpp"
+#include "protocol/protocol_loader.hpp"
+#include "report/plan_json.hpp"
+#include "report/stored_plan.hpp"
+#include "text/format.hpp"
+#include "units/compare.hpp"
+
+using namespace lb;
+
+namespace {
+
+std::string source(const std::string& relative) {
+  return std::string(LB_SOURCE_DIR) + "/" + relative;
+}
+
+struct Built {
+  patient::Patient patient;
+  protocol::Protocol protocol;
+  plan::Plan plan;
+};
+
+/// The plan for an example patient under a bundled protocol, as build_plan makes it.
+Built build(const std::string& patient_file, const std::string& protocol_id,
+            std::optional<std::string> start = std::nullopt) {
+  const auto pt = patient::load_patient_file(source(patient_file));
+  const auto path = source("protocols/" + protocol_id + ".yaml");
+  const auto pr = protocol::load_protocol_file(path);
+  REQUIRE(pt.patient.has_value());
+  REQUIRE(pr.protocol.has_value());
+  Built b{*pt.patient, *pr.protocol, {}};
+  std::optional<schedule::LocalTime> at;
+  if (start) at = *schedule::parse_local_time(*start).value;
+  b.plan = plan::build_plan(
+      {b.patient, patient_file, b.protocol, path, io::sha256_hex(io::read_file(path)), {}, at});
+  return b;
+}
+
+report::StoredPlan read_back(const plan::Plan& p) {
+  const auto read = report::read_stored_plan(report::render_json(p));
+  INFO(read.error);
+  REQUIRE(read.plan.has_value());
+  return *read.plan;
+}
+
+/// The JSON keeps 6 decimals of the display unit: equal within that rounding.
+template <class Q>
+void check_same(const std::optional<Q>& stored, Q original) {
+  REQUIRE(stored.has_value());
+  CHECK(std::abs(stored->value() - original.value()) <= 1e-6 * std::abs(original.value()) + 1e-12);
+}
+
+}  // namespace
+
+TEST_SUITE("report") {
+  TEST_CASE("stored plan round trip: a citrate FFP plan reads back the plan's typed values") {
+    const auto b = build("examples/alf-paracetamol.yaml", "hvp-alf-larsen-2016");
+    const auto& p = b.plan;
+    const auto s = read_back(p);
+    CHECK(s.format == report::StoredFormat::stable_orders);
+    CHECK(s.status == p.status());
+    CHECK(s.protocol.id == p.protocol.id);
+    CHECK(s.protocol.sha256 == p.protocol.sha256);
+    CHECK(s.patient.diagnosis == p.patient.diagnosis);
+
+    check_same(s.volumes.total_blood_volume.quantity, p.total_blood_volume.value);
+    check_same(s.volumes.plasma_volume.quantity, p.plasma_volume.value);
+    check_same(s.volumes.ideal_body_weight.quantity, p.ideal_body_weight.value);
+    check_same(s.exchange.volume_per_session.quantity, p.exchange.volume.value);
+    CHECK(s.exchange.rule == p.protocol.rule);
+    CHECK(s.exchange.volume_per_session.display == text::shown(p.exchange.volume.how.shown));
+
+    REQUIRE(p.session.has_value());
+    REQUIRE(p.session->replacement.has_value());
+    REQUIRE(s.replacement.has_value());
+    const auto& r = *p.session->replacement;
+    const auto& sr = *s.replacement;
+    CHECK(sr.mix == r.mix);
+    CHECK(sr.sessions == r.sessions);
+    check_same(sr.replacement_volume.quantity, r.replacement_volume.value);
+    check_same(sr.ffp_volume.quantity, r.ffp_volume.value);
+    CHECK(sr.ffp_units.quantity == doctest::Approx(r.ffp_units.value));
+    CHECK(sr.ffp_units_course.quantity == doctest::Approx(r.ffp_units_course.value));
+    check_same(sr.albumin_volume.quantity, r.albumin_volume.value);
+    check_same(sr.ffp_unit_volume.quantity, r.ffp_unit_volume);
+    check_same(sr.albumin_concentration.quantity, r.albumin_concentration);
+    check_same(sr.albumin_vial_mass.quantity, r.albumin_vial);
+
+    REQUIRE(p.session->anticoagulation.has_value());
+    REQUIRE(p.session->anticoagulation->citrate.has_value());
+    REQUIRE(s.anticoagulation.has_value());
+    CHECK(s.anticoagulation->method == protocol::Anticoagulant::citrate);
+    CHECK(s.anticoagulation->inlet_ac_ratio.quantity ==
+          doctest::Approx(p.session->anticoagulation->citrate->inlet_to_ac_ratio));
+    CHECK(s.anticoagulation->citrate_rate.display ==
+          text::shown(p.session->anticoagulation->citrate->citrate_rate.how.shown));
+
+    REQUIRE(p.session->separation.has_value());
+    REQUIRE(s.separation.has_value());
+    CHECK(s.separation->technique == p.session->separation->technique);
+    check_same(s.separation->duration.quantity, p.session->separation->duration.value);
+    CHECK(s.separation->inlet_capped == p.session->separation->inlet_capped);
+
+    // Findings: every code and severity, errors first as the JSON lists them.
+    std::vector<std::pair<diag::Severity, std::string>> expected;
+    for (const auto sev : {diag::Severity::error, diag::Severity::warning}) {
+      for (const auto& f : p.findings) {
+        if (f.severity == sev) expected.emplace_back(f.severity, f.code);
+      }
+    }
+    REQUIRE(s.findings.size() == expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+      CHECK(s.findings[i].severity == expected[i].first);
+      CHECK(s.findings[i].code == expected[i].second);
+      CHECK(s.has_finding(expected[i].second));
+    }
+    CHECK_FALSE(s.has_finding("no.such_code"));
+
+    REQUIRE(p.eligibility.has_value());
+    REQUIRE(s.eligibility.has_value());
+    CHECK(s.eligibility->verdict == p.eligibility->verdict);
+    REQUIRE(s.eligibility->rules.size() == p.eligibility->rules.size());
+    for (std::size_t i = 0; i < p.eligibility->rules.size(); ++i) {
+      CHECK(s.eligibility->rules[i].id == p.eligibility->rules[i].id);
+      CHECK(s.eligibility->rules[i].outcome == p.eligibility->rules[i].outcome);
+      CHECK(s.eligibility->rules[i].triggered == p.eligibility->rules[i].triggered);
+    }
+
+    REQUIRE(p.course.has_value());
+    REQUIRE(s.schedule.has_value());
+    CHECK(s.sessions_planned == p.course->settings.sessions);
+    REQUIRE(s.schedule->sessions.size() == p.course->sessions.size());
+    for (std::size_t i = 0; i < p.course->sessions.size(); ++i) {
+      const auto& c = p.course->sessions[i];
+      CHECK(s.schedule->sessions[i].number == c.timing.number);
+      CHECK(s.schedule->sessions[i].day == c.timing.day);
+      CHECK(s.schedule->sessions[i].reassess == c.timing.reassess);
+      CHECK_FALSE(s.schedule->sessions[i].start.has_value());  // no --start
+      check_same(s.schedule->sessions[i].exchange_volume.quantity, c.exchange_volume);
+    }
+    CHECK(s.schedule->stop_criteria.size() == p.course->stop_criteria.size());
+    CHECK(s.kinetics.size() == p.course->kinetics.size() + p.course->not_predicted.size());
+  }
+
+  TEST_CASE("stored plan round trip: heparin and membrane and a dated course") {
+    const auto b = build("examples/aclf-hbv-si.yaml", "pe-lf-china-nbal-2016", "2026-12-05T08:00");
+    const auto& p = b.plan;
+    const auto s = read_back(p);
+    REQUIRE(s.anticoagulation.has_value());
+    CHECK(s.anticoagulation->method == protocol::Anticoagulant::heparin);
+    CHECK_FALSE(s.anticoagulation->inlet_ac_ratio.present());
+    CHECK(s.anticoagulation->heparin_bolus.present());  // {value, unit}: shown from the value
+    CHECK(s.anticoagulation->heparin_bolus.display.find(" IU") != std::string::npos);
+    REQUIRE(s.separation.has_value());
+    CHECK(s.separation->technique == protocol::SeparationTechnique::membrane);
+    REQUIRE(p.course.has_value());
+    REQUIRE(s.schedule.has_value());
+    REQUIRE(s.schedule->start.has_value());
+    CHECK(*s.schedule->start == schedule::iso(*p.course->start));
+    REQUIRE_FALSE(s.schedule->sessions.empty());
+    CHECK(*s.schedule->sessions.front().start ==
+          schedule::iso(*p.course->sessions.front().start_at));
+  }
+
+  TEST_CASE("stored plan: quantities convert from any unit of their dimension and only those") {
+    nlohmann::json j = nlohmann::json::parse(
+        report::render_json(build("examples/alf-paracetamol.yaml", "hvp-alf-larsen-2016").plan));
+    const double ml = j["exchange"]["volume_per_session"]["value"].get<double>();
+    j["exchange"]["volume_per_session"]["value"] = ml / 1000.0;
+    j["exchange"]["volume_per_session"]["unit"] = "L";
+    j["separation"]["duration"]["value"] = 2.5;
+    j["separation"]["duration"]["unit"] = "h";
+    j["replacement"]["replacement_volume_per_session"]["unit"] = "mg";  // not a volume
+    const auto s = report::read_stored_plan(j.dump());
+    REQUIRE(s.plan.has_value());
+    REQUIRE(s.plan->exchange.volume_per_session.quantity.has_value());
+    CHECK(units::in_milliliters(*s.plan->exchange.volume_per_session.quantity) ==
+          doctest::Approx(ml));
+    REQUIRE(s.plan->separation->duration.quantity.has_value());
+    CHECK(units::in_minutes(*s.plan->separation->duration.quantity) == doctest::Approx(150));
+    CHECK_FALSE(s.plan->replacement->replacement_volume.quantity.has_value());
+    CHECK(s.plan->replacement->replacement_volume.present());  // still shown as stored
+  }
+
+  TEST_CASE("stored plan: the older layout reads the settings from the derivations") {
+    // A plan stored before the stable order fields (unit sizes, albumin strength and the
+    // inlet:AC ratio only as derivation inputs): FFP and albumin, citrate.
+    const auto old = report::read_stored_plan(
+        io::read_file(source("tests/data/stored_plans/plexar-derivation-inputs.json")));
+    INFO(old.error);
+    REQUIRE(old.plan.has_value());
+    const auto& s = *old.plan;
+    CHECK(s.format == report::StoredFormat::derivation_inputs);
+    REQUIRE(s.replacement.has_value());
+    check_same(s.replacement->ffp_unit_volume.quantity, units::milliliters(250));
+    check_same(s.replacement->albumin_concentration.quantity, units::g_per_l(50));
+    check_same(s.replacement->albumin_vial_mass.quantity, units::grams(12.5));
+    CHECK(s.replacement->ffp_unit_volume.display == "250 mL");
+    REQUIRE(s.anticoagulation.has_value());
+    CHECK(s.anticoagulation->inlet_ac_ratio.quantity == doctest::Approx(10));
+    CHECK(s.anticoagulation->inlet_ac_ratio.display == "10");
+
+    // The same plan in the current layout gives the same values.
+    auto j = nlohmann::json::parse(
+        io::read_file(source("tests/data/stored_plans/plexar-derivation-inputs.json")));
+    j["replacement"]["ffp_unit_volume"] = {{"value", 250}, {"unit", "mL"}, {"display", "250 mL"}};
+    j["replacement"]["albumin_concentration"] = {
+        {"value", 50}, {"unit", "g/L"}, {"display", "50 g/L"}};
+    j["replacement"]["albumin_vial_mass"] = {{"value", 12.5}, {"unit", "g"}, {"display", "12.5 g"}};
+    j["anticoagulation"]["inlet_ac_ratio"] = 10;
+    const auto now = report::read_stored_plan(j.dump());
+    REQUIRE(now.plan.has_value());
+    CHECK(now.plan->format == report::StoredFormat::stable_orders);
+    CHECK(units::in_milliliters(*now.plan->replacement->ffp_unit_volume.quantity) ==
+          doctest::Approx(units::in_milliliters(*s.replacement->ffp_unit_volume.quantity)));
+    CHECK(now.plan->anticoagulation->inlet_ac_ratio.quantity ==
+          s.anticoagulation->inlet_ac_ratio.quantity);
+  }
+
+  TEST_CASE("stored plan: what cannot be read says why") {
+    CHECK(report::read_stored_plan("{not json").error == "the stored plan is not JSON");
+    CHECK(report::read_stored_plan("[1, 2]").error == "the stored plan is not a JSON object");
+    const auto empty = report::read_stored_plan("{}");  // every section absent: still a plan
+    REQUIRE(empty.plan.has_value());
+    CHECK_FALSE(empty.plan->eligibility.has_value());
+    CHECK_FALSE(empty.plan->replacement.has_value());
+    CHECK_FALSE(empty.plan->schedule.has_value());
+    CHECK_FALSE(empty.plan->sessions_planned.has_value());
+    CHECK(empty.plan->status.text.empty());
+    CHECK_FALSE(empty.plan->status.value.has_value());
+  }
+}
