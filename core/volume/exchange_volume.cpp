@@ -147,11 +147,10 @@ ExchangeVolume exchange_volume(const protocol::ExchangeSettings& settings,
       (settings.rule == protocol::ExchangeRule::per_kg &&
        settings.per_kg_weight == protocol::WeightBasis::ideal)) {
     if (!(units::in_kilograms(inputs.ideal_body_weight.value) > 0.0)) {
-      throw std::domain_error(
-          "the exchange rule needs ideal body weight, which was not computed: " +
-          (inputs.ideal_body_weight.how.warnings.empty()
-               ? std::string("no positive value")
-               : inputs.ideal_body_weight.how.warnings.back()));
+      throw std::domain_error("the exchange rule needs ideal body weight; " +
+                              (inputs.ideal_body_weight.how.warnings.empty()
+                                   ? std::string("ideal body weight not computed")
+                                   : inputs.ideal_body_weight.how.warnings.back()));
     }
   }
   if (settings.rule == protocol::ExchangeRule::per_kg &&

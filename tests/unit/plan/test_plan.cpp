@@ -63,7 +63,9 @@ TEST_SUITE("plan") {
     CHECK_THROWS_WITH_AS(
         plan::make_plan(short_patient, "p.yaml", protocol_with(protocol::ExchangeRule::percent_ibw),
                         "t.yaml", ""),
-        doctest::Contains("ideal body weight, which was not computed"), std::domain_error);
+        doctest::Contains(
+            "the exchange rule needs ideal body weight; ideal body weight not computed"),
+        std::domain_error);
   }
 
   TEST_CASE("V4: 1.5 plasma volumes for the reference male is 5065 mL of a 3377 mL PV") {
