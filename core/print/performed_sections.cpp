@@ -124,7 +124,8 @@ void sessions_performed(Page& p, const records::CourseReview& course) {
     return;
   }
   for (const auto& s : course.sessions) {
-    const std::string start = utc_readable(s.started), end = utc_readable(s.ended);
+    const std::string start = utc_readable(s.started);
+    const std::string end = utc_readable(s.ended);
     p.sub("Session " + std::to_string(s.number) + ": " + html_escape(start) + " to " +
           html_escape(date_of(end) == date_of(start) ? clock_of(end) : end) +
           " UTC, under plan record " + std::to_string(s.plan_id));

@@ -59,8 +59,8 @@ struct StoredFigure {
   std::vector<std::string> warnings;
   std::vector<StoredInput> inputs;
 
-  bool present() const { return !display.empty(); }
-  const StoredInput* input(std::string_view name) const;
+  [[nodiscard]] bool present() const { return !display.empty(); }
+  [[nodiscard]] const StoredInput* input(std::string_view name) const;
 };
 
 /// A figure with its value as a typed quantity (nullopt when absent or when the
@@ -138,19 +138,25 @@ struct StoredAnticoagulation {
   StoredCode<protocol::Anticoagulant> method;
   std::string solution;           ///< "ACD-A"
   Stored<double> inlet_ac_ratio;  ///< inlet volume per volume of AC (a plain number)
-  StoredFigure ac_volume, ac_rate, citrate_concentration, citrate_from_ac, citrate_from_ffp,
-      citrate_rate, citrate_rate_limit, calcium_gluconate, calcium_ratio;
+  Stored<units::Volume> ac_volume;
+  Stored<units::Flow> ac_rate;
+  Stored<units::MassConcentration> citrate_concentration;
+  Stored<units::Mass> citrate_from_ac, citrate_from_ffp;
+  Stored<units::DoseRate> citrate_rate, citrate_rate_limit;
+  Stored<units::Mass> calcium_gluconate;
+  StoredFigure calcium_ratio;  ///< total/ionised calcium, a plain ratio
   std::vector<std::string> ionised_calcium_checks;
   StoredFigure heparin_bolus, heparin_per_hour, heparin_per_session;
 };
 
 struct StoredSeparation {
   StoredCode<protocol::SeparationTechnique> technique;
-  StoredFigure flow;  ///< inlet (centrifugal) or blood (membrane) flow; its label says which
+  Stored<units::Flow> flow;  ///< inlet (centrifugal) or blood (membrane) flow; see its label
   std::optional<bool> inlet_capped;
-  StoredFigure inlet_flow_cap, whole_blood_flow, plasma_removal_rate, whole_blood_processed;
+  Stored<units::Flow> inlet_flow_cap, whole_blood_flow, plasma_removal_rate;
+  Stored<units::Volume> whole_blood_processed;
   Stored<units::Duration> duration;
-  StoredFigure extracorporeal_fraction_tbv, ac_returned_fraction;
+  Stored<units::Fraction> extracorporeal_fraction_tbv, ac_returned_fraction;
 };
 
 struct StoredSession {
@@ -213,7 +219,7 @@ struct StoredPlan {
   std::optional<int> sessions_planned;
 
   /// True when the plan raised the finding with this stable code.
-  bool has_finding(std::string_view code) const;
+  [[nodiscard]] bool has_finding(std::string_view code) const;
 };
 
 /// The stored plan, or why it cannot be read (not JSON, not an object).

@@ -2,8 +2,9 @@
 // into report::StoredPlan. Every tolerance for older layouts is here: a field
 // that was added later is taken from where older plans kept it, and a missing
 // section stays empty rather than failing, so a plan stored years ago still prints.
+#include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "report/stored_plan.hpp"
@@ -109,9 +110,12 @@ template <class Q>
 std::optional<Q> typed(std::optional<double> value, const std::string& unit,
                        units::ParseResult<Q> (*parse)(std::string_view)) {
   if (!value || unit.empty()) return std::nullopt;
-  char text[64];
-  std::snprintf(text, sizeof text, "%.10f ", *value);
-  return parse(std::string(text) + unit).value;
+  // Fixed notation with more digits than the JSON keeps, independent of the locale.
+  char digits[64];
+  const auto [end, error] =
+      std::to_chars(digits, digits + sizeof digits, *value, std::chars_format::fixed, 10);
+  if (error != std::errc()) return std::nullopt;  // beyond any clinical magnitude
+  return parse(std::string(digits, end) + " " + unit).value;
 }
 
 template <class Q>
@@ -146,10 +150,16 @@ Stored<Q> setting(const json& section, const char* key, const StoredFigure& used
   return out;
 }
 
+using units::parse_dose_rate;
 using units::parse_duration;
+using units::parse_flow;
 using units::parse_mass;
 using units::parse_mass_concentration;
 using units::parse_volume;
+/// A share written with its unit ("3.4 %"), as plan_json writes fractions.
+units::ParseResult<units::Fraction> parse_percent(std::string_view text) {
+  return units::parse_fraction(text);
+}
 
 constexpr patient::Diagnosis kDiagnoses[] = {
     patient::Diagnosis::alf, patient::Diagnosis::subacute_lf, patient::Diagnosis::aclf,
@@ -251,14 +261,14 @@ std::optional<StoredAnticoagulation> read_anticoagulation(const json& a) {
   StoredAnticoagulation out;
   out.method = code(get(a, "method"), kAnticoagulants);
   out.solution = str(get(a, "solution"));
-  out.ac_volume = figure(get(a, "ac_volume"));
-  out.ac_rate = figure(get(a, "ac_rate"));
-  out.citrate_concentration = figure(get(a, "citrate_concentration"));
-  out.citrate_from_ac = figure(get(a, "citrate_from_ac"));
-  out.citrate_from_ffp = figure(get(a, "citrate_from_ffp"));
-  out.citrate_rate = figure(get(a, "citrate_rate"));
-  out.citrate_rate_limit = figure(get(a, "citrate_rate_limit"));
-  out.calcium_gluconate = figure(get(a, "calcium_gluconate_per_session"));
+  out.ac_volume = quantity(get(a, "ac_volume"), parse_volume);
+  out.ac_rate = quantity(get(a, "ac_rate"), parse_flow);
+  out.citrate_concentration = quantity(get(a, "citrate_concentration"), parse_mass_concentration);
+  out.citrate_from_ac = quantity(get(a, "citrate_from_ac"), parse_mass);
+  out.citrate_from_ffp = quantity(get(a, "citrate_from_ffp"), parse_mass);
+  out.citrate_rate = quantity(get(a, "citrate_rate"), parse_dose_rate);
+  out.citrate_rate_limit = quantity(get(a, "citrate_rate_limit"), parse_dose_rate);
+  out.calcium_gluconate = quantity(get(a, "calcium_gluconate_per_session"), parse_mass);
   out.calcium_ratio = figure(get(a, "calcium_ratio"));
   out.ionised_calcium_checks = strings(get(a, "ionised_calcium_checks"));
   out.heparin_bolus = figure(get(a, "heparin_bolus"));
@@ -280,15 +290,15 @@ std::optional<StoredSeparation> read_separation(const json& s) {
   if (!s.is_object()) return std::nullopt;
   StoredSeparation out;
   out.technique = code(get(s, "technique"), kTechniques);
-  out.flow = figure(get(s, "flow"));
+  out.flow = quantity(get(s, "flow"), parse_flow);
   if (get(s, "inlet_capped").is_boolean()) out.inlet_capped = s["inlet_capped"].get<bool>();
-  out.inlet_flow_cap = figure(get(s, "inlet_flow_cap"));
-  out.whole_blood_flow = figure(get(s, "whole_blood_flow"));
-  out.plasma_removal_rate = figure(get(s, "plasma_removal_rate"));
-  out.whole_blood_processed = figure(get(s, "whole_blood_processed"));
+  out.inlet_flow_cap = quantity(get(s, "inlet_flow_cap"), parse_flow);
+  out.whole_blood_flow = quantity(get(s, "whole_blood_flow"), parse_flow);
+  out.plasma_removal_rate = quantity(get(s, "plasma_removal_rate"), parse_flow);
+  out.whole_blood_processed = quantity(get(s, "whole_blood_processed"), parse_volume);
   out.duration = quantity(get(s, "duration"), parse_duration);
-  out.extracorporeal_fraction_tbv = figure(get(s, "extracorporeal_fraction_tbv"));
-  out.ac_returned_fraction = figure(get(s, "ac_returned_fraction"));
+  out.extracorporeal_fraction_tbv = quantity(get(s, "extracorporeal_fraction_tbv"), parse_percent);
+  out.ac_returned_fraction = quantity(get(s, "ac_returned_fraction"), parse_percent);
   return out;
 }
 
@@ -379,17 +389,12 @@ std::string_view to_string(StoredFormat f) {
 }
 
 const StoredInput* StoredFigure::input(std::string_view name) const {
-  for (const auto& in : inputs) {
-    if (in.name == name) return &in;
-  }
-  return nullptr;
+  const auto it = std::ranges::find(inputs, name, &StoredInput::name);
+  return it == inputs.end() ? nullptr : &*it;
 }
 
 bool StoredPlan::has_finding(std::string_view code) const {
-  for (const auto& f : findings) {
-    if (f.code == code) return true;
-  }
-  return false;
+  return std::ranges::any_of(findings, [&](const StoredFinding& f) { return f.code == code; });
 }
 
 StoredPlanRead read_stored_plan(std::string_view json_text) {

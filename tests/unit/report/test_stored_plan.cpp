@@ -102,14 +102,40 @@ TEST_SUITE("report") {
     CHECK(s.anticoagulation->method == protocol::Anticoagulant::citrate);
     CHECK(s.anticoagulation->inlet_ac_ratio.quantity ==
           doctest::Approx(p.session->anticoagulation->citrate->inlet_to_ac_ratio));
-    CHECK(s.anticoagulation->citrate_rate.display ==
-          text::shown(p.session->anticoagulation->citrate->citrate_rate.how.shown));
+    const auto& c = *p.session->anticoagulation->citrate;
+    const auto& sa = *s.anticoagulation;
+    CHECK(sa.citrate_rate.display == text::shown(c.citrate_rate.how.shown));
+    check_same(sa.citrate_rate.quantity, c.citrate_rate.value);
+    check_same(sa.citrate_rate_limit.quantity, c.rate_limit.value);
+    check_same(sa.citrate_concentration.quantity, c.citrate_concentration.value);
+    check_same(sa.ac_volume.quantity, c.ac_volume.value);
+    check_same(sa.ac_rate.quantity, c.ac_rate.value);
+    check_same(sa.citrate_from_ac.quantity, c.citrate_from_ac.value);
+    CHECK(sa.citrate_from_ffp.present() == c.citrate_from_ffp.has_value());
+    if (c.citrate_from_ffp) check_same(sa.citrate_from_ffp.quantity, c.citrate_from_ffp->value);
+    CHECK(sa.calcium_gluconate.present() == c.calcium_gluconate.has_value());
+    if (c.calcium_gluconate) check_same(sa.calcium_gluconate.quantity, c.calcium_gluconate->value);
+    // The crossing the engine decided is the finding the reader returns.
+    CHECK(s.has_finding("citrate.rate_above_limit") ==
+          units::above(c.citrate_rate.value, c.rate_limit.value));
 
     REQUIRE(p.session->separation.has_value());
     REQUIRE(s.separation.has_value());
     CHECK(s.separation->technique == p.session->separation->technique);
-    check_same(s.separation->duration.quantity, p.session->separation->duration.value);
-    CHECK(s.separation->inlet_capped == p.session->separation->inlet_capped);
+    const auto& run = *p.session->separation;
+    const auto& ss = *s.separation;
+    check_same(ss.duration.quantity, run.duration.value);
+    check_same(ss.flow.quantity, run.flow.value);
+    check_same(ss.whole_blood_flow.quantity, run.whole_blood_flow.value);
+    check_same(ss.plasma_removal_rate.quantity, run.plasma_removal_rate.value);
+    check_same(ss.whole_blood_processed.quantity, run.whole_blood_processed.value);
+    CHECK(ss.inlet_flow_cap.present() == run.inlet_cap.has_value());
+    if (run.inlet_cap) check_same(ss.inlet_flow_cap.quantity, run.inlet_cap->value);
+    REQUIRE(run.extracorporeal_fraction_tbv.has_value());
+    check_same(ss.extracorporeal_fraction_tbv.quantity, run.extracorporeal_fraction_tbv->value);
+    check_same(ss.ac_returned_fraction.quantity, run.ac_returned.value);
+    CHECK(ss.inlet_capped == run.inlet_capped);
+    CHECK(s.has_finding("separation.inlet_capped") == run.inlet_capped);
 
     // Findings: every code and severity, errors first as the JSON lists them.
     std::vector<std::pair<diag::Severity, std::string>> expected;
@@ -141,12 +167,12 @@ TEST_SUITE("report") {
     CHECK(s.sessions_planned == p.course->settings.sessions);
     REQUIRE(s.schedule->sessions.size() == p.course->sessions.size());
     for (std::size_t i = 0; i < p.course->sessions.size(); ++i) {
-      const auto& c = p.course->sessions[i];
-      CHECK(s.schedule->sessions[i].number == c.timing.number);
-      CHECK(s.schedule->sessions[i].day == c.timing.day);
-      CHECK(s.schedule->sessions[i].reassess == c.timing.reassess);
+      const auto& planned = p.course->sessions[i];
+      CHECK(s.schedule->sessions[i].number == planned.timing.number);
+      CHECK(s.schedule->sessions[i].day == planned.timing.day);
+      CHECK(s.schedule->sessions[i].reassess == planned.timing.reassess);
       CHECK_FALSE(s.schedule->sessions[i].start.has_value());  // no --start
-      check_same(s.schedule->sessions[i].exchange_volume.quantity, c.exchange_volume);
+      check_same(s.schedule->sessions[i].exchange_volume.quantity, planned.exchange_volume);
     }
     CHECK(s.schedule->stop_criteria.size() == p.course->stop_criteria.size());
     CHECK(s.kinetics.size() == p.course->kinetics.size() + p.course->not_predicted.size());
