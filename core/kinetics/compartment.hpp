@@ -1,4 +1,4 @@
-// Closed-form solute kinetics for plasma exchange (clinical.md §2.1-§2.2),
+// Closed-form solute kinetics for plasma exchange (LiverBridge clinical reference §7),
 // generic over the quantity a lab is measured in (mass or amount
 // concentration, or a pure number such as factor activity or INR).
 //
@@ -6,7 +6,7 @@
 // plasma concentration it would be in equilibrium with (the two are equal at
 // equilibrium). The one-compartment and replacement-aware models are the
 // special case f = 1 (everything intravascular). The model is the linear ODE
-// system of clinical.md §2.2 (k_out = k·(1 − f), k_in = k·f, so
+// system of LiverBridge clinical reference §7.3 (k_out = k·(1 − f), k_in = k·f, so
 // k_out/k_in = (1 − f)/f; no catabolism term):
 //
 //   during a session of duration τ exchanging x plasma volumes (removal rate a = x/τ):
@@ -21,7 +21,7 @@
 // matrix, C* its steady state, and e^(Mτ) by Sylvester's formula (M has two distinct
 // real eigenvalues when 0 < f < 1 and a, k > 0). When τ is short relative to T this
 // tends to the reference's closed forms: C_post/C0 = e^(−x) immediately after, and
-// C_eq/C0 = f·e^(−x) + (1 − f) after re-equilibration (§2.2 "rebound").
+// C_eq/C0 = f·e^(−x) + (1 − f) after re-equilibration (§7.3 "rebound").
 //
 // Cr is the concentration in the replacement fluid (0 when it contains none)
 // and g the zero-order generation (rise of the equilibrated value per time).
@@ -141,7 +141,7 @@ State<Q> after_session(const State<Q>& s, const Params<Q>& p, units::Fraction x,
     return {Q::from_value(cp), Q::from_value(ce)};
   }
   // One compartment (f = 1, or no redistribution): Cp(τ) = Cr + g/a + (Cp0 − Cr − g/a)·e^(−x),
-  // a = x/τ (§2.1 with zero-order generation); per stage i: x_i = share_i·x over
+  // a = x/τ (§7.2 with zero-order generation); per stage i: x_i = share_i·x over
   // τ_i = share_i·τ, so g/a = g·τ/x in every stage.
   const Q rise = p.generation * tau;
   Q plasma = s.plasma;

@@ -76,8 +76,8 @@ SupplyResult inr_supply(const protocol::SoluteKinetics& k, units::Fraction ffp) 
             albumin +
                 " carries no clotting factors; INR is a clotting-time ratio, not a "
                 "concentration, and cannot be mixed by volume with a fluid that has no INR "
-                "(clinical.md §6: INR does not convert to factor activity without the local "
-                "calibration); " +
+                "(INR does not convert to factor activity without the local calibration; "
+                "LiverBridge clinical reference §7.2); " +
                 direction};
   }
   if (!k.replacement_concentration) {

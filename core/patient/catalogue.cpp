@@ -150,11 +150,11 @@ std::optional<FieldValue> norepinephrine(const Patient& p) {
 
 // The plausibility bounds. Hard bounds reject (error); soft bounds warn.
 //
-// Source: ../shared/reference/clinical.md §6 "Guard rails" (thresholds marked there
-// [from memory, unverified]): bilirubin > 50 mg/dL (855 µmol/L), creatinine > 20 mg/dL,
+// Source: LiverBridge clinical reference §22 "Guard rails" (thresholds marked there
+// (unverified)): bilirubin > 50 mg/dL (855 µmol/L), creatinine > 20 mg/dL,
 // INR > 15 and Na < 100 or > 180 mmol/L are the *soft* bounds here (warnings: a dying
 // patient can exceed them, and the file must still load), with hard bounds beyond them;
-// Hct < 10 % or > 70 % is a *hard* bound (AYSung's calculator, §1.2, also refuses
+// Hct < 10 % or > 70 % is a *hard* bound (a published TPE order calculator also refuses
 // Hct < 10 %). Every other bound is an engineering judgement (LiverBridge team), chosen
 // to catch unit slips (lb typed as kg, g/dL as g/L, a percentage typed as a fraction)
 // while accepting the extremes seen in acute and acute-on-chronic liver failure; none

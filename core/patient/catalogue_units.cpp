@@ -44,8 +44,8 @@ Accepted accept(const Field& f, const units::ParsedQuantity& q) {
     switch (f.units.meq) {
       case MeqRule::refused: return {std::nullopt, Refusal::meq_not_ion};
       case MeqRule::monovalent: break;
-      // Calcium is divalent: 1 mEq/L = 0.5 mmol/L (clinical.md §6). The parser read
-      // the number as mmol/L, the monovalent meaning.
+      // Calcium is divalent: 1 mEq/L = 0.5 mmol/L (LiverBridge clinical reference §22). The parser
+      // read the number as mmol/L, the monovalent meaning.
       case MeqRule::divalent:
         return Accepted{units::AnyQuantity::of(units::calcium_meq_to_mmol(si)), Refusal::none};
     }

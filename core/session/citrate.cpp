@@ -14,20 +14,20 @@ using detail::from;
 using detail::given;
 
 constexpr const char* kAcdSource =
-    "USP composition per litre (clinical.md §4.2 [V]); total citrate as anhydrous citric acid "
-    "[D]: ACD-A 112.8 mmol/L ≈ 21.7 g/L (USP 20.59–22.75 g/L)";
+    "United States Pharmacopeia, Anticoagulant Citrate Dextrose Solution (USP–NF): composition "
+    "per litre; LiverBridge clinical reference §5.1";
 constexpr const char* kAcVolumeSource =
-    "clinical.md §8.4: ACD volume ≈ V_WB processed / (ratio − 1) (Terumo BCT: ratio 10 = 9 parts "
-    "blood : 1 part AC, 111 mL AC per litre of blood [V])";
+    "Terumo BCT Spectra Optia Operator's Manual P/N 777379-124 (inlet:AC 10 = 9 parts blood : 1 "
+    "part AC); LiverBridge clinical reference §5.2";
 constexpr const char* kCirSource =
-    "clinical.md §4.2 [D]: CIR ≤ Q_AC × c_citrate × f_returned / weight, plus FFP citrate "
-    "Q_FFP × c_FFP";
+    "Evers J, Taborski U. J Clin Apher 2016;31(1):59-62 (citrate infusion rate, critical level "
+    "1 mg/kg/min); LiverBridge clinical reference §5.3";
 constexpr const char* kCalciumSource =
-    "Zhao Y, … Weinstein R. J Clin Apher 2019 (doi 10.1002/jca.21742): calcium gluconate 1.6 g/h "
-    "during 1-PV TPE [V] (clinical.md §4.3)";
+    "Zhao Y, et al. J Clin Apher 2019, doi:10.1002/jca.21742 (calcium gluconate 1.6 g/h during "
+    "1-PV TPE); LiverBridge clinical reference §5.4";
 constexpr const char* kRatioSource =
-    "Link A et al. Crit Care 2012;16:R97: T/iCa ≥ 2.4 predicted mortality [V]; > 2.5 common "
-    "practice [unverified] (clinical.md §4.2, §10.11)";
+    "Link A et al. Crit Care 2012;16(3):R97 (T/iCa ≥ 2.4 predicted mortality); "
+    "LiverBridge clinical reference §5.4";
 
 std::string minutes_text(units::Duration t) {
   return text::fixed(units::in_minutes(t), 0) + " min";
@@ -126,7 +126,8 @@ CitratePlan citrate_plan(const protocol::CitrateSettings& s, const CitrateInputs
     ff.formula = "m = V_FFP × c_FFP";
     ff.inputs = {from("V_FFP", in.replacement->ffp_volume.how),
                  given("c_FFP", units::in_g_per_l(*s.ffp_citrate), "g/L", 0, 2)};
-    ff.source = std::string(kCirSource) + "; FFP citrate content [unverified], protocol parameter";
+    ff.source =
+        std::string(kCirSource) + "; FFP citrate content: unverified default, review locally";
     out.citrate_from_ffp = explain::Derived<units::Mass>{from_ffp, ff};
     total = total + from_ffp;
   } else if (units::positive(ffp)) {
@@ -217,7 +218,7 @@ CitratePlan citrate_plan(const protocol::CitrateSettings& s, const CitrateInputs
          text::grouped(units::in_milliliters(ffp), 0) + " mL of FFP per session (at or above " +
              text::grouped(units::in_milliliters(*s.alkalosis_ffp_volume), 0) +
              " mL): metabolic alkalosis from the citrate load is expected; check pH and "
-             "bicarbonate after the session (clinical.md §3.1, §4.2)",
+             "bicarbonate after the session (Larsen 2016; LiverBridge clinical reference §5.3)",
          "ffp_volume_per_session"});
   }
   return out;

@@ -17,17 +17,17 @@ using detail::given;
 using protocol::SeparationTechnique;
 
 constexpr const char* kFlowSource =
-    "clinical.md §2.4 [D]: centrifugal Q_plasma ≈ Q_inlet × (1 − Hct) × E; membrane Q_filtrate = "
-    "FF × Q_b × (1 − Hct); t_session ≈ V_exchange / Q_plasma";
+    "Tormey CA et al., Transfusion 2010;50(2):471-7 (centrifugal plasma removal efficiency); "
+    "DPMAS trial NCT05030571 (membrane filtration fraction); LiverBridge clinical reference §6";
 constexpr const char* kCapSource =
-    "clinical.md §4.2: Spectra Optia AC infusion rate 0.8–1.2 mL/min per L TBV (Operator's Manual "
-    "777379-124 [V]); Q_inlet_max = ACIR × TBV(L) × ratio [D]";
+    "Terumo BCT Spectra Optia Operator's Manual P/N 777379-124 (AC infusion rate 0.8–1.2 "
+    "mL/min per L TBV); LiverBridge clinical reference §6";
 constexpr const char* kProcessedSource =
-    "clinical.md §8.4: WB processed ≈ V_exchange / (1 − Hct) / E (Optia: 1.15 TBV per PV at E = "
-    "0.87, Terumo BCT [V])";
+    "Tormey CA et al., Transfusion 2010;50(2):471-7 (efficiency 87 %: 1.15 TBV processed per "
+    "plasma volume); LiverBridge clinical reference §6";
 constexpr const char* kReturnedSource =
-    "clinical.md §4.2: f_returned ≈ 1 − fraction of AC removed with the plasma [D]; AC mixes "
-    "with the inlet plasma, of which the share E (centrifugal) or FF (membrane) is removed";
+    "Evers J, Taborski U. J Clin Apher 2016;31(1):59-62 (most citrate leaves with the removed "
+    "plasma); LiverBridge clinical reference §5.3";
 
 double ml_min(units::Flow q) { return units::in_ml_per_min(q); }
 
@@ -99,7 +99,7 @@ SeparationRun separation_run(const protocol::SeparationSettings& s, const Separa
   out.flow = {flow, fl};
 
   // With citrate, the inlet carries the AC: blood drawn = inlet × (ratio − 1)/ratio (ratio 10 =
-  // 9 parts blood : 1 part AC, Terumo [V]). The membrane blood flow is blood already.
+  // 9 parts blood : 1 part AC, Terumo). The membrane blood flow is blood already.
   units::Flow blood = flow;
   auto wb = figure("whole_blood_flow", "Whole blood flow", 0, "mL/min", 1);
   if (centrifugal && in.inlet_to_ac_ratio) {
@@ -114,7 +114,9 @@ SeparationRun separation_run(const protocol::SeparationSettings& s, const Separa
     wb.method = "Blood flow";
   }
   wb.shown.value = ml_min(blood);
-  wb.source = "clinical.md §4.2 (Terumo BCT: inlet:AC 10 = 9 parts blood to 1 part AC [V])";
+  wb.source =
+      "Terumo BCT Spectra Optia Operator's Manual P/N 777379-124 (inlet:AC 10 = 9 parts "
+      "blood : 1 part AC); LiverBridge clinical reference §6";
   out.whole_blood_flow = {blood, wb};
 
   const units::Flow plasma = blood * (units::fraction(1.0) - in.hematocrit) * share;

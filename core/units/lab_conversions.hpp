@@ -1,7 +1,7 @@
 // Analyte-aware lab conversions between the conventional (mass) and SI (amount)
 // unit systems. These are not unit conversions: each needs the analyte's
 // conversion factor (a molar mass), so each is an explicit, named function.
-// Factors: ../shared/reference/clinical.md §6 (csmu.edu.tw AMA SI table).
+// Factors: LiverBridge clinical reference §22 (csmu.edu.tw AMA SI table).
 //
 // Converted values are rounded to 9 significant digits so that a lab entered in
 // one system and compared against a threshold defined in the other lands on the

@@ -122,7 +122,8 @@ void draw_plan_panel(AppState& s) {
     if (ImGui::CollapsingHeader(title)) {
       for (const auto& c : plan.protocol.unverified) {
         ImGui::PushStyleColor(ImGuiCol_Text, kColourWarning);
-        ImGui::TextWrapped("%s: %s", c.key.c_str(), c.note.c_str());
+        ImGui::TextWrapped("%s (unverified default: review locally): %s", c.key.c_str(),
+                           c.note.c_str());
         ImGui::PopStyleColor();
       }
     }

@@ -1,7 +1,7 @@
 // anticoagulation: citrate (ACD-A/ACD-B at an inlet:AC ratio, citrate-rate
 // limits, calcium and alkalosis settings), heparin (bolus + hourly rate) or
-// none, which only a membrane set-up marked as such permits (clinical.md
-// §4.2–§4.4).
+// none, which only a membrane set-up marked as such permits (LiverBridge clinical reference//
+// §5–§5.5).
 #include "protocol/loader/sections.hpp"
 #include "protocol/loader/session_fields.hpp"
 #include "protocol/names.hpp"

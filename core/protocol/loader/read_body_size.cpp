@@ -99,8 +99,8 @@ void read_blood_volume(MapReader& top, BloodVolumeSettings& out,
     if (m != M::gilcher) warn_unused(r, "gilcher", m, "with method 'gilcher'");
     if (m == M::gilcher && !flagged(caveats, "blood_volume")) {
       r.warning_at("method",
-                   "the Gilcher mL/kg table is [from memory, unverified] in the clinical "
-                   "reference (clinical.md 1.4); add an 'unverified:' entry for "
+                   "the Gilcher mL/kg table is unverified (LiverBridge clinical reference "
+                   "§2.4); add an 'unverified:' entry for "
                    "blood_volume.method");
     }
   }
@@ -122,8 +122,8 @@ void read_plasma_volume(MapReader& top, PlasmaVolumeSettings& out,
     }
     if (out.method == PlasmaVolumeMethod::kaplan && !flagged(caveats, "plasma_volume")) {
       r.warning_at("method",
-                   "the Kaplan formula and its 65 mL/kg factor are [from memory, unverified] in "
-                   "the clinical reference (clinical.md 1.3); add an 'unverified:' entry for "
+                   "the Kaplan formula and its 65 mL/kg factor are unverified (LiverBridge "
+                   "clinical reference §2.6); add an 'unverified:' entry for "
                    "plasma_volume.method");
     }
   }

@@ -1,5 +1,5 @@
 // replacement: the mix of FFP and albumin solution, unit and vial sizes, the
-// fluid balance and what each fluid contains (clinical.md §2.1, §4.1).
+// fluid balance and what each fluid contains (LiverBridge clinical reference §7.2, §4).
 #include "protocol/loader/sections.hpp"
 #include "protocol/loader/session_fields.hpp"
 #include "protocol/names.hpp"

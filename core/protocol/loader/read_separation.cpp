@@ -1,6 +1,6 @@
 // separation: centrifugal (inlet flow, efficiency, AC infusion-rate limit per
 // litre TBV) or membrane (blood flow, filtration fraction within the
-// protocol's maximum), and the extracorporeal volume (clinical.md §2.4, §4.2, §4.5).
+// protocol's maximum), and the extracorporeal volume (LiverBridge clinical reference §6, §5).
 #include "protocol/loader/sections.hpp"
 #include "protocol/loader/session_fields.hpp"
 #include "protocol/names.hpp"
@@ -50,7 +50,8 @@ void read_membrane(MapReader& parent, MembraneSettings& out) {
     out.blood_flow = v->value;
   }
   // Schema guard, not a clinical limit: above half the plasma flow the blood would be
-  // concentrated past any membrane plasma separator's range (25-30 % in use, clinical.md §4.5).
+  // concentrated past any membrane plasma separator's range (25-30 % in use, LiverBridge clinical
+  // reference §6).
   const Ceiling below_one{0.5, "50 %", "membrane filtration fractions are about 25 to 30 %", 0.05,
                           "5 %"};
   const auto max = r.quantity("max_filtration_fraction", Need::required, Dimension::fraction, true);
