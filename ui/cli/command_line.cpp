@@ -3,6 +3,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/help_export.hpp"
 #include "gui/gui.hpp"
 #include "plan/plan.hpp"
 #include "version.hpp"
@@ -96,6 +97,12 @@ int run_command_line(int argc, char** argv) {
                           "Records database for the session-records screens (default: "
                           "$XDG_DATA_HOME/liverbridge/records.db)");
 
+  // Hidden (no group): the build writes the manual page and the completion with them.
+  bool help_man = false;
+  bool help_completion = false;
+  app.add_flag("--help-man", help_man, "Write the manual page (roff)")->group("");
+  app.add_flag("--help-bash-completion", help_completion, "Write the bash completion")->group("");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -103,6 +110,9 @@ int run_command_line(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitBadInput;
   }
 
+  if (help_man) write_man_page(app, std::cout);
+  if (help_completion) write_bash_completion(app, std::cout);
+  if (help_man || help_completion) return kExitOk;
   if (*plan_cmd) return run_plan(plan, std::cout, std::cerr);
   if (*validate_cmd) return run_validate(validate, std::cout, std::cerr);
   if (*score_cmd) return run_score(score, std::cout, std::cerr);
