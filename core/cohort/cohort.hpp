@@ -39,7 +39,7 @@ struct RunResult {
 /// Reads the cohort CSV from `in`, writes one result row per evaluated
 /// patient (CSV, with a header) to `out`, and one line per skipped row to
 /// `problems` ("row 17: column 'weight[kg]': '7O' is not a number; row
-/// skipped"). Row numbers count records of the file, the header being row 1.
+/// skipped"). Row numbers are line numbers (a record is one line), the header being row 1.
 RunResult run_cohort(std::istream& in, std::ostream& out, std::ostream& problems,
                      const protocol::Protocol& protocol, const Options& options = {});
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "text/utf8.hpp"
+
 namespace lb::cohort::csv {
 
 namespace {
@@ -22,20 +24,32 @@ std::string_view without_line_break(std::string_view record) {
 }  // namespace
 
 std::size_t record_end(std::string_view text, std::size_t from) {
-  // A line break ends the record only outside quotes, i.e. after an even
-  // number of quote characters since the record began ("" inside a quoted
-  // field counts twice, so the parity is right for escaped quotes too).
-  std::size_t quotes = 0;
-  std::size_t pos = from;
-  while (pos < text.size()) {
-    const void* hit = std::memchr(text.data() + pos, '\n', text.size() - pos);
-    if (hit == nullptr) return kIncomplete;
-    const auto nl = static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
-    quotes += static_cast<std::size_t>(std::count(text.data() + pos, text.data() + nl, '"'));
-    if (quotes % 2 == 0) return nl + 1;
-    pos = nl + 1;
+  if (from >= text.size()) return kIncomplete;
+  const void* hit = std::memchr(text.data() + from, '\n', text.size() - from);
+  if (hit == nullptr) return kIncomplete;
+  return static_cast<std::size_t>(static_cast<const char*>(hit) - text.data()) + 1;
+}
+
+std::string text_problem(std::string_view record) {
+  record = without_line_break(record);
+  // The hot path: plain ASCII text needs no decoding.
+  const bool plain = std::all_of(record.begin(), record.end(), [](char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return (b >= 0x20 && b < 0x7F) || b == '\t';
+  });
+  if (plain) return "";
+  if (const auto bad = text::invalid_utf8_at(record)) {
+    return "byte " + std::to_string(*bad + 1) + " is not valid UTF-8; save the file as UTF-8";
   }
-  return kIncomplete;
+  if (const auto r = text::refused_character_at(record, false)) {
+    if (r->code_point == '\r') {
+      return "byte " + std::to_string(r->offset + 1) +
+             " is a bare carriage return (CR); save the file with LF or CRLF line ends";
+    }
+    return "byte " + std::to_string(r->offset + 1) + " is a control character (" +
+           text::code_point_name(r->code_point) + "); expected plain text";
+  }
+  return "";
 }
 
 bool is_blank(std::string_view record) { return trim(without_line_break(record)).empty(); }

@@ -24,18 +24,19 @@ namespace lb::cohort {
 namespace {
 
 constexpr std::size_t kReadBlock = 1 << 18;  // bytes read from the input at a time
-/// No patient row comes near this; a longer "record" is an unclosed quote
-/// swallowing the rest of the file (or not a CSV at all). It is cut at its
-/// first line break (or here), reported as a bad row, and reading goes on,
-/// so memory stays bounded and the following rows are still evaluated.
+/// No patient row comes near this; a longer line is not a patient (or not a
+/// CSV at all). It is skipped to its line break without being kept, and
+/// reported as one bad row, so memory stays bounded and every later row keeps
+/// its number (its line number).
 constexpr std::size_t kMaxRecordBytes = 1 << 16;
 
 struct Chunk {
-  std::string text;               ///< whole records
-  std::vector<std::size_t> ends;  ///< end offset of each record in `text`
-  std::size_t first_row = 0;      ///< row number of the first record
-  std::string out;                ///< result lines
-  std::string problems;           ///< "row N: ...; row skipped" lines
+  std::string text;                   ///< whole records
+  std::vector<std::size_t> ends;      ///< end offset of each record in `text`
+  std::vector<std::size_t> overlong;  ///< indices of records skipped as too long (empty text)
+  std::size_t first_row = 0;          ///< row number of the first record
+  std::string out;                    ///< result lines
+  std::string problems;               ///< "row N: ...; row skipped" lines
   Summary tally;
   bool done = false;
 };
@@ -45,25 +46,27 @@ class RecordReader {
  public:
   explicit RecordReader(std::istream& in) : in_(in) {}
 
-  /// Moves up to `max_records` complete records into `text`/`ends`.
+  /// Moves up to `max_records` complete records (lines) into `text`/`ends`; a line
+  /// longer than kMaxRecordBytes is dropped and listed in `overlong` as an empty record.
   /// Returns false when the input is exhausted and nothing was read.
-  bool fill(std::string& text, std::vector<std::size_t>& ends, std::size_t max_records) {
+  bool fill(std::string& text, std::vector<std::size_t>& ends, std::vector<std::size_t>& overlong,
+            std::size_t max_records) {
     text.swap(carry_);
     carry_.clear();
     ends.clear();
+    overlong.clear();
     std::size_t start = 0;
     while (ends.size() < max_records) {
       const std::size_t end = csv::record_end(text, start);
-      if (end != csv::kIncomplete) {
+      if (end != csv::kIncomplete && end - start <= kMaxRecordBytes) {
         ends.push_back(end);
         start = end;
         continue;
       }
-      if (text.size() - start > kMaxRecordBytes) {
-        const std::size_t nl = text.find('\n', start);
-        const std::size_t cut = nl == std::string::npos ? start + kMaxRecordBytes : nl + 1;
-        ends.push_back(cut);
-        start = cut;
+      if (end != csv::kIncomplete || text.size() - start > kMaxRecordBytes) {
+        skip_line(text, start, end);
+        overlong.push_back(ends.size());
+        ends.push_back(start);
         continue;
       }
       if (eof_) {
@@ -81,6 +84,18 @@ class RecordReader {
   }
 
  private:
+  /// Drops the line starting at `start` (ending at `end`, or later in the input when
+  /// kIncomplete): it is one row, however many read blocks it spans.
+  void skip_line(std::string& text, std::size_t start, std::size_t end) {
+    while (end == csv::kIncomplete) {
+      text.resize(start);
+      if (eof_) return;
+      read_more(text);
+      end = csv::record_end(text, start);
+    }
+    text.erase(start, end - start);
+  }
+
   void read_more(std::string& text) {
     const std::size_t old = text.size();
     text.resize(old + kReadBlock);
@@ -109,11 +124,14 @@ void process(Chunk& c, const Header& header, const Evaluator& evaluator, const O
   c.problems.clear();
   c.tally = Summary{};
   std::size_t begin = 0;
+  std::size_t next_overlong = 0;
   for (std::size_t i = 0; i < c.ends.size(); ++i) {
     const std::string_view record(c.text.data() + begin, c.ends[i] - begin);
     begin = c.ends[i];
     const std::size_t row = c.first_row + i;
-    if (csv::is_blank(record)) continue;
+    const bool too_long = next_overlong < c.overlong.size() && c.overlong[next_overlong] == i;
+    if (too_long) ++next_overlong;
+    if (!too_long && csv::is_blank(record)) continue;
     ++c.tally.rows;
     const auto skip = [&](std::string_view why) {
       ++c.tally.skipped;
@@ -122,6 +140,14 @@ void process(Chunk& c, const Header& header, const Evaluator& evaluator, const O
       c.problems += why;
       c.problems += "; row skipped\n";
     };
+    if (too_long) {
+      skip(csv::kTooLongMessage);
+      continue;
+    }
+    if (const std::string bad = csv::text_problem(record); !bad.empty()) {
+      skip(bad);
+      continue;
+    }
     if (!csv::split(record, s.fields, s.unquoted, s.error)) {
       skip(s.error);
       continue;
@@ -167,14 +193,24 @@ RunResult run_cohort(std::istream& in, std::ostream& out, std::ostream& problems
   // The header: the first non-blank record.
   std::string text;
   std::vector<std::size_t> ends;
+  std::vector<std::size_t> overlong;
   std::size_t row = 0;
   std::optional<Header> header;
   {
     std::vector<std::string_view> cells;
     std::string scratch, error;
-    while (!header && run.header_errors.empty() && reader.fill(text, ends, 1)) {
+    while (!header && run.header_errors.empty() && reader.fill(text, ends, overlong, 1)) {
       ++row;
+      if (!overlong.empty()) {
+        run.header_errors.push_back("header (row " + std::to_string(row) +
+                                    "): " + csv::kTooLongMessage);
+        break;
+      }
       if (csv::is_blank(text)) continue;
+      if (const std::string bad = csv::text_problem(text); !bad.empty()) {
+        run.header_errors.push_back("header (row " + std::to_string(row) + "): " + bad);
+        break;
+      }
       if (!csv::split(text, cells, scratch, error)) {
         run.header_errors.push_back("header (row " + std::to_string(row) + "): " + error);
         break;
@@ -226,7 +262,7 @@ RunResult run_cohort(std::istream& in, std::ostream& out, std::ostream& problems
   while (true) {
     while (input_left && filled - written < slots.size()) {
       Chunk& c = slots[filled % slots.size()];
-      if (!reader.fill(c.text, c.ends, chunk_rows)) {
+      if (!reader.fill(c.text, c.ends, c.overlong, chunk_rows)) {
         input_left = false;
         break;
       }

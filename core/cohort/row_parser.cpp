@@ -43,6 +43,11 @@ std::string not_a_number(const Column& c, std::string_view cell) {
 /// the range's dimension. Returns "" or the loader's wording of the error.
 std::string implausible(const Column& c, double si_in_range_dimension, std::string_view cell,
                         units::Dimension written_dimension) {
+  // A finite cell can overflow in the unit conversion; the comparisons below are false for
+  // infinity, so it is refused before them, with or without a range.
+  if (!std::isfinite(si_in_range_dimension)) {
+    return where(c) + "'" + std::string(cell) + "' is out of range (too large in this unit)";
+  }
   if (c.range == nullptr) return "";
   const Si v{si_in_range_dimension};
   if (!units::below(v, Si{c.hard_min_si}) && !units::above(v, Si{c.hard_max_si})) return "";

@@ -86,6 +86,9 @@ std::string summary_text(const Summary& s) {
     line("FFP units per session, total", text::grouped(static_cast<double>(s.ffp_units_total), 0) +
                                              " (" + count(s.ffp_rows) +
                                              (s.ffp_rows == 1 ? " patient)" : " patients)"));
+  } else if (s.evaluated == 0) {
+    // Nothing was evaluated: the protocol's replacement is not the reason.
+    line("FFP units per session", "not computed (no patient was evaluated)");
   } else {
     line("FFP units per session", "not computed (the protocol gives no FFP replacement)");
   }

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 #include <system_error>
+#include <vector>
 
 namespace lb::io {
 
@@ -43,7 +44,7 @@ void atomic_write(const std::string& path, std::string_view content) {
     }
     written += static_cast<std::size_t>(n);
   }
-  if (::fchmod(fd, 0644) != 0) cleanup("cannot set permissions on " + tmpl);
+  if (::fchmod(fd, 0600) != 0) cleanup("cannot set permissions on " + tmpl);
   if (::fsync(fd) != 0) cleanup("cannot flush " + tmpl);
   if (::close(fd) != 0) {
     const int saved = errno;
@@ -61,6 +62,22 @@ void atomic_write(const std::string& path, std::string_view content) {
   if (dfd >= 0) {
     ::fsync(dfd);  // best effort: the rename is already visible
     ::close(dfd);
+  }
+}
+
+void create_private_directories(const std::string& dir) {
+  std::filesystem::path p(dir);
+  std::vector<std::filesystem::path> missing;
+  std::error_code ec;
+  while (!p.empty() && !std::filesystem::exists(p, ec)) {
+    missing.push_back(p);
+    if (!p.has_parent_path() || p.parent_path() == p) break;
+    p = p.parent_path();
+  }
+  for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
+    // mkdir's mode is masked by the umask; 0700 stays 0700 under any usual umask, and a
+    // directory another process created meanwhile is fine.
+    if (::mkdir(it->c_str(), 0700) != 0 && errno != EEXIST) fail("cannot create " + it->string());
   }
 }
 

@@ -5,6 +5,7 @@
 // enough to be checked before it drives a plan: a warning.
 #pragma once
 
+#include <cmath>
 #include <optional>
 #include <span>
 #include <string>
@@ -47,6 +48,8 @@ enum class Plausibility { plausible, unusual, implausible };
 template <class Q>
 Plausibility classify(const PlausibleRange& r, Q value) {
   const double s = unit_scale(r.unit).si_per_unit;
+  // The comparisons are all false for a non-finite value; it is never plausible.
+  if (!std::isfinite(value.value())) return Plausibility::implausible;
   if (units::below(value, Q::from_value(r.hard_min * s)) ||
       units::above(value, Q::from_value(r.hard_max * s))) {
     return Plausibility::implausible;

@@ -10,9 +10,11 @@
 #include <nlohmann/json.hpp>
 #include <system_error>
 
+#include "io/atomic_write.hpp"
 #include "io/sha256.hpp"
 #include "records/analytes.hpp"
 #include "records/schema.hpp"
+#include "text/utf8.hpp"
 #include "units/parse.hpp"
 #include "version.hpp"
 
@@ -26,10 +28,12 @@ namespace fs = std::filesystem;
 Database open_private(const std::string& path) {
   const fs::path p(path);
   if (p.has_parent_path()) {
-    std::error_code ec;
-    fs::create_directories(p.parent_path(), ec);
-    if (ec) throw InputError("cannot create " + p.parent_path().string() + ": " + ec.message());
-    // New data directories are private too (create_directories used the umask).
+    // New data directories are private too (0700).
+    try {
+      io::create_private_directories(p.parent_path().string());
+    } catch (const std::system_error& e) {
+      throw InputError(std::string(e.what()));
+    }
   }
   const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0) throw InputError("cannot open " + path + ": " + std::strerror(errno));
@@ -50,8 +54,18 @@ std::string hash_row(const AuditEntry& e) {
   return io::sha256_hex(canonical);
 }
 
+/// Text that is stored and later printed (ids, names, reasons, values): valid UTF-8 on one
+/// line without control characters, so that no record can forge an audit line or act on
+/// the terminal of whoever lists it.
+void check_one_line(const std::string& what, const std::string& value) {
+  if (const std::string problem = text::one_line_problem(value); !problem.empty()) {
+    throw InputError(what + " " + problem);
+  }
+}
+
 void check_actor(const std::string& actor) {
   if (actor.empty()) throw InputError("who is recording? (--by NAME is required)");
+  check_one_line("the name of who is recording", actor);
 }
 
 // Columns of `sessions` that hold a quantity: <column>_si and <column>_text.
@@ -153,6 +167,7 @@ std::int64_t Store::add_patient(const std::string& pseudonym, const std::string&
   if (pseudonym.empty() || pseudonym.size() > 64) {
     throw InputError("patient id must be 1 to 64 characters");
   }
+  check_one_line("the patient id", pseudonym);
   std::int64_t id = 0;
   db_.write_transaction([&] {
     auto exists = db_.prepare("SELECT 1 FROM patients WHERE pseudonym = ?");
@@ -417,6 +432,9 @@ void Store::correct_session(std::int64_t session_id, const std::string& field,
                             const std::string& actor) {
   check_actor(actor);
   if (reason.empty()) throw InputError("a correction needs a reason (--reason TEXT)");
+  check_one_line("the reason", reason);
+  check_one_line("the value", value);
+  check_one_line("the field", field);
   const std::string sid = std::to_string(session_id);
   db_.write_transaction([&] {
     auto exists = db_.prepare("SELECT started_at, ended_at FROM sessions WHERE id = ?");

@@ -141,6 +141,27 @@ SeparationRun separation_run(const protocol::SeparationSettings& s, const Separa
   du.formula = "t = V_exchange / Q_p";
   du.inputs = {from("V_exchange", in.exchange.how), from("Q_p", qp)};
   du.source = kFlowSource;
+  // Engineering guards (LiverBridge), not clinical limits: one exchange runs for hours; a run
+  // longer than a day is a slip in the flow, efficiency or volume, and the plan must not be
+  // ordered; beyond 8 h the circuit, citrate and staffing all need a second look.
+  constexpr double kLongRunHours = 8.0;
+  constexpr double kMaxRunHours = 24.0;
+  const double hours = units::in_hours(t);
+  if (!(hours <= kMaxRunHours)) {
+    const std::string msg = "the run time (" + text::grouped(units::in_minutes(t), 0) +
+                            " min) is longer than a day; check the protocol's flow, efficiency "
+                            "or filtration fraction and the exchange volume";
+    du.warnings.push_back(msg);
+    out.findings.push_back(
+        {diag::Severity::error, "separation.run_time_implausible", msg, "session_duration"});
+  } else if (hours > kLongRunHours) {
+    const std::string msg = "the run time (" + text::fixed(hours, 1) +
+                            " h) is longer than 8 h; check the flow and the exchange volume, or "
+                            "split the exchange over more sessions";
+    du.warnings.push_back(msg);
+    out.findings.push_back(
+        {diag::Severity::warning, "separation.run_time_long", msg, "session_duration"});
+  }
   out.duration = {t, du};
 
   const units::Fraction returned = units::fraction(1.0) - share;

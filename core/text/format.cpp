@@ -1,21 +1,30 @@
 #include "text/format.hpp"
 
+#include <algorithm>
+#include <array>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 
 namespace lb::text {
 
 std::string fixed(double value, int decimals) {
   if (!std::isfinite(value)) return "n/a";
+  decimals = std::clamp(decimals, 0, 17);  // beyond 17 digits a double has no more to say
   const double scale = std::pow(10.0, decimals);
   double scaled = value * scale;
   scaled += (scaled >= 0 ? 1.0 : -1.0) * std::fabs(scaled) * 1e-12;
-  double rounded = std::round(scaled) / scale;
+  // Near the top of the double range the scaled value overflows; such a value has no
+  // fractional part to round.
+  double rounded = std::isfinite(scaled) ? std::round(scaled) / scale : value;
   if (rounded == 0.0) rounded = 0.0;  // no "-0"
-  char buf[64];
-  const int n = std::snprintf(buf, sizeof buf, "%.*f", decimals, rounded);
-  if (n < 0) return "n/a";
-  return std::string(buf, static_cast<std::size_t>(n));
+  // Sized for the longest double in fixed notation (309 integer digits, sign, point) plus
+  // the decimals clinicians ask for; to_chars reports a short buffer instead of writing past
+  // it, so no value can print bytes that are not its digits.
+  std::array<char, 512> buf{};
+  const auto [end, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), rounded,
+                                       std::chars_format::fixed, decimals);
+  if (ec != std::errc()) return "n/a";
+  return std::string(buf.data(), end);
 }
 
 std::string grouped(double value, int decimals) {

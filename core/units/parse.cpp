@@ -127,6 +127,16 @@ std::string with_article(std::string_view noun) {
   return (vowel ? "an " : "a ") + std::string(noun);
 }
 
+/// At most 40 bytes of `s` (cut at a UTF-8 character boundary) and "…": a message
+/// quotes what was written, not a 100 000-character line.
+std::string shortened(std::string_view s) {
+  constexpr std::size_t kMax = 40;
+  if (s.size() <= kMax) return std::string(s);
+  std::size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0U) == 0x80U) --cut;
+  return std::string(s.substr(0, cut)) + "\u2026";
+}
+
 template <class T>
 ParseResult<T> fail(std::string message) {
   ParseResult<T> r;
@@ -145,31 +155,31 @@ ParseResult<double> parse_plain_number(std::string_view text) {
     return l;
   }();
   if (lowered.find("nan") != std::string::npos || lowered.find("inf") != std::string::npos) {
-    return fail<double>("'" + std::string(s) + "' is not a finite number");
+    return fail<double>("'" + shortened(s) + "' is not a finite number");
   }
   auto [num, rest] = split_number(s);
   if (num.empty() || num == "-" || num == "+" || num == ".") {
-    return fail<double>("expected a number, found '" + std::string(s) + "'");
+    return fail<double>("expected a number, found '" + shortened(s) + "'");
   }
   // from_chars rejects a leading '+', which people do write.
   if (num.front() == '+') num.remove_prefix(1);
   double v = 0.0;
   const auto [ptr, ec] = std::from_chars(num.data(), num.data() + num.size(), v);
   if (ec == std::errc::result_out_of_range) {
-    return fail<double>("'" + std::string(num) + "' is out of range");
+    return fail<double>("'" + shortened(num) + "' is out of range");
   }
   if (ec != std::errc() || ptr != num.data() + num.size()) {
-    return fail<double>("expected a number, found '" + std::string(s) + "'");
+    return fail<double>("expected a number, found '" + shortened(s) + "'");
   }
-  if (!std::isfinite(v)) return fail<double>("'" + std::string(s) + "' is not a finite number");
+  if (!std::isfinite(v)) return fail<double>("'" + shortened(s) + "' is not a finite number");
   if (!trim(rest).empty()) {
     const std::string_view tail = trim(rest);
     if (tail.front() == ',') {
-      return fail<double>("'" + std::string(s) +
+      return fail<double>("'" + shortened(s) +
                           "' uses a comma; write decimals with a point (e.g. 1.5) and no "
                           "thousands separators");
     }
-    return fail<double>("unexpected text '" + std::string(tail) + "' after the number");
+    return fail<double>("unexpected text '" + shortened(tail) + "' after the number");
   }
   return ParseResult<double>{v, {}};
 }
@@ -184,7 +194,7 @@ ParseResult<ParsedQuantity> parse_quantity(std::string_view text, bool allow_bar
   auto [num_text, unit_text] = split_number(s);
   unit_text = trim(unit_text);
   if (!unit_text.empty() && unit_text.front() == ',') {
-    return fail<ParsedQuantity>("'" + std::string(s) +
+    return fail<ParsedQuantity>("'" + shortened(s) +
                                 "' uses a comma; write decimals with a point (e.g. 1.5) and no "
                                 "thousands separators");
   }
@@ -197,16 +207,23 @@ ParseResult<ParsedQuantity> parse_quantity(std::string_view text, bool allow_bar
     if (allow_bare_fraction)
       return ParseResult<ParsedQuantity>{ParsedQuantity{*number.value, Dimension::fraction, ""},
                                          {}};
-    return fail<ParsedQuantity>("'" + std::string(s) + "' has no unit; write it as '" +
-                                std::string(s) + " <unit>'");
+    return fail<ParsedQuantity>("'" + shortened(s) + "' has no unit; write it as '" + shortened(s) +
+                                " <unit>'");
   }
   for (const auto& u : kUnits) {
     if (u.spelling == unit_text) {
-      return ParseResult<ParsedQuantity>{
-          ParsedQuantity{*number.value * u.to_si, u.dimension, std::string(unit_text)}, {}};
+      // A finite number can overflow in the conversion ("1e300 10^9/L" is 1e312 per m³);
+      // infinity would then pass every bound, so it is refused here, where it arises.
+      const double si = *number.value * u.to_si;
+      if (!std::isfinite(si)) {
+        return fail<ParsedQuantity>("'" + shortened(s) + "' is out of range (too large in " +
+                                    std::string(unit_text) + ")");
+      }
+      return ParseResult<ParsedQuantity>{ParsedQuantity{si, u.dimension, std::string(unit_text)},
+                                         {}};
     }
   }
-  return fail<ParsedQuantity>("unknown unit '" + std::string(unit_text) + "'" +
+  return fail<ParsedQuantity>("unknown unit '" + shortened(unit_text) + "'" +
                               text::did_you_mean_suffix(unit_text, all_spellings()));
 }
 

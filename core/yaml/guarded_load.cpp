@@ -10,6 +10,8 @@
 #include <sstream>
 #include <vector>
 
+#include "text/utf8.hpp"
+
 namespace lb::yaml {
 
 diag::Location location_of(const YAML::Mark& mark, const std::string& file) {
@@ -46,6 +48,7 @@ class GuardHandler : public YAML::EventHandler {
   void OnScalar(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
                 const std::string& value) override {
     check_anchor(mark, anchor);
+    check_characters(mark, value);
     leaf(mark, &value);
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
@@ -69,6 +72,15 @@ class GuardHandler : public YAML::EventHandler {
   void count(const YAML::Mark& mark) {
     if (++nodes_ > limits_.max_nodes) {
       throw Rejected{mark, "too many values (more than " + std::to_string(limits_.max_nodes) + ")"};
+    }
+  }
+  /// A value reaches reports, terminals and the records database: a control character
+  /// (written raw or as a "\e" escape in a quoted string) would act there, not print.
+  static void check_characters(const YAML::Mark& mark, const std::string& value) {
+    if (const auto r = text::refused_character_at(value, /*allow_line_breaks=*/true)) {
+      throw Rejected{mark, "the value contains a control character (" +
+                               text::code_point_name(r->code_point) +
+                               "); write plain text (line breaks only in multi-line text)"};
     }
   }
   static void check_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
@@ -143,6 +155,12 @@ std::optional<YAML::Mark> tab_indentation_before(const std::string& content,
   return std::nullopt;
 }
 
+std::string hex_byte(char c) {
+  constexpr std::string_view kDigits = "0123456789ABCDEF";
+  const auto b = static_cast<unsigned char>(c);
+  return {kDigits[b >> 4U], kDigits[b & 0x0FU]};
+}
+
 }  // namespace
 
 std::optional<YAML::Node> guarded_load(std::string_view text, const std::string& file,
@@ -156,6 +174,23 @@ std::optional<YAML::Node> guarded_load(std::string_view text, const std::string&
   if (text.find('\0') != std::string_view::npos) {
     out.error({file, 0, 0}, "", "file contains NUL bytes; expected a YAML text file");
     return std::nullopt;
+  }
+  if (const auto bad = text::invalid_utf8_at(text)) {
+    const auto at = text::line_column(text, *bad);
+    out.error(
+        {file, at.line, at.column}, "",
+        "the file is not valid UTF-8 (byte 0x" + hex_byte(text[*bad]) + "); save it as UTF-8 text");
+    return std::nullopt;
+  }
+  // yaml-cpp reads a file whose lines end in a bare CR (old Mac OS) as one empty line.
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) {
+      const auto at = text::line_column(text, i);
+      out.error({file, at.line, at.column}, "",
+                "a line ends in a bare carriage return (CR); save the file with LF or CRLF "
+                "line ends");
+      return std::nullopt;
+    }
   }
   const std::string content(text);
   try {

@@ -80,7 +80,10 @@ std::optional<YAML::Node> MapReader::node(const std::string& key, Need need) {
   for (const auto& kv : node_) {
     if (kv.first.IsScalar() && kv.first.Scalar() == key) {
       if (kv.second.IsNull()) {
-        if (need == Need::required) error_at(key, "has no value; a value is required");
+        // An optional key written without a value ("key:" or "key: ~") is not the same as
+        // leaving it out: it is what a truncated or half-edited file looks like.
+        error_at(key, need == Need::required ? "has no value; a value is required"
+                                             : "has no value; give a value or leave the key out");
         return std::nullopt;
       }
       return kv.second;

@@ -8,20 +8,8 @@ src=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 db=$work/sub/records.db
-failures=0
-
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-# expect CODE NAME -- command...: runs it, keeps stdout/stderr in $work/NAME.{out,err}
-expect() {
-  local want=$1 name=$2
-  shift 3
-  "$@" >"$work/$name.out" 2>"$work/$name.err"
-  local got=$?
-  [ "$got" -eq "$want" ] || fail "$name: exit $got, expected $want: $(cat "$work/$name.err")"
-}
-contains() {  # contains NAME.{out,err} TEXT
-  grep -qF -- "$2" "$work/$1" || fail "$1 lacks '$2': $(head -c 400 "$work/$1")"
-}
+# shellcheck source=../support/cli_checks.sh
+. "$src/tests/support/cli_checks.sh"
 audit_count() { "$lb" record audit --db "$db" | grep -c '^[0-9]'; }
 
 # The bundled HVP protocol (bilirubin: two-compartment kinetics, separation, citrate).

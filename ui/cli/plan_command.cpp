@@ -15,6 +15,7 @@
 #include "report/plan_json.hpp"
 #include "report/plan_text.hpp"
 #include "schedule/calendar.hpp"
+#include "text/utf8.hpp"
 
 namespace lb::cli {
 
@@ -45,7 +46,10 @@ int run_plan(const PlanOptions& options, std::ostream& out, std::ostream& err) {
   eligibility::Overrides overrides;
   bool bad_override = false;
   for (const auto& text : options.overrides) {
-    if (auto o = split_override(text)) {
+    if (const std::string problem = text::one_line_problem(text); !problem.empty()) {
+      err << "liverbridge: --override " << text::escaped(text) << ": " << problem << "\n";
+      bad_override = true;
+    } else if (auto o = split_override(text)) {
       overrides.push_back(std::move(*o));
     } else {
       err << "liverbridge: --override " << text << ": expected RULE_ID=\"reason\"\n";

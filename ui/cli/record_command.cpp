@@ -17,6 +17,7 @@
 #include "records/review.hpp"
 #include "records/session_reader.hpp"
 #include "records/store.hpp"
+#include "text/utf8.hpp"
 
 namespace lb::cli {
 
@@ -46,7 +47,7 @@ void print_diagnostics(const diag::Diagnostics& d, std::ostream& err) {
 int add_patient(const RecordOptions& o, std::ostream& out) {
   records::Store store(records_database(o.db));
   const auto id = store.add_patient(o.id, o.by);
-  out << "patient " << o.id << " recorded (record " << id << ")\n";
+  out << "patient " << text::escaped(o.id) << " recorded (record " << id << ")\n";
   return kExitOk;
 }
 
@@ -57,6 +58,11 @@ int add_plan(const RecordOptions& o, std::ostream& out, std::ostream& err) {
     const auto eq = text.find('=');
     if (eq == std::string::npos || eq == 0) {
       err << "liverbridge: record plan: --override " << text << ": expected RULE_ID=\"reason\"\n";
+      return kExitBadInput;
+    }
+    if (const std::string problem = text::one_line_problem(text); !problem.empty()) {
+      err << "liverbridge: record plan: --override " << text::escaped(text) << ": " << problem
+          << "\n";
       return kExitBadInput;
     }
     overrides.emplace_back(text.substr(0, eq), text.substr(eq + 1));
@@ -117,9 +123,11 @@ int correct(const RecordOptions& o, std::ostream& out) {
 
 int list_patients(const RecordOptions& o, std::ostream& out) {
   records::Store store(records_database(o.db));
+  // Escaped: a database written by an older version, or edited by hand, may hold control
+  // characters that would act on the terminal (ESC[2J) or forge lines.
   for (const auto& p : store.patients()) {
-    out << p.pseudonym << "  (added " << p.created_at << " by " << p.created_by << ", "
-        << store.plans_for(p.pseudonym).size() << " plans, "
+    out << text::escaped(p.pseudonym) << "  (added " << text::escaped(p.created_at) << " by "
+        << text::escaped(p.created_by) << ", " << store.plans_for(p.pseudonym).size() << " plans, "
         << store.sessions_for(p.pseudonym).size() << " sessions)\n";
   }
   return kExitOk;
@@ -127,14 +135,16 @@ int list_patients(const RecordOptions& o, std::ostream& out) {
 
 int show_audit(const RecordOptions& o, std::ostream& out) {
   records::Store store(records_database(o.db));
+  using text::escaped;
   for (const auto& e : store.audit()) {
-    out << e.id << "  " << e.at_utc << "  " << e.actor << "  " << e.action << " " << e.entity << " "
-        << e.entity_id << " " << e.field;
+    out << e.id << "  " << escaped(e.at_utc) << "  " << escaped(e.actor) << "  "
+        << escaped(e.action) << " " << escaped(e.entity) << " " << e.entity_id << " "
+        << escaped(e.field);
     if (e.action == "correct")
-      out << ": " << e.previous_value << " -> " << e.new_value;
+      out << ": " << escaped(e.previous_value) << " -> " << escaped(e.new_value);
     else
-      out << ": " << e.new_value;
-    if (!e.reason.empty()) out << "  (" << e.reason << ")";
+      out << ": " << escaped(e.new_value);
+    if (!e.reason.empty()) out << "  (" << escaped(e.reason) << ")";
     out << "\n";
   }
   const auto problem = store.verify_audit_chain();
@@ -157,6 +167,21 @@ int guarded_records_run(const char* command, std::ostream& err, const std::funct
         << "\n";
     return kExitBadInput;
   } catch (const records::DbError& e) {
+    // --db naming a file that is not a LiverBridge records database (a text file, another
+    // program's SQLite file, a damaged or unreadable file) is the user's mistake, not a bug.
+    switch (e.code() & 0xFF) {
+      case SQLITE_NOTADB:
+      case SQLITE_MISMATCH:
+      case SQLITE_CORRUPT:
+      case SQLITE_CANTOPEN:
+      case SQLITE_PERM:
+      case SQLITE_READONLY:
+      case SQLITE_AUTH:
+        err << "liverbridge: " << command << ": " << e.what()
+            << " (choose a LiverBridge records database with --db FILE)\n";
+        return kExitBadInput;
+      default: break;
+    }
     err << "liverbridge: " << command << ": database error: " << e.what() << "\n";
     return kExitInternal;
   }

@@ -37,7 +37,9 @@ RegisteredCommand add_review_command(CLI::App& app) {
               } else {
                 out << records::render_review_text(review);
               }
-              return kExitOk;
+              // A broken audit chain means the records were altered outside LiverBridge: the
+              // review is shown, but a script must not take it as a clean result.
+              return review.audit_chain_problem.empty() ? kExitOk : kExitBadInput;
             });
           }};
 }

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <system_error>
 
+#include "io/atomic_write.hpp"
+
 namespace lb::gui {
 
 namespace {
@@ -43,10 +45,10 @@ bool ensure_directory(const std::string& dir, std::string& error) {
     error = "no user directory (neither XDG_* nor HOME is set)";
     return false;
   }
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) {
-    error = "cannot create " + dir + ": " + ec.message();
+  try {
+    io::create_private_directories(dir);  // the autosave holds patient data: 0700
+  } catch (const std::system_error& e) {
+    error = e.what();
     return false;
   }
   return true;

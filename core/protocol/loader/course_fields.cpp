@@ -31,6 +31,31 @@ Form form_of(Solute s) {
   return Form::plain;
 }
 
+/// Largest plausible protocol value per solute, in the SI unit of the dimension written
+/// (engineering judgement, LiverBridge: the patient file's hard bounds, and for albumin the
+/// 25 % solution): a larger value is a slip, and a rise of 1e300 mg/dL would overflow the
+/// predicted course.
+struct LabCeiling {
+  double si;
+  const char* text;
+};
+std::optional<LabCeiling> lab_ceiling(Solute s, Dimension d) {
+  const bool amount = d == Dimension::amount_concentration;
+  switch (s) {
+    case Solute::bilirubin:
+      return amount ? LabCeiling{1.71, "1710 \u00b5mol/L"} : LabCeiling{1.0, "100 mg/dL"};
+    case Solute::ammonia:
+      return amount ? LabCeiling{1.0, "1000 \u00b5mol/L"} : LabCeiling{0.01703, "1703 \u00b5g/dL"};
+    case Solute::albumin: return LabCeiling{250.0, "250 g/L"};
+    case Solute::fibrinogen: return LabCeiling{20.0, "20 g/L"};
+    case Solute::igg: return LabCeiling{100.0, "100 g/L"};
+    case Solute::inr: return LabCeiling{30.0, "30"};
+    case Solute::factor_v:
+    case Solute::pta: return LabCeiling{3.0, "300 %"};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string lab_value_expected(Solute s) {
@@ -93,6 +118,11 @@ std::optional<Field<LabValue>> read_lab_value(MapReader& r, const std::string& k
                         (allow_zero ? "0 or more" : "more than 0"));
     return std::nullopt;
   }
+  if (const auto ceiling = lab_ceiling(s, q.dimension); ceiling && q.si_value > ceiling->si) {
+    r.error_at(key, "'" + shown + "' is out of range; expected at most " + ceiling->text +
+                        " (check the number and its unit)");
+    return std::nullopt;
+  }
   return Field<LabValue>{*value, shown};
 }
 
@@ -101,12 +131,17 @@ std::optional<Field<units::Duration>> read_duration(MapReader& r, const std::str
   auto q = r.quantity(key, need, Dimension::time);
   if (!q) return std::nullopt;
   const std::string shown = written(r, key);
-  const bool too_small = allow_zero ? q->si_value < 0.0 : !(q->si_value > 0.0);
+  const bool floored = !allow_zero && *ceiling.floor_text != '\0';
+  const bool too_small = allow_zero ? q->si_value < 0.0
+                         : floored  ? !(q->si_value >= ceiling.floor_si)
+                                    : !(q->si_value > 0.0);
   if (too_small || q->si_value > ceiling.si) {
-    std::string message = "'" + shown + "' is out of range; expected " +
-                          (allow_zero ? "0 or more" : "more than 0") + " and at most " +
-                          ceiling.text;
-    if (q->si_value > ceiling.si && *ceiling.hint != '\0') {
+    const std::string lower = allow_zero ? "0 or more"
+                              : floored  ? "at least " + std::string(ceiling.floor_text)
+                                         : "more than 0";
+    std::string message =
+        "'" + shown + "' is out of range; expected " + lower + " and at most " + ceiling.text;
+    if ((q->si_value > ceiling.si || floored) && *ceiling.hint != '\0') {
       message += " (" + std::string(ceiling.hint) + ")";
     }
     r.error_at(key, message);

@@ -33,8 +33,13 @@ std::optional<std::vector<int>> read_int_list(yaml::MapReader& r, const std::str
                                               yaml::Need need, int lo, int hi);
 
 /// Longest session duration, minimum gap, delays: 14 days is far beyond any
-/// schedule the reference describes (APACHE's whole course is 17 days).
+/// schedule the reference describes (APACHE's whole course is 17 days). A period
+/// shorter than a minute is a unit slip (s for h).
 inline constexpr Ceiling kCourseDurationCeiling{14.0 * 86400.0, "14 d",
-                                                "check the number and its unit"};
+                                                "check the number and its unit", 60.0, "1 min"};
+/// The period of a generation rate ("rise 2 mg/dL per 24 h"): at least an hour, so
+/// that the rate stays within what a lab can show.
+inline constexpr Ceiling kGenerationPeriodCeiling{14.0 * 86400.0, "14 d",
+                                                  "check the number and its unit", 3600.0, "1 h"};
 
 }  // namespace lb::protocol::detail

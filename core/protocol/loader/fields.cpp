@@ -15,13 +15,17 @@ std::string written(yaml::MapReader& r, const std::string& key) {
 
 bool check_positive(yaml::MapReader& r, const std::string& key, double si, const std::string& text,
                     const std::optional<Ceiling>& ceiling) {
-  const bool too_small = !(si > 0.0);
-  const bool too_large = ceiling && si > ceiling->si;
+  const bool floored = ceiling && *ceiling->floor_text != '\0';
+  const bool too_small = floored ? !(si >= ceiling->floor_si) : !(si > 0.0);
+  const bool too_large = ceiling && !(si <= ceiling->si);
   if (!too_small && !too_large) return true;
-  std::string message = "'" + text + "' is out of range; expected more than 0";
+  std::string message = "'" + text + "' is out of range; expected ";
+  message += floored ? "at least " + std::string(ceiling->floor_text) : "more than 0";
   if (ceiling) {
     message += " and at most " + std::string(ceiling->text);
-    if (too_large && *ceiling->hint != '\0') message += " (" + std::string(ceiling->hint) + ")";
+    if (*ceiling->hint != '\0' && (too_large || floored)) {
+      message += " (" + std::string(ceiling->hint) + ")";
+    }
   }
   r.error_at(key, message);
   return false;

@@ -19,23 +19,35 @@ struct Field {
   std::string text;
 };
 
-/// Upper bound of a value: `si` inclusive, `text` as shown in messages and
-/// `hint` appended when exceeded (e.g. "check the unit").
+/// Plausibility range of a value: upper bound `si` inclusive, `text` as shown in messages
+/// and `hint` appended when outside (e.g. "check the unit"); the lower bound `floor_si`
+/// (inclusive, shown as `floor_text`) applies when `floor_text` is not empty, otherwise the
+/// value must only be more than 0. A floor is a physical or engineering guard: a flow of
+/// 1e-300 mL/min is a slip, and would make the run time overflow.
 struct Ceiling {
   double si = 0.0;
   const char* text = "";
   const char* hint = "";
+  double floor_si = 0.0;
+  const char* floor_text = "";
 };
 
 /// Schema ceilings. Those with a hint are plausibility guards against unit
 /// slips (L vs mL), not clinical limits; protocols/README.md lists them.
-inline constexpr Ceiling kVolumeCeiling{50e-3, "50 L", "check the number and its unit"};
-inline constexpr Ceiling kPerKgCeiling{200e-6, "200 mL/kg", "check the unit (mL/kg or L/kg)"};
-inline constexpr Ceiling kVolumePerKgCeiling{2e-3, "2 L/kg", "check the unit (mL/kg or L/kg)"};
-inline constexpr Ceiling kBmiCeiling{100.0, "100 kg/m2", "check the number"};
-inline constexpr Ceiling kMassCeiling{200.0, "200 kg", "check the number and its unit"};
-inline constexpr Ceiling kPlasmaVolumesCeiling{10.0, "10 plasma volumes", ""};
-inline constexpr Ceiling kPercentCeiling{1.0, "100 %", ""};
+/// The floors (engineering judgement, LiverBridge) sit far below any value a protocol
+/// could mean: they catch unit slips and values that would overflow the plan's arithmetic.
+inline constexpr Ceiling kVolumeCeiling{50e-3, "50 L", "check the number and its unit", 1e-6,
+                                        "1 mL"};
+inline constexpr Ceiling kPerKgCeiling{200e-6, "200 mL/kg", "check the unit (mL/kg or L/kg)", 1e-6,
+                                       "1 mL/kg"};
+inline constexpr Ceiling kVolumePerKgCeiling{2e-3, "2 L/kg", "check the unit (mL/kg or L/kg)", 1e-6,
+                                             "1 mL/kg"};
+inline constexpr Ceiling kBmiCeiling{100.0, "100 kg/m2", "check the number", 10.0, "10 kg/m2"};
+inline constexpr Ceiling kMassCeiling{200.0, "200 kg", "check the number and its unit", 1.0,
+                                      "1 kg"};
+inline constexpr Ceiling kPlasmaVolumesCeiling{10.0, "10 plasma volumes", "", 0.01,
+                                               "0.01 plasma volumes"};
+inline constexpr Ceiling kPercentCeiling{1.0, "100 %", "", 0.001, "0.1 %"};
 
 /// The scalar text of `key` (trimmed), or "" when absent or not a scalar.
 std::string written(yaml::MapReader& r, const std::string& key);

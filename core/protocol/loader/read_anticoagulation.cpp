@@ -14,12 +14,20 @@ using yaml::Need;
 
 namespace {
 
-constexpr Ceiling kDoseRateCeiling{5e-6 / 60.0, "5 mg/kg/min", "check the unit (mg/kg/min)"};
-constexpr Ceiling kFfpCitrateCeiling{50.0, "50 g/L", "check the unit (g/L)"};
-constexpr Ceiling kGluconateCeiling{20e-3, "20 g", "grams of calcium gluconate per hour"};
-constexpr Ceiling kAlkalosisCeiling{50e-3, "50 L", "check the number and its unit"};
+// Plausibility ranges (engineering judgement, LiverBridge): guards against unit slips and
+// values that would overflow the plan, far outside any protocol's setting.
+constexpr Ceiling kDoseRateCeiling{5e-6 / 60.0, "5 mg/kg/min", "check the unit (mg/kg/min)",
+                                   0.05e-6 / 60.0, "0.05 mg/kg/min"};
+constexpr Ceiling kFfpCitrateCeiling{50.0, "50 g/L", "check the unit (g/L)", 0.1, "0.1 g/L"};
+constexpr Ceiling kGluconateCeiling{20e-3, "20 g", "grams of calcium gluconate per hour", 0.1e-3,
+                                    "0.1 g"};
+constexpr Ceiling kAlkalosisCeiling{50e-3, "50 L", "check the number and its unit", 100e-6,
+                                    "100 mL"};
 constexpr Ceiling kCheckCeiling{24.0 * 3600.0, "24 h", "check the unit"};
-/// Haemonetics uses up to 1:16 (4 % citrate); 50 guards against typos only.
+/// Haemonetics uses up to 1:16 (4 % citrate); 50 guards against typos only. Below 2 the
+/// inlet would be more AC than blood, and near 1 the blood flow (and the run time's
+/// divisor) falls towards 0.
+constexpr double kMinRatio = 2.0;
 constexpr double kMaxRatio = 50.0;
 constexpr double kMaxHeparinIu = 100000.0;
 
@@ -73,10 +81,10 @@ void read_citrate(MapReader& parent, CitrateSettings& out, const std::vector<Sou
   if (auto s = r.choice("solution", Need::required, kSolutions)) out.solution = *s;
   if (auto v = r.number("inlet_to_ac_ratio", Need::required)) {
     // The inlet includes the AC, so the ratio must exceed 1 (10 = 9 parts blood : 1 part AC).
-    if (!(*v > 1.0) || *v > kMaxRatio) {
+    if (!(*v >= kMinRatio) || !(*v <= kMaxRatio)) {
       r.error_at("inlet_to_ac_ratio",
                  "'" + written(r, "inlet_to_ac_ratio") +
-                     "' is out of range; expected an inlet:AC ratio above 1 and at most 50, "
+                     "' is out of range; expected an inlet:AC ratio from 2 to 50, "
                      "e.g. 10 (= 9 parts blood to 1 part AC)");
     } else {
       out.inlet_to_ac_ratio = *v;
@@ -111,7 +119,7 @@ void read_citrate(MapReader& parent, CitrateSettings& out, const std::vector<Sou
   }
   read_calcium_checks(r, out);
   if (auto v = positive_number(r, "calcium_ratio_alarm", Need::optional,
-                               Ceiling{10.0, "10", "a total/ionised calcium ratio"})) {
+                               Ceiling{10.0, "10", "a total/ionised calcium ratio", 1.0, "1"})) {
     out.calcium_ratio_alarm = units::fraction(v->value);
   }
   if (auto v = positive<units::Volume>(r, "alkalosis_ffp_volume", Need::optional, Dimension::volume,

@@ -60,7 +60,7 @@ void read_generation(MapReader& parent, SoluteKinetics& out) {
   MapReader g = parent.child("generation", Need::optional);
   if (!g.valid()) return;
   auto rise = read_lab_value(g, "rise", Need::required, out.solute, /*allow_zero=*/false);
-  auto per = read_duration(g, "per", Need::required, false, kCourseDurationCeiling);
+  auto per = read_duration(g, "per", Need::required, false, kGenerationPeriodCeiling);
   g.finish();
   if (rise && per) out.generation = Generation{rise->value, per->value};
 }

@@ -13,11 +13,14 @@ using yaml::Need;
 
 namespace {
 
-/// Generous schema ceilings against unit slips; not clinical limits.
-constexpr Ceiling kUnitVolumeCeiling{1e-3, "1000 mL", "check the number and its unit"};
-constexpr Ceiling kVialCeiling{0.1, "100 g", "check the number and its unit"};
-constexpr Ceiling kSolutionCeiling{250.0, "250 g/L", "check the unit (g/L; 5 % albumin is 50 g/L)"};
-constexpr Ceiling kBalanceCeiling{2.0, "200 %", ""};
+/// Generous plausibility ranges against unit slips; not clinical limits. The floors keep the
+/// unit and vial counts (volume / unit size) finite and sane.
+constexpr Ceiling kUnitVolumeCeiling{1e-3, "1000 mL", "check the number and its unit", 10e-6,
+                                     "10 mL"};
+constexpr Ceiling kVialCeiling{0.1, "100 g", "check the number and its unit", 0.1e-3, "0.1 g"};
+constexpr Ceiling kSolutionCeiling{250.0, "250 g/L", "check the unit (g/L; 5 % albumin is 50 g/L)",
+                                   1.0, "1 g/L"};
+constexpr Ceiling kBalanceCeiling{2.0, "200 %", "", 0.5, "50 %"};
 constexpr int kMaxFfpUnits = 200;
 
 void read_composition(MapReader& parent, const std::string& key, FluidComposition& out,
@@ -83,7 +86,7 @@ void read_replacement(MapReader& top, std::optional<ReplacementSettings>& out,
     }
   }
   if (auto v = positive_number(r, "ffp_last_when_inr_at_least", Need::optional,
-                               Ceiling{10.0, "10", "an INR"})) {
+                               Ceiling{10.0, "10", "an INR", 0.5, "0.5"})) {
     s.ffp_last_inr = units::fraction(v->value);
   }
   if (auto v = positive<units::Volume>(r, "ffp_unit_volume", Need::optional, Dimension::volume,

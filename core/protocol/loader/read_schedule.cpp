@@ -152,7 +152,8 @@ void read_schedule(MapReader& top, ScheduleSettings& out, const std::vector<Sour
   if (auto v = read_duration(r, "min_gap", Need::optional, false, kCourseDurationCeiling)) {
     out.min_gap = v->value;
   }
-  constexpr Ceiling kSessionCeiling{24.0 * 3600.0, "24 h", "check the number and its unit"};
+  constexpr Ceiling kSessionCeiling{24.0 * 3600.0, "24 h", "check the number and its unit",
+                                    10.0 * 60.0, "10 min"};
   if (auto v = read_duration(r, "session_duration", Need::optional, false, kSessionCeiling)) {
     out.session_duration = v->value;
   }

@@ -13,11 +13,17 @@ using yaml::Need;
 
 namespace {
 
-/// Schema ceilings against unit slips (mL/min vs L/min), not clinical limits.
-constexpr Ceiling kFlowCeiling{500e-6 / 60.0, "500 mL/min", "check the unit (mL/min)"};
+/// Plausibility ranges against unit slips (mL/min vs L/min), not clinical limits. The floors
+/// (engineering judgement, LiverBridge) are far below any apheresis setting: a flow or
+/// efficiency near 0 would make the run time absurd or overflow.
+constexpr Ceiling kFlowCeiling{500e-6 / 60.0, "500 mL/min", "check the unit (mL/min)", 10e-6 / 60.0,
+                               "10 mL/min"};
+constexpr Ceiling kEfficiencyCeiling{
+    1.0, "100 %", "plasma removal efficiencies are about 70 to 80 %", 0.1, "10 %"};
 constexpr Ceiling kAcirCeiling{10e-6 / 60.0, "10 mL/min (per litre of TBV)",
-                               "the Optia range is 0.8 to 1.2 mL/min per litre of TBV"};
-constexpr Ceiling kEcvCeiling{2e-3, "2000 mL", "check the number and its unit"};
+                               "the Optia range is 0.8 to 1.2 mL/min per litre of TBV",
+                               0.1e-6 / 60.0, "0.1 mL/min (per litre of TBV)"};
+constexpr Ceiling kEcvCeiling{2e-3, "2000 mL", "check the number and its unit", 10e-6, "10 mL"};
 
 void read_centrifugal(MapReader& parent, CentrifugalSettings& out) {
   auto r = parent.child("centrifugal", Need::required);
@@ -27,7 +33,7 @@ void read_centrifugal(MapReader& parent, CentrifugalSettings& out) {
     out.inlet_flow = v->value;
   }
   if (auto v = positive<units::Fraction>(r, "efficiency", Need::required, Dimension::fraction,
-                                         kPercentCeiling)) {
+                                         kEfficiencyCeiling)) {
     out.efficiency = v->value;
   }
   if (auto v = positive<units::Flow>(r, "ac_infusion_limit_per_liter_tbv", Need::optional,
@@ -46,7 +52,8 @@ void read_membrane(MapReader& parent, MembraneSettings& out) {
   }
   // Schema guard, not a clinical limit: above half the plasma flow the blood would be
   // concentrated past any membrane plasma separator's range (25-30 % in use, clinical.md §4.5).
-  const Ceiling below_one{0.5, "50 %", "membrane filtration fractions are about 25 to 30 %"};
+  const Ceiling below_one{0.5, "50 %", "membrane filtration fractions are about 25 to 30 %", 0.05,
+                          "5 %"};
   const auto max = r.quantity("max_filtration_fraction", Need::required, Dimension::fraction, true);
   std::optional<Field<double>> max_field;
   if (max && check_positive(r, "max_filtration_fraction", max->si_value,

@@ -24,15 +24,28 @@ std::string error_of(std::string_view record) {
 }
 
 TEST_SUITE("cohort") {
-  TEST_CASE("a record ends at the first line break outside quotes") {
+  TEST_CASE("a record ends at its line break even inside quotes") {
+    // A stray quote once made the rest of the file one record: now it costs its own line.
     const std::string text = "a,b\n\"x\ny\",z\r\nlast";
     const std::size_t first = csv::record_end(text, 0);
     CHECK(first == 4);
     const std::size_t second = csv::record_end(text, first);
-    CHECK(text.substr(first, second - first) == "\"x\ny\",z\r\n");
-    CHECK(csv::record_end(text, second) == csv::kIncomplete);  // no line break yet
-    CHECK(csv::record_end("\"open\n", 0) == csv::kIncomplete);
-    CHECK(csv::record_end("\"a\"\"\nb\"\n", 0) == 8);  // "" is a quote inside quotes
+    CHECK(text.substr(first, second - first) == "\"x\n");
+    const std::size_t third = csv::record_end(text, second);
+    CHECK(text.substr(second, third - second) == "y\",z\r\n");
+    CHECK(csv::record_end(text, third) == csv::kIncomplete);  // no line break yet
+    CHECK(csv::record_end("\"open\n", 0) == 6);
+    CHECK(csv::record_end("", 0) == csv::kIncomplete);
+  }
+
+  TEST_CASE("record text must be UTF-8 without control characters") {
+    CHECK(csv::text_problem("A1,male,50\r\n") == "");
+    CHECK(csv::text_problem("Jos\u00e9,\u00b5mol/L\n") == "");
+    CHECK(csv::text_problem("Jos\xe9,male\n") ==
+          "byte 4 is not valid UTF-8; save the file as UTF-8");
+    CHECK(csv::text_problem("A\x1b[2J,male\n").find("byte 2 is a control character (U+001B)") == 0);
+    CHECK(csv::text_problem("A\u2028B,male\n").find("(U+2028)") != std::string::npos);
+    CHECK(csv::text_problem("a,b\rc,d\n").find("bare carriage return") != std::string::npos);
   }
 
   TEST_CASE("fields plain or quoted with escaped quotes and blanks trimmed") {
@@ -41,7 +54,6 @@ TEST_SUITE("cohort") {
     CHECK(fields_of(" 72 ,\t1.5") == std::vector<std::string>{"72", "1.5"});
     CHECK(fields_of("\"P, 1\",\"say \"\"hi\"\"\",x") ==
           std::vector<std::string>{"P, 1", "say \"hi\"", "x"});
-    CHECK(fields_of("\"two\nlines\",\"\"") == std::vector<std::string>{"two\nlines", ""});
     CHECK(fields_of(",") == std::vector<std::string>{"", ""});
     CHECK(fields_of("\" keep \"") == std::vector<std::string>{" keep "});
   }

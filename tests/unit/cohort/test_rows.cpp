@@ -76,6 +76,75 @@ TEST_SUITE("cohort") {
     CHECK(r.run.summary->evaluated == 2001);
   }
 
+  TEST_CASE("a stray quote costs its own row whatever follows it") {
+    // Once, with less than 64 KiB after it, the quote made the rest of the file one record:
+    // 99 of 100 patients were neither evaluated nor reported.
+    std::string csv = kHeader + "\"A1,male,50,175,70,30,aclf,12,1.2,2.0,2.1,2,80\n";
+    for (int i = 0; i < 99; ++i) csv += "B,male,50,175,70,30,aclf,12,1.2,2.0,2.1,2,80\n";
+    const auto r = test::run_on(csv, test::bundled("pe-aclf-plexar"));
+    REQUIRE(r.run.summary.has_value());
+    CHECK(lines(r.problems) ==
+          std::vector<std::string>{"row 2: field 1: a quoted value is not closed; row skipped"});
+    CHECK(r.run.summary->evaluated == 99);
+    const auto out = lines(r.results);
+    REQUIRE(out.size() == 100);
+    CHECK(out[1].rfind("3,B,", 0) == 0);
+    CHECK(out[99].rfind("101,B,", 0) == 0);
+  }
+
+  TEST_CASE("an over-long line is one skipped row and later rows keep their numbers") {
+    // A line longer than the 256 KiB read block was cut into fake rows and shifted every
+    // later row number, so results joined back to the wrong patients.
+    for (const std::size_t length : {std::size_t{70000}, std::size_t{600000}}) {
+      CAPTURE(length);
+      std::string csv = kHeader + "A1,male,50,175,70,30,aclf,12,1.2,2.0,2.1,2,80\n";
+      csv += std::string(length, 'x') + "\n";                    // row 3
+      csv += "A3,male,50,175,70,30,aclf,12,1.2,2.0,2.1,2,80\n";  // row 4
+      csv += "\"" + std::string(length, ',') + "\n";             // row 5
+      csv += "A5,male,50,175,70,30,aclf,12,1.2,2.0,2.1,2,80\n";  // row 6
+      const auto r = test::run_on(csv, test::bundled("pe-aclf-plexar"));
+      REQUIRE(r.run.summary.has_value());
+      const std::string why = std::string(csv::kTooLongMessage) + "; row skipped";
+      CHECK(lines(r.problems) == std::vector<std::string>{"row 3: " + why, "row 5: " + why});
+      CHECK(r.run.summary->rows == 5);
+      CHECK(r.run.summary->skipped == 2);
+      const auto out = lines(r.results);
+      REQUIRE(out.size() == 4);
+      CHECK(out[1].rfind("2,A1,", 0) == 0);
+      CHECK(out[2].rfind("4,A3,", 0) == 0);
+      CHECK(out[3].rfind("6,A5,", 0) == 0);
+    }
+    // The last line, without a line break, over-long.
+    const auto tail =
+        test::run_on(kHeader + std::string(300000, 'y'), test::bundled("pe-aclf-plexar"));
+    CHECK(lines(tail.problems).size() == 1);
+  }
+
+  TEST_CASE("a row that is not UTF-8 or holds a control character is skipped") {
+    const std::string csv = kHeader + "Jos\xe9,male,50,175,70,30,aclf,12,1.2,2.0,2.1,2,80\n" +
+                            "A\xe2\x80\xa8"
+                            "B,male,50,175,70,30,aclf,12,1.2,2.0,2.1,2,80\n" +
+                            "A3,male,50,175,70,30,aclf,12,1.2,2.0,2.1,2,80\n";
+    const auto r = test::run_on(csv, test::bundled("pe-aclf-plexar"));
+    REQUIRE(r.run.summary.has_value());
+    const auto problems = lines(r.problems);
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0] == "row 2: byte 4 is not valid UTF-8; save the file as UTF-8; row skipped");
+    CHECK(problems[1].rfind("row 3: byte 2 is a control character (U+2028)", 0) == 0);
+    CHECK(r.run.summary->evaluated == 1);
+  }
+
+  TEST_CASE("a value that overflows in the unit conversion is refused not met") {
+    // 1e300 10^9/L is +inf per m³; infinity once met "platelets <= 20" and passed every bound.
+    const std::string csv = kHeader + "A1,male,50,175,70,30,aclf,12,1.2,2.0,2.1,2,1e300\n";
+    const auto r = test::run_on(csv, test::bundled("pe-aclf-plexar"));
+    REQUIRE(r.run.summary.has_value());
+    CHECK(lines(r.problems) ==
+          std::vector<std::string>{"row 2: column 'platelets[10^9/L]': '1e300' is out of range "
+                                   "(too large in this unit); row skipped"});
+    CHECK(r.run.summary->evaluated == 0);
+  }
+
   TEST_CASE("a quoted id with a comma and a quote comes back quoted") {
     const std::string csv =
         kHeader + "\"P \"\"7\"\", ward 3\",female,40,160,55,35,alf,5,1,1,2,1,90\n";

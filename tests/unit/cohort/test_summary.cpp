@@ -71,6 +71,15 @@ TEST_SUITE("cohort") {
     s.add(Verdict::eligible, units::milliliters(3377), 14);
     CHECK(summary_text(s).find(" 14 (1 patient)\n") != std::string::npos);
   }
+
+  TEST_CASE("with no patient evaluated the summary does not blame the protocol for no FFP") {
+    Summary s;
+    s.rows = 3;
+    s.skipped = 3;
+    const std::string text = summary_text(s);
+    CHECK(text.find("no patient was evaluated") != std::string::npos);
+    CHECK(text.find("gives no FFP replacement") == std::string::npos);
+  }
 }
 
 }  // namespace

@@ -221,17 +221,18 @@ TEST_SUITE("protocol") {
 
   TEST_CASE("ranges: plasma volumes within (0 10) percent within (0 100 %)") {
     CHECK(has_error(errors_of(minimal_protocol(exchange_with("plasma_volumes", "0"))),
-                    "'0' is out of range; expected more than 0 and at most 10 plasma volumes"));
+                    "'0' is out of range; expected at least 0.01 plasma volumes and at most 10 "
+                    "plasma volumes"));
     CHECK(has_error(errors_of(minimal_protocol(exchange_with("plasma_volumes", "10.5"))),
                     "at most 10 plasma volumes"));
     CHECK(parse(minimal_protocol(exchange_with("plasma_volumes", "10"))).protocol.has_value());
     CHECK(has_error(errors_of(minimal_protocol(exchange_with("percent_ibw", "150 %"))),
-                    "'150 %' is out of range; expected more than 0 and at most 100 %"));
+                    "'150 %' is out of range; expected at least 0.1 % and at most 100 %"));
     CHECK(has_error(errors_of(minimal_protocol(exchange_with("percent_ibw", "0 %"))),
                     "out of range"));
     CHECK(parse(minimal_protocol(exchange_with("percent_ibw", "100 %"))).protocol.has_value());
     CHECK(has_error(errors_of(minimal_protocol(exchange_with("fixed", "-3000 mL"))),
-                    "'-3000 mL' is out of range; expected more than 0"));
+                    "'-3000 mL' is out of range; expected at least 1 mL and at most 50 L"));
     CHECK(has_error(errors_of(minimal_protocol(exchange_with("per_kg", "40 L/kg"))),
                     "at most 200 mL/kg (check the unit (mL/kg or L/kg))"));
   }
@@ -435,7 +436,8 @@ TEST_SUITE("protocol") {
                     "'nadlr' is not one of: nadler, weight_based, lemmens, gilcher (did you "
                     "mean 'nadler'?)"));
     CHECK(has_error(d, "'25' has no unit"));
-    CHECK(has_error(d, "'70 L/kg' is out of range; expected more than 0 and at most 200 mL/kg"));
+    CHECK(
+        has_error(d, "'70 L/kg' is out of range; expected at least 1 mL/kg and at most 200 mL/kg"));
     CHECK(has_error(d, "'0 mL/kg' is out of range"));
     CHECK(has_error(d, "unknown unit 'kg/m3' (did you mean 'kg/m2'?)"));
     CHECK(has_error(d, "'22 kg' is a mass, expected a body mass index in kg/m2"));

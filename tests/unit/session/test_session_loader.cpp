@@ -149,8 +149,8 @@ TEST_SUITE("session") {
         "  membrane: {blood_flow: 120 mL/min, filtration_fraction: 0.9, max_filtration_fraction: "
         "95 %}\n");
     INFO(all(l.diagnostics));
-    CHECK(error_at(l, 15, 59, "'0.9' is out of range; expected more than 0 and at most 50 %"));
-    CHECK(error_at(l, 15, 89, "'95 %' is out of range; expected more than 0 and at most 50 %"));
+    CHECK(error_at(l, 15, 59, "'0.9' is out of range; expected at least 5 % and at most 50 %"));
+    CHECK(error_at(l, 15, 89, "'95 %' is out of range; expected at least 5 % and at most 50 %"));
   }
 
   TEST_CASE("heparin is read in international units - none needs a permitting membrane") {

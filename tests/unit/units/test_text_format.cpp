@@ -14,6 +14,20 @@ TEST_SUITE("units") {
     CHECK(text::fixed(-0.04, 1) == "0.0");
   }
 
+  TEST_CASE("fixed prints every digit of huge values and nothing else") {
+    // A 64-byte buffer once printed stack bytes after the digits of values >= 1e62.
+    const std::string big = text::fixed(1e300, 2);
+    CHECK(big.size() == 301 + 3);
+    CHECK(big.substr(0, 4) == "1000");
+    CHECK(big.substr(big.size() - 3) == ".00");
+    CHECK(big.find_first_not_of("0123456789.") == std::string::npos);
+    const std::string top = text::fixed(-1.7976931348623157e308, 1);
+    CHECK(top.size() == 1 + 309 + 2);
+    CHECK(top.substr(0, 6) == "-17976");
+    CHECK(text::grouped(1e70, 0).size() == 71 + 23);  // 71 digits, 23 group spaces
+    CHECK(text::fixed(1.5, 40) == text::fixed(1.5, 17));
+  }
+
   TEST_CASE("grouped separates thousands by a space from five digits on (SI style)") {
     CHECK(text::grouped(5065, 0) == "5065");
     CHECK(text::grouped(13920, 0) == "13 920");

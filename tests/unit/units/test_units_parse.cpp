@@ -88,3 +88,28 @@ TEST_SUITE("units") {
     CHECK(*parse_plain_number("+2.5").value == doctest::Approx(2.5));
   }
 }
+
+TEST_SUITE("units") {
+  TEST_CASE("a finite number that overflows in the unit conversion is refused") {
+    // 1e300 10^9/L is 1e312 per m³: +inf in SI, which would pass every bound.
+    const auto cells = parse_cell_concentration("1e300 10^9/L");
+    REQUIRE_FALSE(cells);
+    CHECK(cells.error.find("out of range") != std::string::npos);
+    CHECK_FALSE(parse_mass_concentration("1e308 g/dL"));
+    CHECK_FALSE(parse_pressure("1e306 kPa"));
+    CHECK_FALSE(parse_duration("1e301 years"));
+    CHECK_FALSE(parse_quantity("1e301 years"));
+    CHECK(parse_duration("1e300 s"));  // representable: refused by plausibility, not here
+  }
+
+  TEST_CASE("an over-long unknown unit is quoted shortened") {
+    const std::string unit(100000, 'x');
+    const auto r = parse_mass("5 " + unit);
+    REQUIRE_FALSE(r);
+    CHECK(r.error.size() < 400);
+    CHECK(r.error.find("unknown unit 'xxxx") != std::string::npos);
+    const auto n = parse_plain_number(std::string(100000, '1') + "x");
+    REQUIRE_FALSE(n);
+    CHECK(n.error.size() < 400);
+  }
+}

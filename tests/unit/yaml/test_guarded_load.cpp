@@ -107,4 +107,40 @@ TEST_SUITE("yaml") {
     CHECK(lb::diag::format(d.items()[0]) ==
           "/nonexistent/p.yaml: error: cannot open file: no such file");
   }
+
+  TEST_CASE("invalid UTF-8 is refused at its line and column") {
+    // A Latin-1 byte once validated and then stopped every JSON output with an internal error.
+    const auto e = only_error("id: P1\ntitle: Caf\xe9\n");
+    CHECK(e.where.line == 2);
+    CHECK(e.where.column == 11);
+    CHECK(e.message == "the file is not valid UTF-8 (byte 0xE9); save it as UTF-8 text");
+    CHECK(only_error("a: \xc0\xaf\n").message.find("0xC0") != std::string::npos);  // overlong
+    CHECK(only_error("a: \xed\xa0\x80\n").where.column == 4);                      // surrogate
+    CHECK(only_error("a: \xe2\x82\n").where.column == 4);  // truncated sequence
+    Diagnostics d;
+    CHECK(guarded_load("a: caf\u00e9 \u00b5mol/L \U0001F600\n", "f.yaml", d).has_value());
+  }
+
+  TEST_CASE("control characters and line separators in values are refused") {
+    const auto esc = only_error("id: \"A\\e[2J\"\n");  // a YAML escape, not a raw byte
+    CHECK(esc.where.line == 1);
+    CHECK(esc.where.column == 5);
+    CHECK(esc.message.find("control character (U+001B)") != std::string::npos);
+    CHECK(only_error("id: A\xe2\x80\xa8"
+                     "B\n")
+              .message.find("U+2028") != std::string::npos);
+    CHECK(only_error("id: A\x07\n").message.find("U+0007") != std::string::npos);
+    CHECK(only_error("id: \"\\u202Eevil\"\n").message.find("U+202E") != std::string::npos);
+    Diagnostics d;  // tabs and the line breaks of multi-line text stay allowed
+    CHECK(guarded_load("note: |\n  two\n  lines\twith a tab\n", "f.yaml", d).has_value());
+  }
+
+  TEST_CASE("a file with bare CR line ends is refused not read as empty") {
+    const auto e = only_error("id: P1\rsex: male\rage: 40 years\r");
+    CHECK(e.where.line == 1);
+    CHECK(e.where.column == 7);
+    CHECK(e.message.find("bare carriage return") != std::string::npos);
+    Diagnostics d;
+    CHECK(guarded_load("id: P1\r\nsex: male\r\n", "f.yaml", d).has_value());
+  }
 }
