@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Builds the .deb from this build (cpack, as scripts/package does) and checks it as Debian
-# would: lintian with no error, Depends computed from the binary's libraries, the files a
-# desktop needs in the right places. Exit 77 (skipped) without dpkg-shlibdeps or lintian.
-#   usage: deb_test.sh BUILD_DIR
+# Builds the .deb from a build (cpack) and checks it as Debian would: lintian with no error,
+# Depends computed from the binary's libraries, the files a desktop needs in the right places.
+# Exit 77 (skipped) without dpkg-shlibdeps or lintian. scripts/package runs it (minutes: cpack
+# strips, dpkg-shlibdeps and lintian are slow), keeping the .deb in OUT_DIR.
+#   usage: deb_test.sh BUILD_DIR [OUT_DIR]
 set -uo pipefail
 build="$1"
 for tool in dpkg-shlibdeps dpkg-deb lintian; do
@@ -10,11 +11,12 @@ for tool in dpkg-shlibdeps dpkg-deb lintian; do
 done
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
+out="${2:-$tmp}"
 fail() { echo "FAIL: $*"; exit 1; }
 
-cpack --config "$build/CPackConfig.cmake" -B "$tmp" >"$tmp/cpack.log" 2>&1 ||
+cpack --config "$build/CPackConfig.cmake" -B "$out" >"$tmp/cpack.log" 2>&1 ||
   { cat "$tmp/cpack.log"; fail "cpack"; }
-deb="$(ls "$tmp"/liverbridge_*.deb)" || fail "no liverbridge_*.deb"
+deb="$(ls "$out"/liverbridge_*.deb)" || fail "no liverbridge_*.deb"
 depends="$(dpkg-deb -f "$deb" Depends)"
 for lib in libyaml-cpp libsqlite3 libglfw3 libssl; do
   grep -q "$lib" <<<"$depends" || fail "Depends lacks $lib: $depends"
@@ -28,7 +30,7 @@ for f in ./usr/bin/liverbridge ./usr/share/liverbridge/protocols/hvp-alf-larsen-
   ./usr/share/bash-completion/completions/liverbridge; do
   grep -qx -- "$f" "$tmp/files" || fail "not in the package: $f"
 done
-lintian --no-tag-display-limit "$deb" >"$tmp/lintian.log" 2>&1
+lintian --tag-display-limit 0 "$deb" >"$tmp/lintian.log" 2>&1
 cat "$tmp/lintian.log"
 if grep -q "^E: " "$tmp/lintian.log"; then fail "lintian errors"; fi
-echo "package $(basename "$deb") ok"
+echo "package $deb ok"

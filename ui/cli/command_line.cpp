@@ -1,5 +1,6 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <string_view>
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
@@ -97,11 +98,16 @@ int run_command_line(int argc, char** argv) {
                           "Records database for the session-records screens (default: "
                           "$XDG_DATA_HOME/liverbridge/records.db)");
 
-  // Hidden (no group): the build writes the manual page and the completion with them.
-  bool help_man = false;
-  bool help_completion = false;
-  app.add_flag("--help-man", help_man, "Write the manual page (roff)")->group("");
-  app.add_flag("--help-bash-completion", help_completion, "Write the bash completion")->group("");
+  // Build-time only, outside CLI11 so that --help stays as it is: the manual page and the
+  // bash completion written from the definitions above (cmake/install.cmake).
+  if (argc == 2 && std::string_view(argv[1]) == "--help-man") {
+    write_man_page(app, std::cout);
+    return kExitOk;
+  }
+  if (argc == 2 && std::string_view(argv[1]) == "--help-bash-completion") {
+    write_bash_completion(app, std::cout);
+    return kExitOk;
+  }
 
   try {
     app.parse(argc, argv);
@@ -110,9 +116,6 @@ int run_command_line(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitBadInput;
   }
 
-  if (help_man) write_man_page(app, std::cout);
-  if (help_completion) write_bash_completion(app, std::cout);
-  if (help_man || help_completion) return kExitOk;
   if (*plan_cmd) return run_plan(plan, std::cout, std::cerr);
   if (*validate_cmd) return run_validate(validate, std::cout, std::cerr);
   if (*score_cmd) return run_score(score, std::cout, std::cerr);

@@ -26,7 +26,7 @@ void collect(const CLI::App& app, const std::string& path, std::vector<Command>&
 }
 
 // The options a user sees for `app`: its own and those of its option groups (nameless
-// sub-apps); an empty group marks a hidden option (the build-time flags themselves).
+// sub-apps); an empty group marks a hidden option.
 std::vector<const CLI::Option*> visible_options(const CLI::App& app) {
   std::vector<const CLI::Option*> out;
   for (const CLI::Option* o : app.get_options()) {
@@ -34,7 +34,9 @@ std::vector<const CLI::Option*> visible_options(const CLI::App& app) {
   }
   for (const CLI::App* group :
        app.get_subcommands([](const CLI::App* s) { return s->get_name().empty(); })) {
-    for (const CLI::Option* o : visible_options(*group)) out.push_back(o);
+    for (const CLI::Option* o : visible_options(*group)) {
+      if (o != group->get_help_ptr()) out.push_back(o);  // the group's copy of -h, --help
+    }
   }
   return out;
 }

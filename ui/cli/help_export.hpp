@@ -1,6 +1,7 @@
 // The manual page and the bash completion, written from the CLI11 definitions that also give
-// `--help`, so the three cannot disagree. Run at build time through the hidden flags
-// `liverbridge --help-man` and `liverbridge --help-bash-completion` (cmake/install.cmake).
+// `--help`, so the three cannot disagree. Run at build time through the build-time
+// arguments `liverbridge --help-man` and `liverbridge --help-bash-completion`
+// (cmake/install.cmake).
 #pragma once
 
 #include <iosfwd>

@@ -34,7 +34,7 @@ TEST_CASE("data dirs: an installed binary reads share beside its bin") {
   CHECK(dirs.reference == "/usr/share/liverbridge/clinical-reference.md");
 }
 
-TEST_CASE("data dirs: a staged or relocated install follows the binary, not the prefix") {
+TEST_CASE("data dirs: a staged or relocated install follows the binary and not the prefix") {
   const auto staged = resolve_data_dirs("/tmp/stage/usr/bin/liverbridge", kLayout);
   CHECK(staged.protocols == "/tmp/stage/usr/share/liverbridge/protocols");
   const auto opt = resolve_data_dirs("/opt/lb/bin/liverbridge", kLayout);
@@ -46,7 +46,7 @@ TEST_CASE("data dirs: a binary in a sub-folder of the build tree is not the buil
   CHECK(dirs.protocols == "/home/dev/lb/build/share/liverbridge/protocols");
 }
 
-TEST_CASE("data dirs: another installed layout (datadir elsewhere) is honoured") {
+TEST_CASE("data dirs: another installed layout with datadir elsewhere is honoured") {
   const DataLayout other{"", "", "../../data/liverbridge"};
   const auto dirs = resolve_data_dirs("/srv/apps/bin/x64/liverbridge", other);
   CHECK(dirs.protocols == "/srv/apps/data/liverbridge/protocols");
