@@ -1,6 +1,6 @@
 // The exchange volume of plan::make_plan without its derivation texts, for
 // the cohort's hot path (a million patients cannot each build ~40 strings).
-// It repeats the volume engine's arithmetic step by step, in the same order
+// It calls the volume engine's kernels (volume/kernels.hpp) in the same order
 // on the same Boost.Units types, so the result is the same double; a test
 // (tests/unit/cohort/fast_path_test.cpp) compares the two on many synthetic
 // patients under every bundled protocol and every rule, rounding and cap.

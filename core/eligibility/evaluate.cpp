@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "eligibility/eligibility.hpp"
+#include "eligibility/names.hpp"
 #include "patient/plausibility.hpp"
 #include "text/did_you_mean.hpp"
 #include "units/compare.hpp"
@@ -10,25 +11,9 @@
 
 namespace lb::eligibility {
 
-std::string_view to_string(Outcome o) {
-  switch (o) {
-    case Outcome::met: return "met";
-    case Outcome::not_met: return "not_met";
-    case Outcome::cannot_decide: return "cannot_decide";
-  }
-  return "cannot_decide";
-}
+std::string_view to_string(Outcome o) { return names::kOutcome.name(o); }
 
-std::string_view to_string(Verdict v) {
-  switch (v) {
-    case Verdict::eligible: return "eligible";
-    case Verdict::eligible_with_cautions: return "eligible_with_cautions";
-    case Verdict::relative_contraindication: return "relative_contraindication";
-    case Verdict::not_eligible: return "not_eligible";
-    case Verdict::cannot_decide: return "cannot_decide";
-  }
-  return "cannot_decide";
-}
+std::string_view to_string(Verdict v) { return names::kVerdict.name(v); }
 
 namespace {
 

@@ -1,17 +1,11 @@
 #include "model/person.hpp"
 
+#include "model/names.hpp"
+
 namespace lb::model {
 
-std::string_view to_string(Sex s) { return s == Sex::male ? "male" : "female"; }
+std::string_view to_string(Sex s) { return names::kSex.name(s); }
 
-std::string_view to_string(Build b) {
-  switch (b) {
-    case Build::obese: return "obese";
-    case Build::thin: return "thin";
-    case Build::normal: return "normal";
-    case Build::muscular: return "muscular";
-  }
-  return "normal";
-}
+std::string_view to_string(Build b) { return names::kBuild.name(b); }
 
 }  // namespace lb::model

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "patient/field_reader.hpp"
+#include "patient/names.hpp"
 
 namespace lb::patient {
 
@@ -46,10 +47,7 @@ Clinical read_clinical(yaml::MapReader& r) {
   if (!r.valid()) return c;
 
   c.hepatic_encephalopathy_grade = r.integer("hepatic_encephalopathy_grade", Need::optional, 0, 4);
-  c.ascites = r.choice<Ascites>("ascites", Need::optional,
-                                {{"none", Ascites::none},
-                                 {"mild", Ascites::mild},
-                                 {"moderate_severe", Ascites::moderate_severe}});
+  c.ascites = r.choice("ascites", Need::optional, names::kAscites.options());
   c.vasopressors = r.boolean("vasopressors", Need::optional);
   c.norepinephrine_dose =
       read_checked<units::DoseRate>(r, "norepinephrine_dose", Need::optional, Dimension::dose_rate);

@@ -2,9 +2,11 @@
 
 #include <exception>
 
+#include "model/names.hpp"
 #include "patient/clinical_reader.hpp"
 #include "patient/field_reader.hpp"
 #include "patient/labs_reader.hpp"
+#include "patient/names.hpp"
 #include "yaml/guarded_load.hpp"
 #include "yaml/map_reader.hpp"
 
@@ -78,23 +80,13 @@ std::optional<Patient> read_patient(const YAML::Node& root, const std::string& f
   Patient p;
 
   const auto id = read_id(r);
-  const auto sex = r.choice<model::Sex>(
-      "sex", Need::required, {{"male", model::Sex::male}, {"female", model::Sex::female}});
+  const auto sex = r.choice("sex", Need::required, model::names::kSex.options());
   const auto age = read_age(r);
   const auto height = read_checked<units::Length>(r, "height", Need::required, Dimension::length);
   const auto weight = read_checked<units::Mass>(r, "weight", Need::required, Dimension::mass);
   const auto hematocrit = read_hematocrit(r);
-  const auto diagnosis = r.choice<Diagnosis>("diagnosis", Need::required,
-                                             {{"alf", Diagnosis::alf},
-                                              {"subacute_lf", Diagnosis::subacute_lf},
-                                              {"aclf", Diagnosis::aclf},
-                                              {"chronic_lf", Diagnosis::chronic_lf},
-                                              {"other", Diagnosis::other}});
-  p.build = r.choice<model::Build>("build", Need::optional,
-                                   {{"obese", model::Build::obese},
-                                    {"thin", model::Build::thin},
-                                    {"normal", model::Build::normal},
-                                    {"muscular", model::Build::muscular}});
+  const auto diagnosis = r.choice("diagnosis", Need::required, names::kDiagnosis.options());
+  p.build = r.choice("build", Need::optional, model::names::kBuild.options());
   p.etiology = r.choice<Etiology>("etiology", Need::optional, etiology_words());
 
   yaml::MapReader labs = r.child("labs", Need::optional);

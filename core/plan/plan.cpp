@@ -2,20 +2,29 @@
 
 #include <algorithm>
 
+#include "plan/finding_codes.hpp"
+#include "text/enum_names.hpp"
 #include "volume/blood_volume.hpp"
 #include "volume/body_size.hpp"
 #include "volume/plasma_volume.hpp"
 
 namespace lb::plan {
 
-std::string_view to_string(Status s) {
-  switch (s) {
-    case Status::ready: return "ready";
-    case Status::ready_with_warnings: return "ready_with_warnings";
-    case Status::not_ready: return "not_ready";
-  }
-  return "not_ready";
-}
+namespace {
+
+/// As the plan JSON spells the status (README "JSON output").
+constexpr auto kStatusNames = text::enum_names<Status>({
+    {Status::ready, "ready"},
+    {Status::ready_with_warnings, "ready_with_warnings"},
+    {Status::not_ready, "not_ready"},
+});
+static_assert(kStatusNames.unique());
+
+}  // namespace
+
+std::string_view to_string(Status s) { return kStatusNames.name(s); }
+
+std::optional<Status> parse_status(std::string_view word) { return kStatusNames.parse(word); }
 
 Status Plan::status() const {
   const bool errors = std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
@@ -34,10 +43,9 @@ namespace {
 
 /// Applicability warnings recorded in derivations become plan findings, so
 /// that no caveat is visible only to someone who unfolds the figure.
-void collect_derivation_warnings(const explain::Derivation& d, std::vector<Finding>& out) {
-  for (const auto& w : d.warnings) {
-    out.push_back({diag::Severity::warning, d.id + ".applicability", w, d.id});
-  }
+void collect_derivation_warnings(const explain::Derivation& d, const diag::FindingCode& code,
+                                 std::vector<Finding>& out) {
+  for (const auto& w : d.warnings) out.push_back({diag::Severity::warning, code.code, w, d.id});
 }
 
 explain::Derived<units::Volume> plasma_volume_for(const protocol::Protocol& protocol,
@@ -86,7 +94,7 @@ Plan make_plan(const patient::Patient& patient, const std::string& patient_file,
     for (const auto d : protocol.indications) {
       listed += (listed.empty() ? "" : ", ") + std::string(patient::to_string(d));
     }
-    plan.findings.push_back({diag::Severity::warning, "protocol.not_indicated",
+    plan.findings.push_back({diag::Severity::warning, codes::kNotIndicated.code,
                              "the protocol is written for " + listed +
                                  "; this patient's diagnosis is " +
                                  std::string(patient::to_string(patient.diagnosis)),
@@ -97,10 +105,10 @@ Plan make_plan(const patient::Patient& patient, const std::string& patient_file,
   const bool uses_ibw = protocol.exchange.rule == protocol::ExchangeRule::percent_ibw ||
                         (protocol.exchange.rule == protocol::ExchangeRule::per_kg &&
                          protocol.exchange.per_kg_weight == protocol::WeightBasis::ideal);
-  collect_derivation_warnings(bmi.how, plan.findings);
-  if (uses_ibw) collect_derivation_warnings(ibw.how, plan.findings);
-  collect_derivation_warnings(tbv.how, plan.findings);
-  collect_derivation_warnings(pv.how, plan.findings);
+  collect_derivation_warnings(bmi.how, codes::kBmiApplicability, plan.findings);
+  if (uses_ibw) collect_derivation_warnings(ibw.how, codes::kIbwApplicability, plan.findings);
+  collect_derivation_warnings(tbv.how, codes::kTbvApplicability, plan.findings);
+  collect_derivation_warnings(pv.how, codes::kPvApplicability, plan.findings);
   for (const auto& f : exchange.findings) {
     plan.findings.push_back({f.severity, f.code, f.message, exchange.volume.how.id});
   }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "diag/diagnostic.hpp"
+#include "diag/finding.hpp"
 #include "eligibility/eligibility.hpp"
 #include "explain/derivation.hpp"
 #include "patient/patient.hpp"
@@ -20,16 +21,14 @@
 
 namespace lb::plan {
 
-struct Finding {
-  diag::Severity severity = diag::Severity::warning;
-  std::string code;     ///< stable machine code, e.g. "exchange.above_soft_max"
-  std::string message;  ///< clinician-readable
-  std::string figure;   ///< id of the derivation it concerns, or ""
-};
+/// Codes from the engines' tables (volume/, session/, plan/finding_codes.hpp).
+using Finding = diag::Finding;
 
 /// ready: no findings; ready_with_warnings: warnings only; not_ready: errors.
 enum class Status { ready, ready_with_warnings, not_ready };
 std::string_view to_string(Status s);
+/// The status as the plan JSON spells it (a stored plan), or nullopt.
+std::optional<Status> parse_status(std::string_view word);
 
 struct ProtocolInfo {
   std::string id, version, title, file, sha256;

@@ -2,6 +2,7 @@
 
 #include "eligibility/eligibility.hpp"
 #include "kinetics/solute_value.hpp"
+#include "plan/finding_codes.hpp"
 #include "scores/score_set.hpp"
 #include "text/format.hpp"
 
@@ -32,7 +33,7 @@ explain::Derived<units::Duration> duration_of(const Plan& plan, const protocol::
   d.warnings.emplace_back(
       "placeholder duration, not from a source: session end times are "
       "indicative only");
-  findings.push_back({diag::Severity::warning, "schedule.session_duration_default",
+  findings.push_back({diag::Severity::warning, codes::kSessionDurationDefault.code,
                       "the session duration is a 3 h placeholder (no separation run time and "
                       "no schedule.session_duration in the protocol): end times are indicative",
                       d.id});
@@ -177,7 +178,7 @@ void add_course(Plan& plan, const protocol::Protocol& p, std::optional<schedule:
   const auto timed = schedule::place_sessions(p.schedule, c.session_duration.value);
   c.warnings = timed.warnings;
   for (const auto& w : timed.warnings) {
-    plan.findings.push_back({diag::Severity::warning, "schedule.after_course_days_max", w, ""});
+    plan.findings.push_back({diag::Severity::warning, codes::kAfterCourseDaysMax.code, w, ""});
   }
   predict(c, plan, p, timed);
   for (const auto& t : timed.sessions) {
@@ -197,7 +198,7 @@ void add_course(Plan& plan, const protocol::Protocol& p, std::optional<schedule:
     const auto& check = c.sessions[i].check;
     if (i > 0 && check.evaluated && check.verdict != eligibility::Verdict::eligible &&
         check.verdict != eligibility::Verdict::eligible_with_cautions) {
-      plan.findings.push_back({diag::Severity::warning, "course.session_recheck",
+      plan.findings.push_back({diag::Severity::warning, codes::kSessionRecheck.code,
                                "session " + std::to_string(i + 1) + ": " + check.text, ""});
     }
   }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "plan/finding_codes.hpp"
+
 namespace lb::plan {
 
 namespace {
@@ -46,30 +48,30 @@ void add_eligibility(Plan& plan, const eligibility::Settings& rules, const score
     if (r.triggered) {
       switch (r.severity) {
         case Severity::absolute:
-          found.push_back({diag::Severity::error, "eligibility.not_eligible",
+          found.push_back({diag::Severity::error, codes::kNotEligible.code,
                            "not eligible: " + what(r), "eligibility"});
           break;
         case Severity::relative:
           if (r.override_reason.empty()) {
-            found.push_back({diag::Severity::error, "eligibility.relative_contraindication",
+            found.push_back({diag::Severity::error, codes::kRelativeContraindication.code,
                              "relative contraindication without a recorded reason: " + what(r) +
                                  "; to proceed, record why with --override " + r.id + "=\"reason\"",
                              "eligibility"});
           } else {
-            found.push_back({diag::Severity::warning, "eligibility.override",
+            found.push_back({diag::Severity::warning, codes::kOverride.code,
                              "relative contraindication overridden: " + what(r) +
                                  "; reason recorded: " + r.override_reason,
                              "eligibility"});
           }
           break;
         case Severity::caution:
-          found.push_back({diag::Severity::warning, "eligibility.caution", "caution: " + what(r),
+          found.push_back({diag::Severity::warning, codes::kCaution.code, "caution: " + what(r),
                            "eligibility"});
           break;
       }
     } else if (r.outcome == Outcome::cannot_decide && level(r.severity) > worst) {
       found.push_back(
-          {diag::Severity::warning, "eligibility.cannot_decide",
+          {diag::Severity::warning, codes::kCannotDecide.code,
            "cannot decide eligibility rule " + what(r) + "; enter the missing values to decide it",
            "eligibility"});
     }

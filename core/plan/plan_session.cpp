@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "session/citrate.hpp"
+#include "session/finding_codes.hpp"
 #include "session/heparin.hpp"
 #include "session/replacement.hpp"
 #include "session/replacement_effect.hpp"
@@ -31,7 +32,7 @@ session::AnticoagulationPlan anticoagulation_plan(const protocol::Protocol& p, c
   session::AnticoagulationPlan out;
   out.method = a.method;
   const auto needs_run = [&out](const std::string& what) {
-    out.findings.push_back({diag::Severity::warning, "anticoagulation.no_separation",
+    out.findings.push_back({diag::Severity::warning, session::codes::kNoSeparation.code,
                             what + " needs the run time: the protocol has no 'separation:' "
                                    "section, so it is not computed",
                             ""});
@@ -57,7 +58,7 @@ session::AnticoagulationPlan anticoagulation_plan(const protocol::Protocol& p, c
       break;
     case Anticoagulant::none:
       out.findings.push_back(
-          {diag::Severity::warning, "anticoagulation.none",
+          {diag::Severity::warning, session::codes::kNoAnticoagulant.code,
            "no anticoagulant: the protocol's membrane set-up runs without one (clinical.md §4.4); "
            "watch the circuit for clotting",
            ""});
@@ -95,7 +96,7 @@ void add_session(Plan& plan, const protocol::Protocol& p) {
   }
   if (settings.anticoagulation) s.anticoagulation = anticoagulation_plan(p, plan, s);
   for (const auto& f : s.findings()) {
-    plan.findings.push_back({f.severity, f.code, f.message, f.figure});
+    plan.findings.push_back(f);
   }
   plan.session = std::move(s);
 }

@@ -1,37 +1,18 @@
 // Names of the schedule and kinetics choices exactly as spelt in protocol YAML.
 #include "protocol/course_settings.hpp"
 
+#include "protocol/names.hpp"
+
 namespace lb::protocol {
 
-std::string_view to_string(SchedulePattern p) {
-  switch (p) {
-    case SchedulePattern::daily: return "daily";
-    case SchedulePattern::alternate_days: return "alternate_days";
-    case SchedulePattern::custom: return "custom";
-    case SchedulePattern::daily_then_alternate: return "daily_then_alternate";
-  }
-  return "daily";
-}
+std::string_view to_string(SchedulePattern p) { return names::kSchedulePattern.name(p); }
 
 const std::vector<std::pair<std::string, Solute>>& solute_words() {
-  static const std::vector<std::pair<std::string, Solute>> kWords = {
-      {"bilirubin", Solute::bilirubin},
-      {"ammonia", Solute::ammonia},
-      {"inr", Solute::inr},
-      {"factor_v", Solute::factor_v},
-      {"pta", Solute::pta},
-      {"albumin", Solute::albumin},
-      {"fibrinogen", Solute::fibrinogen},
-      {"igg", Solute::igg}};
+  static const auto kWords = names::kSolute.options();
   return kWords;
 }
 
-std::string_view to_string(Solute s) {
-  for (const auto& [word, value] : solute_words()) {
-    if (value == s) return word;
-  }
-  return "bilirubin";
-}
+std::string_view to_string(Solute s) { return names::kSolute.name(s); }
 
 std::string_view solute_label(Solute s) {
   switch (s) {
@@ -47,18 +28,9 @@ std::string_view solute_label(Solute s) {
   return "Bilirubin";
 }
 
-std::string_view to_string(KineticModel m) {
-  switch (m) {
-    case KineticModel::one_compartment: return "one_compartment";
-    case KineticModel::replacement_aware: return "replacement_aware";
-    case KineticModel::two_compartment: return "two_compartment";
-  }
-  return "one_compartment";
-}
+std::string_view to_string(KineticModel m) { return names::kKineticModel.name(m); }
 
-std::string_view to_string(StopComparison c) {
-  return c == StopComparison::below ? "below" : "above";
-}
+std::string_view to_string(StopComparison c) { return names::kStopComparison.name(c); }
 
 const std::vector<std::string>& stop_event_words() {
   static const std::vector<std::string> kWords = {"transplant", "recovery", "death"};

@@ -3,35 +3,15 @@
 #include <algorithm>
 #include <array>
 
+#include "protocol/names.hpp"
+
 namespace lb::eligibility {
 
-std::string_view to_string(RuleKind k) {
-  return k == RuleKind::indication ? "indication" : "contraindication";
-}
+std::string_view to_string(RuleKind k) { return protocol::names::kRuleKind.name(k); }
 
-std::string_view to_string(Severity s) {
-  switch (s) {
-    case Severity::absolute: return "absolute";
-    case Severity::relative: return "relative";
-    case Severity::caution: return "caution";
-  }
-  return "absolute";
-}
+std::string_view to_string(Severity s) { return protocol::names::kRuleSeverity.name(s); }
 
-std::string_view to_string(Op op) {
-  switch (op) {
-    case Op::below: return "below";
-    case Op::at_most: return "at_most";
-    case Op::above: return "above";
-    case Op::at_least: return "at_least";
-    case Op::between: return "between";
-    case Op::in: return "in";
-    case Op::is: return "is";
-    case Op::met: return "met";
-    case Op::category_in: return "category_in";
-  }
-  return "";
-}
+std::string_view to_string(Op op) { return protocol::names::kOp.name(op); }
 
 namespace {
 

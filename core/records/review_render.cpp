@@ -5,6 +5,7 @@
 #include "plan/plan.hpp"
 #include "report/plan_json.hpp"
 #include "text/format.hpp"
+#include "text/markdown.hpp"
 
 namespace lb::records {
 
@@ -224,9 +225,11 @@ std::string render_review_markdown(const CourseReview& r) {
     o << "| item | planned | actual | deviation | note |\n|---|---|---|---|---|\n";
     for (const auto& c : s.comparisons) {
       const std::string dev = c.deviation ? percent(*c.deviation) : "-";
-      o << "| " << c.label << " | " << (c.planned.empty() ? "-" : c.planned) << " | "
-        << (c.actual.empty() ? "-" : c.actual) << " | "
-        << (c.beyond_tolerance ? "**" + dev + "**" : dev) << " | " << c.note << " |\n";
+      o << "| " << text::md_escape(c.label) << " | "
+        << (c.planned.empty() ? "-" : text::md_escape(c.planned)) << " | "
+        << (c.actual.empty() ? "-" : text::md_escape(c.actual)) << " | "
+        << (c.beyond_tolerance ? "**" + dev + "**" : dev) << " | " << text::md_escape(c.note)
+        << " |\n";
     }
     if (!s.adverse_events.empty()) {
       o << "\nAdverse events:";
@@ -236,8 +239,8 @@ std::string render_review_markdown(const CourseReview& r) {
     if (!s.labs.empty()) {
       o << "\n| lab | pre | post | h after end | post/pre | model |\n|---|---|---|---|---|---|\n";
       for (const auto& l : s.labs) {
-        o << "| " << l.analyte << " | " << l.pre << " | " << l.post << " | "
-          << text::fixed(l.hours_after_end, 1) << " | "
+        o << "| " << text::md_escape(l.analyte) << " | " << text::md_escape(l.pre) << " | "
+          << text::md_escape(l.post) << " | " << text::fixed(l.hours_after_end, 1) << " | "
           << (l.observed_ratio ? text::fixed(*l.observed_ratio, 3) : "-") << " | " << refit_line(l)
           << " |\n";
       }

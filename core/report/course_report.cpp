@@ -4,6 +4,7 @@
 
 #include "report/plan_json.hpp"
 #include "text/format.hpp"
+#include "text/markdown.hpp"
 
 namespace lb::report {
 
@@ -157,7 +158,8 @@ void course_markdown(std::string& out, const plan::Plan& plan) {
     out += "| " + std::to_string(s.timing.number) + " | " + when(s) +
            (s.timing.moved.empty() ? "" : " (" + s.timing.moved + ")") + " | " +
            volume_text(s.exchange_volume) + " | " + labs_when(s) +
-           (s.timing.reassess ? " (re-assess)" : "") + " | " + s.check.text + " |\n";
+           (s.timing.reassess ? " (re-assess)" : "") + " | " + text::md_escape(s.check.text) +
+           " |\n";
   }
   if (!c.kinetics.empty() || !c.not_predicted.empty()) {
     out +=

@@ -4,54 +4,28 @@
 
 #include "plan/plan_eligibility.hpp"
 #include "text/format.hpp"
+#include "text/markdown.hpp"
 
 namespace lb::report {
 
 namespace {
 
 std::string rule_line(const eligibility::RuleResult& r) {
-  std::string outcome;
-  switch (r.outcome) {
-    case eligibility::Outcome::met: outcome = "met"; break;
-    case eligibility::Outcome::not_met: outcome = "not met"; break;
-    case eligibility::Outcome::cannot_decide: outcome = "CANNOT DECIDE"; break;
-  }
   return r.id + " (" + std::string(eligibility::to_string(r.kind)) + ", " +
-         std::string(eligibility::to_string(r.severity)) + "): " + outcome;
-}
-
-std::string md_cell(const std::string& s) {
-  std::string out;
-  for (const char c : s) {
-    if (c == '|')
-      out += "\\|";
-    else
-      out += c;
-  }
-  return out;
+         std::string(eligibility::to_string(r.severity)) +
+         "): " + std::string(outcome_words(r.outcome).short_form);
 }
 
 const char* kNoRules = "the protocol states no eligibility rules";
 
 }  // namespace
 
-std::string verdict_words(eligibility::Verdict v) {
-  switch (v) {
-    case eligibility::Verdict::eligible: return "ELIGIBLE";
-    case eligibility::Verdict::eligible_with_cautions: return "ELIGIBLE WITH CAUTIONS";
-    case eligibility::Verdict::relative_contraindication: return "RELATIVE CONTRAINDICATION";
-    case eligibility::Verdict::not_eligible: return "NOT ELIGIBLE";
-    case eligibility::Verdict::cannot_decide: return "CANNOT DECIDE (missing data)";
-  }
-  return "CANNOT DECIDE";
-}
-
 void eligibility_text(std::string& out, const plan::Plan& plan) {
   if (!plan.eligibility) return;
   const auto& e = *plan.eligibility;
   const std::string title = "Eligibility";
   out += "\n" + title + "\n" + std::string(title.size(), '-') + "\n";
-  out += "  Verdict   " + verdict_words(e.verdict) + "\n";
+  out += "  Verdict   " + std::string(verdict_words(e.verdict).short_form) + "\n";
   out += "  ASFA 2023 " + e.asfa.text + "\n";
   if (e.rules.empty()) out += "  " + std::string(kNoRules) + "\n";
   for (const auto& r : e.rules) {
@@ -68,8 +42,8 @@ void eligibility_markdown(std::string& out, const plan::Plan& plan) {
   if (!plan.eligibility) return;
   const auto& e = *plan.eligibility;
   out += "## Eligibility\n\n";
-  out += "- **Verdict:** " + verdict_words(e.verdict) + "\n";
-  out += "- **ASFA 2023:** " + md_cell(e.asfa.text) + "\n\n";
+  out += "- **Verdict:** " + std::string(verdict_words(e.verdict).short_form) + "\n";
+  out += "- **ASFA 2023:** " + text::md_escape(e.asfa.text) + "\n\n";
   if (e.rules.empty()) {
     out += std::string(kNoRules) + ".\n\n";
     return;
@@ -78,11 +52,11 @@ void eligibility_markdown(std::string& out, const plan::Plan& plan) {
       "| Rule | Kind | Severity | Outcome | Decided by | Message | Source | Override |\n"
       "|---|---|---|---|---|---|---|---|\n";
   for (const auto& r : e.rules) {
-    out += "| " + md_cell(r.id) + " | " + std::string(eligibility::to_string(r.kind)) + " | " +
-           std::string(eligibility::to_string(r.severity)) + " | " +
+    out += "| " + text::md_escape(r.id) + " | " + std::string(eligibility::to_string(r.kind)) +
+           " | " + std::string(eligibility::to_string(r.severity)) + " | " +
            std::string(eligibility::to_string(r.outcome)) + " | " +
-           md_cell(plan::decided_by_text(r)) + " | " + md_cell(r.message) + " | " +
-           md_cell(r.source) + " | " + md_cell(r.override_reason) + " |\n";
+           text::md_escape(plan::decided_by_text(r)) + " | " + text::md_escape(r.message) + " | " +
+           text::md_escape(r.source) + " | " + text::md_escape(r.override_reason) + " |\n";
   }
   out += "\n";
 }

@@ -7,11 +7,9 @@
 #include <string>
 
 #include "plan/plan.hpp"
+#include "report/wording.hpp"
 
 namespace lb::report {
-
-/// "ELIGIBLE WITH CAUTIONS", "NOT ELIGIBLE", ...
-std::string verdict_words(eligibility::Verdict v);
 
 /// Appends the "Eligibility" section of the text worksheet.
 void eligibility_text(std::string& out, const plan::Plan& plan);

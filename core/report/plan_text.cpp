@@ -6,21 +6,14 @@
 #include "report/scores_report.hpp"
 #include "report/session_report.hpp"
 #include "report/text_blocks.hpp"
+#include "report/wording.hpp"
 #include "text/format.hpp"
+#include "text/markdown.hpp"
 #include "version.hpp"
 
 namespace lb::report {
 
 namespace {
-
-std::string status_words(plan::Status s) {
-  switch (s) {
-    case plan::Status::ready: return "READY (no warnings)";
-    case plan::Status::ready_with_warnings: return "READY WITH WARNINGS (read them below)";
-    case plan::Status::not_ready: return "NOT READY (errors below)";
-  }
-  return "NOT READY";
-}
 
 std::string plural(std::size_t n, const std::string& noun) {
   return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
@@ -54,7 +47,7 @@ std::string render_text(const plan::Plan& plan) {
          plan.protocol.title + "\n";
   out += text::pad_right("", 10) + "file " + plan.protocol.file + "\n";
   out += text::pad_right("", 10) + "sha256 " + plan.protocol.sha256 + "\n";
-  out += text::pad_right("Status", 10) + status_words(plan.status()) + "\n";
+  out += text::pad_right("Status", 10) + headline(status_words(plan.status())) + "\n";
 
   eligibility_text(out, plan);
 
@@ -92,48 +85,27 @@ std::string render_text(const plan::Plan& plan) {
   return out;
 }
 
-namespace {
-
-std::string md_escape(const std::string& s) {
-  std::string out;
-  for (const char c : s) {
-    if (c == '|')
-      out += "\\|";
-    else
-      out += c;
-  }
-  return out;
-}
-
-void md_rows(std::string& out, const std::vector<const explain::Derivation*>& figures) {
-  out += "| Figure | Value | Method | Formula | Inputs |\n|---|---:|---|---|---|\n";
-  for (const auto* d : figures) {
-    out += "| " + md_escape(d->label) + " | **" + md_escape(text::shown(d->shown)) + "** | " +
-           md_escape(d->method) + " | `" + md_escape(d->formula) + "` | " +
-           md_escape(inputs_line(*d)) + " |\n";
-  }
-}
-
-}  // namespace
+namespace {}  // namespace
 
 std::string render_markdown(const plan::Plan& plan) {
   std::string out;
-  out += "# Plasma-exchange plan: " + md_escape(plan.patient.id) + "\n\n";
+  out += "# Plasma-exchange plan: " + text::md_escape(plan.patient.id) + "\n\n";
   out += "> " + std::string(plan::kDisclaimer) + "\n\n";
-  out += "- **Patient:** " + md_escape(plan.patient.id) + ", " +
-         md_escape(patient_one_line(plan.patient)) + "\n";
-  out += "- **Protocol:** " + md_escape(plan.protocol.id) + " v" +
-         md_escape(plan.protocol.version) + ", " + md_escape(plan.protocol.title) + "\n";
+  out += "- **Patient:** " + text::md_escape(plan.patient.id) + ", " +
+         text::md_escape(patient_one_line(plan.patient)) + "\n";
+  out += "- **Protocol:** " + text::md_escape(plan.protocol.id) + " v" +
+         text::md_escape(plan.protocol.version) + ", " + text::md_escape(plan.protocol.title) +
+         "\n";
   out += "- **Protocol SHA-256:** `" + plan.protocol.sha256 + "`\n";
-  out += "- **Status:** " + status_words(plan.status()) + "\n";
+  out += "- **Status:** " + headline(status_words(plan.status())) + "\n";
   out += "- **LiverBridge:** " + std::string(kVersion) + "\n\n";
 
   eligibility_markdown(out, plan);
   out += "## Volumes\n\n";
-  md_rows(out, {&plan.bmi.how, &plan.ideal_body_weight.how, &plan.total_blood_volume.how,
-                &plan.plasma_volume.how});
+  markdown_figure_rows(out, {&plan.bmi.how, &plan.ideal_body_weight.how,
+                             &plan.total_blood_volume.how, &plan.plasma_volume.how});
   out += "\n## Exchange per session\n\n";
-  md_rows(out, {&plan.exchange.volume.how, &plan.exchange.plasma_volumes.how});
+  markdown_figure_rows(out, {&plan.exchange.volume.how, &plan.exchange.plasma_volumes.how});
   session_markdown(out, plan);
   course_markdown(out, plan);
   out += scores_markdown(plan.scores);
@@ -142,20 +114,21 @@ std::string render_markdown(const plan::Plan& plan) {
   if (plan.findings.empty()) out += "None.\n";
   for (const auto& f : plan.findings) {
     out += "- **" + std::string(f.severity == diag::Severity::error ? "Error" : "Warning") +
-           ":** " + md_escape(f.message) + " (`" + f.code + "`)\n";
+           ":** " + text::md_escape(f.message) + " (`" + f.code + "`)\n";
   }
   out += "\n## Sources\n\n";
   for (const auto* d : plan.figures()) {
-    if (!d->source.empty()) out += "- " + md_escape(d->label) + ": " + md_escape(d->source) + "\n";
+    if (!d->source.empty())
+      out += "- " + text::md_escape(d->label) + ": " + text::md_escape(d->source) + "\n";
   }
   for (const auto& s : plan.protocol.sources) {
-    out += "- [" + md_escape(s.id) + "] " + md_escape(s.citation) +
+    out += "- [" + text::md_escape(s.id) + "] " + text::md_escape(s.citation) +
            (s.url.empty() ? "" : " <" + s.url + ">") + "\n";
   }
   if (!plan.protocol.unverified.empty()) {
     out += "\n## Unverified protocol values\n\n";
     for (const auto& c : plan.protocol.unverified) {
-      out += "- `" + md_escape(c.key) + "`: " + md_escape(c.note) + "\n";
+      out += "- `" + text::md_escape(c.key) + "`: " + text::md_escape(c.note) + "\n";
     }
   }
   return out;

@@ -6,6 +6,7 @@
 #include "report/patient_summary.hpp"
 #include "report/text_blocks.hpp"
 #include "text/format.hpp"
+#include "text/markdown.hpp"
 #include "version.hpp"
 
 namespace lb::report {
@@ -27,18 +28,6 @@ std::string category_label(const std::string& key) {
   if (key == "child_pugh") return "class ";
   if (key == "aarc") return "grade ";
   return "";
-}
-
-std::string md_escape(const std::string& s) {
-  std::string out;
-  for (const char c : s) {
-    if (c == '|') {
-      out += "\\|";
-    } else {
-      out += c;
-    }
-  }
-  return out;
 }
 
 std::string joined(const std::vector<std::string>& items, const std::string& sep) {
@@ -143,19 +132,19 @@ std::string scores_markdown(const scores::ScoreSet& set) {
   out += "|---|---|---|---|---|\n";
   for (const auto& r : set.results) {
     const std::string headline = score_headline(r);
-    out += "| " + md_escape(r.name) + " | **" + md_escape(headline) + "** | " +
-           md_escape(r.version) + " | " + md_escape(joined(r.missing, "; ")) + " | " +
-           md_escape(joined(r.bounds_applied, "; ")) + " |\n";
+    out += "| " + text::md_escape(r.name) + " | **" + text::md_escape(headline) + "** | " +
+           text::md_escape(r.version) + " | " + text::md_escape(joined(r.missing, "; ")) + " | " +
+           text::md_escape(joined(r.bounds_applied, "; ")) + " |\n";
   }
   // How each score was reached: the inputs used, with their points or terms.
   out += "\n### How each score was reached\n";
   for (const auto& r : set.results) {
-    out += "\n**" + md_escape(r.name) + "** (" + md_escape(r.version) + ")\n\n";
-    for (const auto& c : r.components) out += "- " + md_escape(component_line(c)) + "\n";
-    for (const auto& b : r.bounds_applied) out += "- bound: " + md_escape(b) + "\n";
-    for (const auto& n : r.notes) out += "- note: " + md_escape(n) + "\n";
+    out += "\n**" + text::md_escape(r.name) + "** (" + text::md_escape(r.version) + ")\n\n";
+    for (const auto& c : r.components) out += "- " + text::md_escape(component_line(c)) + "\n";
+    for (const auto& b : r.bounds_applied) out += "- bound: " + text::md_escape(b) + "\n";
+    for (const auto& n : r.notes) out += "- note: " + text::md_escape(n) + "\n";
     if (r.components.empty() && r.bounds_applied.empty() && r.notes.empty()) {
-      out += "- missing: " + md_escape(joined(r.missing, "; ")) + "\n";
+      out += "- missing: " + text::md_escape(joined(r.missing, "; ")) + "\n";
     }
   }
   return out;
@@ -175,15 +164,15 @@ std::string render_scores_text(const patient::Patient& p, const std::string& pat
 
 std::string render_scores_markdown(const patient::Patient& p, const std::string& patient_file,
                                    const scores::ScoreSet& set) {
-  std::string out = "# Prognostic scores: " + md_escape(p.id) + "\n\n";
+  std::string out = "# Prognostic scores: " + text::md_escape(p.id) + "\n\n";
   out += "> " + std::string(kDisclaimer) + "\n\n";
-  out += "- **Patient:** " + md_escape(p.id) + " (" + md_escape(patient_file) + "), " +
-         md_escape(patient_one_line(p)) + "\n";
+  out += "- **Patient:** " + text::md_escape(p.id) + " (" + text::md_escape(patient_file) + "), " +
+         text::md_escape(patient_one_line(p)) + "\n";
   out += "- **LiverBridge:** " + std::string(kVersion) + "\n";
   out += scores_markdown(set);
   out += "\n## Sources\n\n";
   for (const auto& r : set.results)
-    out += "- " + md_escape(r.name) + ": " + md_escape(r.source) + "\n";
+    out += "- " + text::md_escape(r.name) + ": " + text::md_escape(r.source) + "\n";
   return out;
 }
 

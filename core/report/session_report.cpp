@@ -6,6 +6,7 @@
 #include "report/plan_text.hpp"
 #include "report/text_blocks.hpp"
 #include "text/format.hpp"
+#include "text/markdown.hpp"
 
 namespace lb::report {
 
@@ -19,21 +20,6 @@ nlohmann::json value_json(double value, const std::string& unit, int decimals) {
 }
 
 using Figures = std::vector<const explain::Derivation*>;
-
-std::string md_escape(const std::string& s) {
-  std::string out;
-  for (const char c : s) out += c == '|' ? std::string("\\|") : std::string(1, c);
-  return out;
-}
-
-void md_rows(std::string& out, const Figures& figures) {
-  out += "| Figure | Value | Method | Formula | Inputs |\n|---|---:|---|---|---|\n";
-  for (const auto* d : figures) {
-    out += "| " + md_escape(d->label) + " | **" + md_escape(text::shown(d->shown)) + "** | " +
-           md_escape(d->method) + " | `" + md_escape(d->formula) + "` | " +
-           md_escape(inputs_line(*d)) + " |\n";
-  }
-}
 
 std::string method_words(const session::AnticoagulationPlan& a) {
   if (a.citrate) return "citrate, " + std::string(protocol::to_string(a.citrate->solution));
@@ -108,31 +94,31 @@ void session_markdown(std::string& out, const plan::Plan& plan) {
   const auto& s = *plan.session;
   if (s.replacement) {
     out += "\n## Replacement fluid and orders\n\n";
-    out += "- **Mix:** " + md_escape(mix_words(*s.replacement)) + "\n";
+    out += "- **Mix:** " + text::md_escape(mix_words(*s.replacement)) + "\n";
     out += "- **Sessions in the course:** " + std::to_string(s.replacement->sessions) + "\n\n";
-    md_rows(out, s.replacement->figures());
+    markdown_figure_rows(out, s.replacement->figures());
     if (s.effect && !s.effect->figures().empty()) {
       out += "\n### Predicted effect (immediately after a session)\n\n";
-      md_rows(out, s.effect->figures());
+      markdown_figure_rows(out, s.effect->figures());
     }
   }
   if (s.anticoagulation) {
     out += "\n## Anticoagulation and citrate\n\n";
-    out += "- **Anticoagulant:** " + md_escape(method_words(*s.anticoagulation)) + "\n";
+    out += "- **Anticoagulant:** " + text::md_escape(method_words(*s.anticoagulation)) + "\n";
     if (s.anticoagulation->citrate) {
       out += "- **Ionised calcium checks:** " +
-             md_escape(checks_words(*s.anticoagulation->citrate)) + "\n";
+             text::md_escape(checks_words(*s.anticoagulation->citrate)) + "\n";
     }
     const auto figures = anticoagulation_figures(*s.anticoagulation);
     if (!figures.empty()) {
       out += "\n";
-      md_rows(out, figures);
+      markdown_figure_rows(out, figures);
     }
   }
   if (s.separation) {
     out += "\n## Separation and run time\n\n";
     out += "- **Technique:** " + std::string(protocol::to_string(s.separation->technique)) + "\n\n";
-    md_rows(out, s.separation->figures());
+    markdown_figure_rows(out, s.separation->figures());
   }
 }
 

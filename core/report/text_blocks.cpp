@@ -2,6 +2,7 @@
 
 #include "report/plan_text.hpp"
 #include "text/format.hpp"
+#include "text/markdown.hpp"
 
 namespace lb::report {
 
@@ -21,6 +22,16 @@ void text_figure(std::string& out, const explain::Derivation& d) {
 
 void text_line(std::string& out, const std::string& label, const std::string& value) {
   out += "  " + text::dot_leader(label, kTextLabelWidth) + value + "\n";
+}
+
+void markdown_figure_rows(std::string& out,
+                          const std::vector<const explain::Derivation*>& figures) {
+  out += "| Figure | Value | Method | Formula | Inputs |\n|---|---:|---|---|---|\n";
+  for (const auto* d : figures) {
+    out += "| " + text::md_escape(d->label) + " | **" + text::md_escape(text::shown(d->shown)) +
+           "** | " + text::md_escape(d->method) + " | `" + text::md_escape(d->formula) + "` | " +
+           text::md_escape(inputs_line(*d)) + " |\n";
+  }
 }
 
 }  // namespace lb::report

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "explain/derivation.hpp"
 
@@ -22,5 +23,8 @@ void text_figure(std::string& out, const explain::Derivation& d);
 
 /// "  Label ........ value"
 void text_line(std::string& out, const std::string& label, const std::string& value);
+
+/// A Markdown table of figures: label, value, method, formula, inputs.
+void markdown_figure_rows(std::string& out, const std::vector<const explain::Derivation*>& figures);
 
 }  // namespace lb::report

@@ -2,6 +2,7 @@
 
 #include "session/acd.hpp"
 #include "session/figure.hpp"
+#include "session/finding_codes.hpp"
 #include "units/compare.hpp"
 
 namespace lb::session {
@@ -128,7 +129,7 @@ CitratePlan citrate_plan(const protocol::CitrateSettings& s, const CitrateInputs
     out.citrate_from_ffp = explain::Derived<units::Mass>{from_ffp, ff};
     total = total + from_ffp;
   } else if (ffp.value() > 0.0) {
-    out.findings.push_back({diag::Severity::warning, "citrate.ffp_citrate_not_counted",
+    out.findings.push_back({diag::Severity::warning, codes::kFfpCitrateNotCounted.code,
                             "the protocol gives no citrate content for FFP ('ffp_citrate'); the "
                             "citrate rate counts the AC only and understates the load from " +
                                 text::grouped(units::in_milliliters(ffp), 0) + " mL of FFP",
@@ -157,7 +158,7 @@ CitratePlan citrate_plan(const protocol::CitrateSettings& s, const CitrateInputs
         " mg/kg/min; lower the inlet flow, raise the inlet:AC ratio or replace part of the FFP";
     cr.warnings.push_back(msg);
     out.findings.push_back(
-        {diag::Severity::warning, "citrate.rate_above_limit", msg, "citrate_rate"});
+        {diag::Severity::warning, codes::kCitrateRateAboveLimit.code, msg, "citrate_rate"});
   }
   out.citrate_rate = {rate, cr};
 
@@ -202,7 +203,7 @@ CitratePlan citrate_plan(const protocol::CitrateSettings& s, const CitrateInputs
                                 ": citrate accumulation; reconsider citrate anticoagulation";
         rc.warnings.push_back(msg);
         out.findings.push_back(
-            {diag::Severity::warning, "citrate.calcium_ratio_alarm", msg, "calcium_ratio"});
+            {diag::Severity::warning, codes::kCalciumRatioAlarm.code, msg, "calcium_ratio"});
       }
       out.calcium_ratio = explain::Derived<units::Fraction>{ratio_ca, rc};
     }
@@ -211,7 +212,7 @@ CitratePlan citrate_plan(const protocol::CitrateSettings& s, const CitrateInputs
   if (s.alkalosis_ffp_volume && ffp.value() > 0.0 &&
       units::at_least(ffp, *s.alkalosis_ffp_volume)) {
     out.findings.push_back(
-        {diag::Severity::warning, "citrate.alkalosis_risk",
+        {diag::Severity::warning, codes::kAlkalosisRisk.code,
          text::grouped(units::in_milliliters(ffp), 0) + " mL of FFP per session (at or above " +
              text::grouped(units::in_milliliters(*s.alkalosis_ffp_volume), 0) +
              " mL): metabolic alkalosis from the citrate load is expected; check pH and "

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "session/figure.hpp"
+#include "session/finding_codes.hpp"
 #include "session/replacement_mix.hpp"
 #include "units/compare.hpp"
 
@@ -75,7 +76,7 @@ ReplacementOrders replacement_orders(const protocol::ReplacementSettings& s,
                               " mL) exceed the replacement volume (" + detail::shown(rv) +
                               "); FFP replaces the whole volume";
       fv.warnings.push_back(msg);
-      out.findings.push_back({diag::Severity::warning, "replacement.ffp_units_exceed_volume", msg,
+      out.findings.push_back({diag::Severity::warning, codes::kFfpUnitsExceedVolume.code, msg,
                               "ffp_volume_per_session"});
     }
   } else {

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "session/figure.hpp"
+#include "session/finding_codes.hpp"
 #include "units/compare.hpp"
 
 namespace lb::session {
@@ -89,7 +90,7 @@ SeparationRun separation_run(const protocol::SeparationSettings& s, const Separa
       flow = cap;
       fl.warnings.push_back(msg);
       out.findings.push_back(
-          {diag::Severity::warning, "separation.inlet_capped", msg, "inlet_flow"});
+          {diag::Severity::warning, codes::kInletCapped.code, msg, "inlet_flow"});
     }
   }
   fl.shown.value = ml_min(flow);
@@ -192,7 +193,7 @@ SeparationRun separation_run(const protocol::SeparationSettings& s, const Separa
           text::fixed(units::in_percent(*s.extracorporeal_max_fraction_tbv), 1) +
           " %; consider priming the circuit";
       ev.warnings.push_back(msg);
-      out.findings.push_back({diag::Severity::warning, "separation.ecv_above_threshold", msg,
+      out.findings.push_back({diag::Severity::warning, codes::kEcvAboveThreshold.code, msg,
                               "extracorporeal_fraction_tbv"});
     }
     out.extracorporeal_fraction_tbv = explain::Derived<units::Fraction>{ecv, ev};

@@ -8,19 +8,15 @@
 #include <vector>
 
 #include "diag/diagnostic.hpp"
+#include "diag/finding.hpp"
 #include "explain/derivation.hpp"
 #include "protocol/session_settings.hpp"
 #include "units/quantities.hpp"
 
 namespace lb::session {
 
-/// A finding of the session engines (plan::Finding without the plan).
-struct SessionFinding {
-  diag::Severity severity = diag::Severity::warning;
-  std::string code;     ///< "citrate.rate_above_limit", ...
-  std::string message;  ///< clinician-readable, with both numbers and units
-  std::string figure;   ///< id of the derivation it concerns
-};
+/// A finding of the session engines; codes from session/finding_codes.hpp.
+using SessionFinding = diag::Finding;
 
 struct ReplacementOrders {
   protocol::ReplacementMix mix = protocol::ReplacementMix::ffp;

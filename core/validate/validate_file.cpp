@@ -6,13 +6,11 @@
 
 namespace lb::validate {
 
-std::string_view to_string(FileKind k) {
-  switch (k) {
-    case FileKind::patient: return "patient";
-    case FileKind::protocol: return "protocol";
-    case FileKind::unknown: return "unknown";
-  }
-  return "unknown";
+std::string_view to_string(FileKind k) { return kFileKindNames.name(k); }
+
+std::optional<FileKind> parse_file_kind(std::string_view word) {
+  if (word == "auto") return FileKind::unknown;
+  return kFileKindNames.parse(word);
 }
 
 namespace {

@@ -7,6 +7,7 @@
 
 #include "units/compare.hpp"
 #include "volume/detail.hpp"
+#include "volume/kernels.hpp"
 
 namespace lb::volume {
 
@@ -34,8 +35,11 @@ const char* sex_name(model::Sex sex) { return sex == model::Sex::male ? "male" :
 
 /// BMI = W / H² (clinical.md §1.5).
 units::BodyMassIndex bmi_of(units::Length height, units::Mass weight) {
-  return weight / (height * height);
+  return kernel::body_mass_index(height, weight);
 }
+
+/// A published coefficient exactly as written ("0.3669", "0.03219").
+std::string coefficient(double v) { return text::fixed(v, detail::decimals_for(v, 0, 6)); }
 
 std::string obesity_warning(units::BodyMassIndex bmi, const std::string& why) {
   return "BMI " + detail::kg_m2(bmi) + " is at least 30 kg/m² (obese): " + why +
@@ -56,22 +60,16 @@ explain::Derived<units::Volume> nadler_blood_volume(model::Sex sex, units::Lengt
                                                     units::Mass weight, units::Mass min_weight) {
   detail::require_height(height);
   detail::require_weight(weight);
-  const bool male = sex == model::Sex::male;
-  // Nadler 1962 (clinical.md §1.1), defined with H in metres, W in kilograms, TBV in litres:
-  //   male   TBV = 0.3669 × H³ + 0.03219 × W + 0.6041
-  //   female TBV = 0.3561 × H³ + 0.03308 × W + 0.1833
-  // (the female intercept is 0.1833; 0.6041 for women is a known bug in the wild).
-  const double a = male ? 0.3669 : 0.3561;
-  const double b = male ? 0.03219 : 0.03308;
-  const double c = male ? 0.6041 : 0.1833;
+  // Nadler 1962 (clinical.md §1.1), defined with H in metres, W in kilograms, TBV in litres.
+  const kernel::NadlerCoefficients k = kernel::nadler_coefficients(sex);
   const double h = units::in_meters(height);
   const double w = units::in_kilograms(weight);
-  const units::Volume tbv = units::liters(a * h * h * h + b * w + c);
+  const units::Volume tbv = kernel::nadler(sex, height, weight);
 
   explain::Derivation how = tbv_derivation(tbv);
   how.method = std::string("Nadler 1962, ") + sex_name(sex);
-  how.formula = male ? "TBV = 0.3669 × H³ + 0.03219 × W + 0.6041  (H in m, W in kg, TBV in L)"
-                     : "TBV = 0.3561 × H³ + 0.03308 × W + 0.1833  (H in m, W in kg, TBV in L)";
+  how.formula = "TBV = " + coefficient(k.a) + " × H³ + " + coefficient(k.b) + " × W + " +
+                coefficient(k.c) + "  (H in m, W in kg, TBV in L)";
   how.inputs = {
       explain::text_input("sex", sex_name(sex)),
       explain::quantity_input("H (height)", h, "m", detail::height_m_decimals(height)),
@@ -129,8 +127,7 @@ explain::Derived<units::Volume> lemmens_blood_volume(units::Length height, units
   // Lemmens–Bernstein–Brodsky 2006 (clinical.md §1.5):
   //   BMI = W / H²;  TBV = W × 70 mL/kg ÷ √(BMI / 22)   ( = 70 × √22 × H × √W mL)
   const units::BodyMassIndex bmi = bmi_of(height, weight);
-  const units::Fraction bmi_ratio = bmi / reference_bmi;
-  const units::VolumePerMass indexed = reference / boost::units::sqrt(bmi_ratio);
+  const units::VolumePerMass indexed = kernel::lemmens_indexed_rate(bmi, reference, reference_bmi);
   const units::Volume tbv = weight * indexed;
 
   const std::string ref_rate = detail::ml_per_kg(reference);
@@ -160,14 +157,7 @@ explain::Derived<units::Volume> gilcher_blood_volume(model::Sex sex, model::Buil
                                                      units::Mass weight,
                                                      const protocol::GilcherTable& table) {
   detail::require_weight(weight);
-  const bool male = sex == model::Sex::male;
-  units::VolumePerMass per_kg = table.male_normal;
-  switch (build) {
-    case model::Build::obese: per_kg = male ? table.male_obese : table.female_obese; break;
-    case model::Build::thin: per_kg = male ? table.male_thin : table.female_thin; break;
-    case model::Build::normal: per_kg = male ? table.male_normal : table.female_normal; break;
-    case model::Build::muscular: per_kg = male ? table.male_muscular : table.female_muscular; break;
-  }
+  const units::VolumePerMass per_kg = kernel::gilcher_rate(table, sex, build);
   detail::require_positive(units::in_ml_per_kg(per_kg), "Gilcher volume per kg");
   // Gilcher's rule of five (clinical.md §1.4): TBV = W × mL/kg for sex and build.
   const units::Volume tbv = weight * per_kg;
@@ -200,8 +190,7 @@ explain::Derived<units::Volume> blood_volume(const protocol::BloodVolumeSettings
   detail::require_height(height);
   detail::require_weight(weight);
   const units::BodyMassIndex bmi = bmi_of(height, weight);
-  const units::VolumePerMass weight_rate =
-      sex == model::Sex::male ? settings.weight_based_male : settings.weight_based_female;
+  const units::VolumePerMass weight_rate = kernel::weight_based_rate(settings, sex);
 
   // The protocol's obesity switch replaces whatever method it names (protocol.hpp).
   if (settings.obese_switch_bmi && units::at_least(bmi, *settings.obese_switch_bmi)) {

@@ -8,33 +8,26 @@
 #include "text/format.hpp"
 #include "units/compare.hpp"
 #include "volume/detail.hpp"
+#include "volume/kernels.hpp"
 
 namespace lb::volume {
 
 namespace {
 
-/// IBW = base + slope × (height in inches − 60): the published lines (clinical.md
-/// §1.6, coefficients read in calculators.org/health/ideal-weight.php and two
-/// other calculator tables [V]).
-struct IbwLine {
-  const char* name;      ///< "Devine 1974"
-  units::Mass base;      ///< IBW at 60 in (5 ft)
-  units::Mass per_inch;  ///< added per inch over 60 in
-  int base_decimals;     ///< as published: 50.0, 52, 56.2
-  int slope_decimals;    ///< as published: 2.3, 1.9, 1.41
+/// How an IBW line is named and printed; its coefficients are kernel::ibw_line's.
+struct NamedLine {
+  const char* name;  ///< "Devine 1974"
+  kernel::IbwLine coefficients;
+  int base_decimals;   ///< as published: 50.0, 52, 56.2
+  int slope_decimals;  ///< as published: 2.3, 1.9, 1.41
 };
 
-IbwLine ibw_line(protocol::IbwMethod method, model::Sex sex) {
-  const bool male = sex == model::Sex::male;
+NamedLine ibw_line(protocol::IbwMethod method, model::Sex sex) {
+  const kernel::IbwLine coefficients = kernel::ibw_line(method, sex);
   switch (method) {
-    case protocol::IbwMethod::devine:  // Devine 1974: 50.0 / 45.5 kg + 2.3 kg per inch
-      return {"Devine 1974", units::kilograms(male ? 50.0 : 45.5), units::kilograms(2.3), 1, 1};
-    case protocol::IbwMethod::robinson:  // Robinson 1983: 52 / 49 kg + 1.9 / 1.7 kg per inch
-      return {"Robinson 1983", units::kilograms(male ? 52.0 : 49.0),
-              units::kilograms(male ? 1.9 : 1.7), 0, 1};
-    case protocol::IbwMethod::miller:  // Miller 1983: 56.2 / 53.1 kg + 1.41 / 1.36 kg per inch
-      return {"Miller 1983", units::kilograms(male ? 56.2 : 53.1),
-              units::kilograms(male ? 1.41 : 1.36), 1, 2};
+    case protocol::IbwMethod::devine: return {"Devine 1974", coefficients, 1, 1};
+    case protocol::IbwMethod::robinson: return {"Robinson 1983", coefficients, 0, 1};
+    case protocol::IbwMethod::miller: return {"Miller 1983", coefficients, 1, 2};
   }
   throw std::invalid_argument("unknown ideal body weight method");
 }
@@ -49,7 +42,7 @@ explain::Derived<units::BodyMassIndex> body_mass_index(units::Length height, uni
   detail::require_height(height);
   detail::require_weight(weight);
   // BMI = W / H² (kg, m) — the definition used by Lemmens–Bernstein–Brodsky (clinical.md §1.5).
-  const units::BodyMassIndex bmi = weight / (height * height);
+  const units::BodyMassIndex bmi = kernel::body_mass_index(height, weight);
 
   explain::Derivation how;
   how.id = "bmi";
@@ -71,27 +64,23 @@ explain::Derived<units::Mass> ideal_body_weight(protocol::IbwMethod method, mode
                                                 units::Length height,
                                                 protocol::ShortStaturePolicy below_60_inches) {
   detail::require_height(height);
-  const IbwLine line = ibw_line(method, sex);
-  const units::Length five_feet = units::inches(60);
+  const NamedLine line = ibw_line(method, sex);
+  const units::Length five_feet = kernel::kIbwLineStart;
+  const units::Mass base = line.coefficients.base;
 
   // IBW = base + slope × (H − 60 in), with H − 60 in counted in inches (clinical.md §1.6).
-  const units::Fraction inches_over_60 = (height - five_feet) / units::inches(1);
-  const units::Mass on_line = line.base + line.per_inch * inches_over_60;
-
-  units::Mass ibw = on_line;
+  const units::Mass on_line = kernel::ibw_on_line(line.coefficients, height);
+  const units::Mass ibw = kernel::ideal_body_weight(line.coefficients, height, below_60_inches);
   std::vector<std::string> warnings;
   if (units::below(height, five_feet)) {
     const std::string why = "Height " + detail::cm(height) + " is below 60 in (152.4 cm), where " +
                             line.name + " starts";
     if (below_60_inches == protocol::ShortStaturePolicy::floor_at_base) {
-      ibw = line.base;
       warnings.push_back(why + "; ideal body weight floored at the base weight of " +
-                         detail::kg(line.base) + " (the line would give " + detail::kg(on_line) +
-                         ")");
+                         detail::kg(base) + " (the line would give " + detail::kg(on_line) + ")");
     } else {
-      warnings.push_back(why + "; the line was extrapolated below its base of " +
-                         detail::kg(line.base) + " to " + detail::kg(on_line) +
-                         " (not validated below 5 ft)");
+      warnings.push_back(why + "; the line was extrapolated below its base of " + detail::kg(base) +
+                         " to " + detail::kg(on_line) + " (not validated below 5 ft)");
     }
   }
   if (!(units::in_kilograms(ibw) > 0.0)) {
@@ -105,10 +94,10 @@ explain::Derived<units::Mass> ideal_body_weight(protocol::IbwMethod method, mode
   how.label = "Ideal body weight";
   how.shown = {units::in_kilograms(ibw), "kg", 1};
   how.method = std::string(line.name) + ", " + (male ? "male" : "female");
-  how.formula = "IBW = " + text::fixed(units::in_kilograms(line.base), line.base_decimals) + " + " +
-                text::fixed(units::in_kilograms(line.per_inch), line.slope_decimals) +
+  how.formula = "IBW = " + text::fixed(units::in_kilograms(base), line.base_decimals) + " + " +
+                text::fixed(units::in_kilograms(line.coefficients.per_inch), line.slope_decimals) +
                 " × (H − 60)  (H in inches, IBW in kg)";
-  if (ibw != on_line) how.formula += ", floored at " + detail::kg(line.base) + " below 60 in";
+  if (ibw != on_line) how.formula += ", floored at " + detail::kg(base) + " below 60 in";
   how.inputs = {
       explain::text_input("sex", male ? "male" : "female"),
       explain::quantity_input("height", units::in_centimeters(height), "cm", 1),

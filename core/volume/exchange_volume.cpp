@@ -9,6 +9,8 @@
 #include "units/compare.hpp"
 #include "units/lab_conversions.hpp"
 #include "volume/detail.hpp"
+#include "volume/finding_codes.hpp"
+#include "volume/kernels.hpp"
 
 namespace lb::volume {
 
@@ -36,10 +38,11 @@ std::string coefficient(double v, int min_decimals = 0) {
 
 RuleResult apply_rule(const protocol::ExchangeSettings& s, const ExchangeInputs& in) {
   RuleResult r;
+  r.volume = kernel::exchange_rule_volume(s, in.plasma_volume.value, in.ideal_body_weight.value,
+                                          in.actual_weight);
   switch (s.rule) {
     case protocol::ExchangeRule::plasma_volumes: {
       // V = k × PV (clinical.md §8.1; ASFA 1–1.5 TPV, §3.2).
-      r.volume = s.plasma_volumes * in.plasma_volume.value;
       const double k = units::in_fraction(s.plasma_volumes);
       const std::string kt = coefficient(k, 1);
       r.method = kt + " plasma volumes";
@@ -53,7 +56,6 @@ RuleResult apply_rule(const protocol::ExchangeSettings& s, const ExchangeInputs&
     case protocol::ExchangeRule::percent_ibw: {
       // V = 15 % × IBW × 1 L/kg (Larsen 2016 HVP: 15 % of ideal body weight, 1 kg of
       // plasma ≈ 1 L; clinical.md §1.7).
-      r.volume = s.percent_of_ibw * in.ideal_body_weight.value * s.percent_ibw_volume_per_kg;
       const double pct = units::in_percent(s.percent_of_ibw);
       const double l_per_kg = units::in_liters(s.percent_ibw_volume_per_kg * units::kilograms(1));
       const std::string pt = coefficient(pct);
@@ -71,8 +73,6 @@ RuleResult apply_rule(const protocol::ExchangeSettings& s, const ExchangeInputs&
     case protocol::ExchangeRule::per_kg: {
       // V = mL/kg × weight, actual or ideal per the protocol (clinical.md §1.7 note, §8.1).
       const bool ideal = s.per_kg_weight == protocol::WeightBasis::ideal;
-      const units::Mass w = ideal ? in.ideal_body_weight.value : in.actual_weight;
-      r.volume = s.per_kg * w;
       const std::string rate = detail::ml_per_kg(s.per_kg);
       r.method = rate + (ideal ? " of ideal body weight" : " of actual body weight");
       r.formula = "V = " + rate + (ideal ? " × IBW" : " × W");
@@ -91,7 +91,6 @@ RuleResult apply_rule(const protocol::ExchangeSettings& s, const ExchangeInputs&
     }
     case protocol::ExchangeRule::fixed: {
       // A fixed volume, e.g. 2000–3000 mL in Chinese NBAL practice (clinical.md §3.5, §8.1).
-      r.volume = s.fixed;
       const double ml = units::in_milliliters(s.fixed);
       r.method = "Fixed volume";
       r.formula = "V = " + detail::grouped(ml, detail::decimals_for(ml, 0, 3)) + " mL";
@@ -101,22 +100,6 @@ RuleResult apply_rule(const protocol::ExchangeSettings& s, const ExchangeInputs&
     }
   }
   throw std::invalid_argument("unknown exchange rule");
-}
-
-/// Drops binary noise from a count of steps (5065 mL ÷ 10 mL = 506.49999... is 506.5).
-double clean_steps(units::Fraction steps) { return units::round_significant(steps.value(), 9); }
-
-/// Nearest multiple of `step`, halves away from zero.
-units::Volume round_to_nearest(units::Volume v, units::Volume step) {
-  return std::round(clean_steps(v / step)) * step;
-}
-
-/// The largest multiple of `step` not above `cap` (a capped volume keeps the rounding).
-units::Volume floor_to_multiple(units::Volume cap, units::Volume step) {
-  const units::Volume floored = std::floor(clean_steps(cap / step)) * step;
-  // A cap that is itself a multiple stays exactly the cap; nothing ends above it, not by 1 ulp.
-  if (units::nearly_equal(floored, cap) || floored.value() > cap.value()) return cap;
-  return floored;
 }
 
 /// The fewest decimals (from `min_decimals`, at most 6) at which `a` and `b`
@@ -161,7 +144,7 @@ ExchangeVolume exchange_volume(const protocol::ExchangeSettings& settings,
   std::string formula = rule.formula;
   std::vector<explain::Input> extra_inputs;
   if (settings.round_to) {
-    v = round_to_nearest(v, *settings.round_to);
+    v = kernel::round_to_nearest(v, *settings.round_to);
     formula += ", rounded to the nearest " + ml_exact(*settings.round_to);
     extra_inputs.push_back(explain::quantity_input(
         "rounding step", units::in_milliliters(*settings.round_to), "mL",
@@ -188,15 +171,14 @@ ExchangeVolume exchange_volume(const protocol::ExchangeSettings& settings,
   // 2. Hard maximum: the plan never exceeds it; the volume is capped (a warning
   //    naming the uncapped volume).
   if (lim.hard_max && units::above(v, *lim.hard_max)) {
-    const units::Volume cap =
-        settings.round_to ? floor_to_multiple(*lim.hard_max, *settings.round_to) : *lim.hard_max;
+    const units::Volume cap = kernel::capped_at(*lim.hard_max, settings);
     const int d =
         distinct_decimals(units::in_milliliters(v), units::in_milliliters(*lim.hard_max), 0);
     std::string msg = subject(d) + ", above the protocol's hard maximum of " +
                       detail::ml(*lim.hard_max, d) + "; capped at " + ml_exact(cap);
     if (cap != *lim.hard_max)
       msg += " (rounded down to a multiple of " + ml_exact(*settings.round_to) + ")";
-    add(diag::Severity::warning, "exchange.capped_at_hard_max", std::move(msg));
+    add(diag::Severity::warning, codes::kCappedAtHardMax.code, std::move(msg));
     extra_inputs.push_back(
         explain::quantity_input("hard maximum", units::in_milliliters(*lim.hard_max), "mL",
                                 detail::decimals_for(units::in_milliliters(*lim.hard_max), 0, 3)));
@@ -209,8 +191,7 @@ ExchangeVolume exchange_volume(const protocol::ExchangeSettings& settings,
   if (lim.plasma_volumes_hard_max && units::above(v / pv, *lim.plasma_volumes_hard_max)) {
     const double k = units::in_fraction(*lim.plasma_volumes_hard_max);
     const units::Volume limit_volume = *lim.plasma_volumes_hard_max * pv;
-    const units::Volume cap =
-        settings.round_to ? floor_to_multiple(limit_volume, *settings.round_to) : limit_volume;
+    const units::Volume cap = kernel::capped_at(limit_volume, settings);
     const double n = units::in_fraction(v / pv);
     const int dn = distinct_decimals(n, k, 2);
     std::string msg = subject(0) + ", i.e. " + plasma_volumes_text(n, dn) + " of " +
@@ -220,7 +201,7 @@ ExchangeVolume exchange_volume(const protocol::ExchangeSettings& settings,
     if (settings.round_to && cap != limit_volume) {
       msg += " (rounded down to a multiple of " + ml_exact(*settings.round_to) + ")";
     }
-    add(diag::Severity::warning, "exchange.capped_at_plasma_volumes_hard_max", std::move(msg));
+    add(diag::Severity::warning, codes::kCappedAtPlasmaVolumesHardMax.code, std::move(msg));
     extra_inputs.push_back(explain::quantity_input("plasma volumes hard maximum", k, "",
                                                    detail::decimals_for(k, 1, 4)));
     formula += "; capped at " + coefficient(k, 1) + " × PV";
@@ -232,24 +213,24 @@ ExchangeVolume exchange_volume(const protocol::ExchangeSettings& settings,
   const double v_ml = units::in_milliliters(v);
   if (lim.hard_min && units::below(v, *lim.hard_min)) {
     const int d = distinct_decimals(v_ml, units::in_milliliters(*lim.hard_min), 0);
-    add(diag::Severity::error, "exchange.below_hard_min",
+    add(diag::Severity::error, codes::kBelowHardMin.code,
         subject(d) + ", below the protocol's hard minimum of " + detail::ml(*lim.hard_min, d));
   }
   if (lim.soft_min && units::below(v, *lim.soft_min)) {
     const int d = distinct_decimals(v_ml, units::in_milliliters(*lim.soft_min), 0);
-    add(diag::Severity::warning, "exchange.below_soft_min",
+    add(diag::Severity::warning, codes::kBelowSoftMin.code,
         subject(d) + ", below the protocol's soft minimum of " + detail::ml(*lim.soft_min, d));
   }
   if (lim.soft_max && units::above(v, *lim.soft_max)) {
     const int d = distinct_decimals(v_ml, units::in_milliliters(*lim.soft_max), 0);
-    add(diag::Severity::warning, "exchange.above_soft_max",
+    add(diag::Severity::warning, codes::kAboveSoftMax.code,
         subject(d) + ", above the protocol's soft maximum of " + detail::ml(*lim.soft_max, d));
   }
   if (lim.plasma_volumes_soft_min && units::below(v / pv, *lim.plasma_volumes_soft_min)) {
     const double k = units::in_fraction(*lim.plasma_volumes_soft_min);
     const double n = units::in_fraction(v / pv);
     const int dn = distinct_decimals(n, k, 2);
-    add(diag::Severity::warning, "exchange.below_plasma_volumes_soft_min",
+    add(diag::Severity::warning, codes::kBelowPlasmaVolumesSoftMin.code,
         subject(0) + ", i.e. " + plasma_volumes_text(n, dn) + " of " + detail::ml(pv) +
             ", below the protocol's soft minimum of " + plasma_volumes_text(k, dn) + " (" +
             detail::ml(*lim.plasma_volumes_soft_min * pv) + ")");
@@ -258,7 +239,7 @@ ExchangeVolume exchange_volume(const protocol::ExchangeSettings& settings,
     const double k = units::in_fraction(*lim.plasma_volumes_soft_max);
     const double n = units::in_fraction(v / pv);
     const int dn = distinct_decimals(n, k, 2);
-    add(diag::Severity::warning, "exchange.above_plasma_volumes_soft_max",
+    add(diag::Severity::warning, codes::kAbovePlasmaVolumesSoftMax.code,
         subject(0) + ", i.e. " + plasma_volumes_text(n, dn) + " of " + detail::ml(pv) +
             ", above the protocol's soft maximum of " + plasma_volumes_text(k, dn) + " (" +
             detail::ml(*lim.plasma_volumes_soft_max * pv) + ")");

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "diag/diagnostic.hpp"
+#include "diag/finding.hpp"
 #include "explain/derivation.hpp"
 #include "protocol/protocol.hpp"
 #include "units/quantities.hpp"
@@ -15,11 +16,8 @@ namespace lb::volume {
 /// A limit finding: soft limits are warnings; hard limits are errors, except
 /// that a volume above the hard maximum is capped at it (the plan never
 /// exceeds a hard limit) and reported as a warning naming the uncapped volume.
-struct LimitFinding {
-  diag::Severity severity = diag::Severity::warning;
-  std::string code;     ///< "exchange.above_soft_max", "exchange.capped_at_hard_max", ...
-  std::string message;  ///< clinician-readable, with both numbers and units
-};
+/// A limit the volume crosses; codes from volume/finding_codes.hpp.
+using LimitFinding = diag::Finding;
 
 struct ExchangeVolume {
   explain::Derived<units::Volume> volume;            ///< id "exchange_volume_per_session"

@@ -5,6 +5,7 @@
 
 #include "text/format.hpp"
 #include "volume/detail.hpp"
+#include "volume/kernels.hpp"
 
 namespace lb::volume {
 
@@ -37,7 +38,7 @@ explain::Derived<units::Volume> plasma_volume_from_hematocrit(
   detail::require_positive(units::in_milliliters(tbv.value), "total blood volume");
   detail::require_hematocrit(hematocrit);
   // PV = TBV × (1 − Hct), Hct as a fraction (clinical.md §1.2).
-  const units::Volume pv = tbv.value * (units::fraction(1.0) - hematocrit);
+  const units::Volume pv = kernel::plasma_from_hematocrit(tbv.value, hematocrit);
 
   explain::Derivation how = pv_derivation(pv);
   how.method = "Total blood volume and hematocrit";
@@ -57,7 +58,7 @@ explain::Derived<units::Volume> kaplan_plasma_volume(units::Mass weight, units::
   detail::require_hematocrit(hematocrit);
   detail::require_positive(units::in_ml_per_kg(factor), "Kaplan factor");
   // Kaplan: EPV = 0.065 L/kg × W × (1 − Hct) (clinical.md §1.3, [from memory, unverified]).
-  const units::Volume pv = factor * weight * (units::fraction(1.0) - hematocrit);
+  const units::Volume pv = kernel::kaplan_plasma(factor, weight, hematocrit);
 
   const double factor_l_per_kg = units::in_liters(factor * units::kilograms(1));
   const std::string factor_text =

@@ -7,9 +7,9 @@
 namespace lb::cli {
 
 int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {
-  validate::FileKind forced = validate::FileKind::unknown;
-  if (options.kind == "patient") forced = validate::FileKind::patient;
-  if (options.kind == "protocol") forced = validate::FileKind::protocol;
+  // The option is checked against auto|patient|protocol by the command line.
+  const validate::FileKind forced =
+      validate::parse_file_kind(options.kind).value_or(validate::FileKind::unknown);
 
   bool all_ok = true;
   for (const auto& file : options.files) {

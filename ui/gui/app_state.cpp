@@ -5,11 +5,11 @@
 #include <filesystem>
 #include <stdexcept>
 
-#include "gui/ics_export.hpp"
 #include "io/atomic_write.hpp"
 #include "io/sha256.hpp"
 #include "patient/patient_loader.hpp"
 #include "plan/build_plan.hpp"
+#include "report/ics.hpp"
 #include "report/plan_json.hpp"
 #include "report/plan_text.hpp"
 #include "schedule/calendar.hpp"
@@ -420,7 +420,7 @@ bool export_schedule_ics(AppState& s, const std::string& path) {
     return false;
   }
   try {
-    io::atomic_write(path, schedule_ics(*s.plan.plan, utc_stamp_now()));
+    io::atomic_write(path, report::render_ics(*s.plan.plan, report::ics_utc_stamp_now()));
   } catch (const std::exception& e) {
     set_message(s, "Not exported: " + std::string(e.what()), true);
     return false;

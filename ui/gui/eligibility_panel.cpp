@@ -112,7 +112,7 @@ void draw_eligibility_panel(AppState& s) {
   const eligibility::Eligibility& e = *s.plan.plan->eligibility;
   heading("Eligibility");
   ImGui::SameLine();
-  badge(report::verdict_words(e.verdict).c_str(), verdict_colour(e));
+  badge(report::verdict_words(e.verdict).short_form.data(), verdict_colour(e));
   record_rect(s, "eligibility.verdict");
   if (e.verdict == Verdict::relative_contraindication) {
     ImGui::SameLine();

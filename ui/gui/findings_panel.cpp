@@ -6,6 +6,7 @@
 
 #include "gui/gui_common.hpp"
 #include "gui/panels.hpp"
+#include "report/wording.hpp"
 
 namespace lb::gui {
 
@@ -34,17 +35,20 @@ void draw_findings(AppState& s, const plan::Plan& plan) {
     ImGui::PopStyleColor();
     ImGui::SameLine();
     ImGui::TextWrapped("%s", f.message.c_str());
+    // The code's short words with the code itself; its long words on hover.
+    const report::Words words = report::finding_words(f.code);
+    const std::string label =
+        words.short_form.empty() ? f.code : std::string(words.short_form) + " (" + f.code + ")";
+    ImGui::Indent(em(1));
     if (!f.figure.empty()) {
-      ImGui::Indent(em(1));
       if (ImGui::SmallButton("Show figure")) s.view.expanded.insert(f.figure);
       ImGui::SameLine();
-      ImGui::TextColored(kColourMuted, "%s", f.code.c_str());
-      ImGui::Unindent(em(1));
-    } else {
-      ImGui::Indent(em(1));
-      ImGui::TextColored(kColourMuted, "%s", f.code.c_str());
-      ImGui::Unindent(em(1));
     }
+    ImGui::PushStyleColor(ImGuiCol_Text, kColourMuted);
+    ImGui::TextWrapped("%s", label.c_str());  // narrow columns wrap rather than clip
+    ImGui::PopStyleColor();
+    tooltip(words.long_form);
+    ImGui::Unindent(em(1));
     ImGui::PopID();
   }
 }

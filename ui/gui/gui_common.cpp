@@ -1,5 +1,7 @@
 #include "gui/gui_common.hpp"
 
+#include "report/wording.hpp"
+
 namespace lb::gui {
 
 namespace {
@@ -34,12 +36,8 @@ ImVec4 status_colour(plan::Status s) {
 }
 
 const char* status_words(plan::Status s) {
-  switch (s) {
-    case plan::Status::ready: return "READY";
-    case plan::Status::ready_with_warnings: return "READY WITH WARNINGS";
-    case plan::Status::not_ready: return "NOT READY";
-  }
-  return "";
+  // The short form of report/wording.hpp (literals: null-terminated).
+  return report::status_words(s).short_form.data();
 }
 
 void record_rect(AppState& s, std::string name) {

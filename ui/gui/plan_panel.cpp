@@ -11,6 +11,7 @@
 #include "gui/gui_common.hpp"
 #include "gui/panels.hpp"
 #include "report/patient_summary.hpp"
+#include "report/wording.hpp"
 #include "text/format.hpp"
 
 namespace lb::gui {
@@ -59,17 +60,11 @@ void draw_plan_status(AppState& s, const plan::Plan& plan) {
   record_rect(s, "plan.status");
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
-  switch (status) {
-    case plan::Status::ready: ImGui::TextColored(kColourOk, "no findings"); break;
-    case plan::Status::ready_with_warnings:
-      ImGui::PushStyleColor(ImGuiCol_Text, kColourWarning);
-      ImGui::TextWrapped("read the warnings before ordering");
-      ImGui::PopStyleColor();
-      break;
-    case plan::Status::not_ready:
-      ImGui::TextColored(kColourError, "not ready: see the errors");
-      break;
-  }
+  // The long form of report/wording.hpp, as every other output words it.
+  const std::string_view hint = report::status_words(status).long_form;
+  ImGui::PushStyleColor(ImGuiCol_Text, status_colour(status));
+  ImGui::TextWrapped("%.*s", static_cast<int>(hint.size()), hint.data());
+  ImGui::PopStyleColor();
 }
 
 }  // namespace

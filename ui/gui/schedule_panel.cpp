@@ -102,7 +102,7 @@ void draw_table(AppState& s, const plan::Plan& plan) {
     if (row.check.evaluated) {
       const bool ok = row.check.verdict == eligibility::Verdict::eligible;
       ImGui::PushStyleColor(ImGuiCol_Text, ok ? kColourOk : kColourWarning);
-      ImGui::TextUnformatted(report::verdict_words(row.check.verdict).c_str());
+      ImGui::TextUnformatted(report::verdict_words(row.check.verdict).short_form.data());
       ImGui::PopStyleColor();
       tooltip(row.check.text);  // the whole reason; the verdict word stays in the table
     } else {

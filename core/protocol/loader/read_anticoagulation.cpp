@@ -4,6 +4,7 @@
 // §4.2–§4.4).
 #include "protocol/loader/sections.hpp"
 #include "protocol/loader/session_fields.hpp"
+#include "protocol/names.hpp"
 #include "units/parse.hpp"
 
 namespace lb::protocol::detail {
@@ -72,13 +73,10 @@ void read_calcium_checks(MapReader& r, CitrateSettings& out) {
 }
 
 void read_citrate(MapReader& parent, CitrateSettings& out, const std::vector<Source>* sources) {
-  static const std::vector<std::pair<std::string, AcdSolution>> kSolutions = {
-      {"ACD-A", AcdSolution::acd_a},
-      {"ACD-B", AcdSolution::acd_b},
-  };
   auto r = parent.child("citrate", Need::required);
   if (!r.valid()) return;
-  if (auto s = r.choice("solution", Need::required, kSolutions)) out.solution = *s;
+  if (auto s = r.choice("solution", Need::required, names::kAcdSolution.options()))
+    out.solution = *s;
   if (auto v = r.number("inlet_to_ac_ratio", Need::required)) {
     // The inlet includes the AC, so the ratio must exceed 1 (10 = 9 parts blood : 1 part AC).
     if (!(*v >= kMinRatio) || !(*v <= kMaxRatio)) {
@@ -144,16 +142,11 @@ void read_heparin(MapReader& parent, HeparinSettings& out, const std::vector<Sou
 void read_anticoagulation(MapReader& top, std::optional<AnticoagulationSettings>& out,
                           const std::optional<SeparationSettings>& separation,
                           const std::vector<Source>* sources) {
-  static const std::vector<std::pair<std::string, Anticoagulant>> kMethods = {
-      {"citrate", Anticoagulant::citrate},
-      {"heparin", Anticoagulant::heparin},
-      {"none", Anticoagulant::none},
-  };
   if (!top.has("anticoagulation")) return;
   auto r = top.child("anticoagulation", Need::optional);
   if (!r.valid()) return;
   AnticoagulationSettings s;
-  const auto method = r.choice("method", Need::required, kMethods);
+  const auto method = r.choice("method", Need::required, names::kAnticoagulant.options());
   if (auto permits = r.boolean("none_permitted_by_membrane", Need::optional)) {
     s.none_permitted_by_membrane = *permits;
   }

@@ -3,6 +3,7 @@
 
 #include "protocol/loader/fields.hpp"
 #include "protocol/loader/sections.hpp"
+#include "protocol/names.hpp"
 
 namespace lb::protocol::detail {
 
@@ -48,16 +49,10 @@ void warn_unused(MapReader& r, const std::string& key, BloodVolumeMethod method,
 
 void read_blood_volume(MapReader& top, BloodVolumeSettings& out,
                        const std::vector<Caveat>& caveats) {
-  static const std::vector<std::pair<std::string, BloodVolumeMethod>> kMethods = {
-      {"nadler", BloodVolumeMethod::nadler},
-      {"weight_based", BloodVolumeMethod::weight_based},
-      {"lemmens", BloodVolumeMethod::lemmens},
-      {"gilcher", BloodVolumeMethod::gilcher},
-  };
   auto r = top.child("blood_volume", Need::optional);
   if (!r.valid()) return;
 
-  auto method = r.choice("method", Need::optional, kMethods);
+  auto method = r.choice("method", Need::optional, names::kBloodVolumeMethod.options());
   if (method) out.method = *method;
   const bool method_known = method.has_value() || !r.has("method");
 
@@ -117,13 +112,9 @@ void read_blood_volume(MapReader& top, BloodVolumeSettings& out,
 
 void read_plasma_volume(MapReader& top, PlasmaVolumeSettings& out,
                         const std::vector<Caveat>& caveats) {
-  static const std::vector<std::pair<std::string, PlasmaVolumeMethod>> kMethods = {
-      {"hematocrit", PlasmaVolumeMethod::hematocrit},
-      {"kaplan", PlasmaVolumeMethod::kaplan},
-  };
   auto r = top.child("plasma_volume", Need::optional);
   if (!r.valid()) return;
-  auto method = r.choice("method", Need::optional, kMethods);
+  auto method = r.choice("method", Need::optional, names::kPlasmaVolumeMethod.options());
   if (method) out.method = *method;
   read_per_kg(r, "kaplan_factor", out.kaplan_factor);
   if (method.has_value() || !r.has("method")) {
@@ -143,19 +134,11 @@ void read_plasma_volume(MapReader& top, PlasmaVolumeSettings& out,
 }
 
 void read_ideal_body_weight(MapReader& top, IbwSettings& out) {
-  static const std::vector<std::pair<std::string, IbwMethod>> kMethods = {
-      {"devine", IbwMethod::devine},
-      {"robinson", IbwMethod::robinson},
-      {"miller", IbwMethod::miller},
-  };
-  static const std::vector<std::pair<std::string, ShortStaturePolicy>> kPolicies = {
-      {"extrapolate", ShortStaturePolicy::extrapolate},
-      {"floor_at_base", ShortStaturePolicy::floor_at_base},
-  };
   auto r = top.child("ideal_body_weight", Need::optional);
   if (!r.valid()) return;
-  if (auto m = r.choice("method", Need::optional, kMethods)) out.method = *m;
-  if (auto p = r.choice("below_60_inches", Need::optional, kPolicies)) out.below_60_inches = *p;
+  if (auto m = r.choice("method", Need::optional, names::kIbwMethod.options())) out.method = *m;
+  if (auto p = r.choice("below_60_inches", Need::optional, names::kShortStaturePolicy.options()))
+    out.below_60_inches = *p;
   r.finish();
 }
 

@@ -12,6 +12,7 @@
 #include "protocol/eligibility_rules.hpp"
 #include "protocol/loader/fields.hpp"
 #include "protocol/loader/sections.hpp"
+#include "protocol/names.hpp"
 #include "text/did_you_mean.hpp"
 #include "text/format.hpp"
 #include "units/lab_conversions.hpp"
@@ -35,15 +36,15 @@ struct OpName {
 };
 
 constexpr std::array kOps = {
-    OpName{"below", Op::below, "<"},
-    OpName{"at_most", Op::at_most, "\u2264"},
-    OpName{"above", Op::above, ">"},
-    OpName{"at_least", Op::at_least, "\u2265"},
-    OpName{"between", Op::between, ""},
-    OpName{"in", Op::in, "in"},
-    OpName{"is", Op::is, "="},
-    OpName{"met", Op::met, "met"},
-    OpName{"category_in", Op::category_in, "category in"},
+    OpName{names::kOp.name(Op::below), Op::below, "<"},
+    OpName{names::kOp.name(Op::at_most), Op::at_most, "\u2264"},
+    OpName{names::kOp.name(Op::above), Op::above, ">"},
+    OpName{names::kOp.name(Op::at_least), Op::at_least, "\u2265"},
+    OpName{names::kOp.name(Op::between), Op::between, ""},
+    OpName{names::kOp.name(Op::in), Op::in, "in"},
+    OpName{names::kOp.name(Op::is), Op::is, "="},
+    OpName{names::kOp.name(Op::met), Op::met, "met"},
+    OpName{names::kOp.name(Op::category_in), Op::category_in, "category in"},
 };
 
 constexpr std::string_view kNumericOps = "below, at_most, above, at_least or between";
@@ -518,16 +519,11 @@ void read_eligibility(MapReader& top, eligibility::Settings& out,
     }
     using eligibility::RuleKind;
     using eligibility::Severity;
-    if (auto k = r.choice<RuleKind>("kind", Need::required,
-                                    {{"indication", RuleKind::indication},
-                                     {"contraindication", RuleKind::contraindication}}))
+    if (auto k = r.choice("kind", Need::required, names::kRuleKind.options()))
       rule.kind = *k;
     else
       ok = false;
-    if (auto s = r.choice<Severity>("severity", Need::required,
-                                    {{"absolute", Severity::absolute},
-                                     {"relative", Severity::relative},
-                                     {"caution", Severity::caution}}))
+    if (auto s = r.choice("severity", Need::required, names::kRuleSeverity.options()))
       rule.severity = *s;
     else
       ok = false;

@@ -4,6 +4,7 @@
 
 #include "protocol/loader/fields.hpp"
 #include "protocol/loader/sections.hpp"
+#include "protocol/names.hpp"
 #include "text/did_you_mean.hpp"
 #include "units/compare.hpp"
 #include "units/parse.hpp"
@@ -174,20 +175,10 @@ void check_amount(MapReader& r, const Field<double>& amount, const Bound& hard_m
 }  // namespace
 
 void read_exchange(MapReader& top, ExchangeSettings& out, const std::vector<Source>* sources) {
-  static const std::vector<std::pair<std::string, ExchangeRule>> kRules = {
-      {"plasma_volumes", ExchangeRule::plasma_volumes},
-      {"percent_ibw", ExchangeRule::percent_ibw},
-      {"per_kg", ExchangeRule::per_kg},
-      {"fixed", ExchangeRule::fixed},
-  };
-  static const std::vector<std::pair<std::string, WeightBasis>> kWeights = {
-      {"actual", WeightBasis::actual},
-      {"ideal", WeightBasis::ideal},
-  };
   auto r = top.child("exchange", Need::required);
   if (!r.valid()) return;
 
-  const auto rule = r.choice("rule", Need::required, kRules);
+  const auto rule = r.choice("rule", Need::required, names::kExchangeRule.options());
   if (rule) out.rule = *rule;
   const auto amount = read_amount(r, rule, out);
 
@@ -195,7 +186,8 @@ void read_exchange(MapReader& top, ExchangeSettings& out, const std::vector<Sour
                                               Dimension::volume_per_mass, kVolumePerKgCeiling)) {
     out.percent_ibw_volume_per_kg = v->value;
   }
-  if (auto w = r.choice("weight", Need::optional, kWeights)) out.per_kg_weight = *w;
+  if (auto w = r.choice("weight", Need::optional, names::kWeightBasis.options()))
+    out.per_kg_weight = *w;
   if (rule) {
     reject_for_other_rules(r, "volume_per_kg", *rule, ExchangeRule::percent_ibw);
     reject_for_other_rules(r, "weight", *rule, ExchangeRule::per_kg);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "patient/names.hpp"
 #include "patient/patient.hpp"
 #include "protocol/loader/fields.hpp"
 #include "protocol/loader/sections.hpp"
@@ -153,11 +154,7 @@ bool read_sources(MapReader& top, std::vector<Source>& out) {
 
 void read_indications(MapReader& top, std::vector<patient::Diagnosis>& out) {
   using patient::Diagnosis;
-  static const std::vector<std::pair<std::string, Diagnosis>> kDiagnoses = {
-      {"alf", Diagnosis::alf},     {"subacute_lf", Diagnosis::subacute_lf},
-      {"aclf", Diagnosis::aclf},   {"chronic_lf", Diagnosis::chronic_lf},
-      {"other", Diagnosis::other},
-  };
+  static const auto kDiagnoses = patient::names::kDiagnosis.options();
   auto list = top.node("indications", Need::required);
   if (!list) return;
   auto& diags = top.diagnostics();

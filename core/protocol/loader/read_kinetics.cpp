@@ -3,6 +3,7 @@
 // apply to another model are errors, as the author probably meant that model.
 #include "protocol/loader/course_fields.hpp"
 #include "protocol/loader/sections.hpp"
+#include "protocol/names.hpp"
 #include "units/compare.hpp"
 #include "yaml/guarded_load.hpp"
 
@@ -12,14 +13,6 @@ using yaml::MapReader;
 using yaml::Need;
 
 namespace {
-
-const std::vector<std::pair<std::string, KineticModel>>& model_words() {
-  static const std::vector<std::pair<std::string, KineticModel>> kWords = {
-      {"one_compartment", KineticModel::one_compartment},
-      {"replacement_aware", KineticModel::replacement_aware},
-      {"two_compartment", KineticModel::two_compartment}};
-  return kWords;
-}
 
 /// Solutes that replacement.composition describes (albumin, fibrinogen, factor activity).
 bool composition_describes(Solute s) {
@@ -72,7 +65,7 @@ std::optional<SoluteKinetics> read_solute(MapReader& r, Solute solute,
                                           bool has_replacement) {
   SoluteKinetics out;
   out.solute = solute;
-  auto model = r.choice("model", Need::required, model_words());
+  auto model = r.choice("model", Need::required, names::kKineticModel.options());
   if (!model) {
     for (const char* key : {"intravascular_fraction", "redistribution_half_time",
                             "replacement_concentration", "generation", "source"}) {

@@ -2,6 +2,7 @@
 // fluid balance and what each fluid contains (clinical.md §2.1, §4.1).
 #include "protocol/loader/sections.hpp"
 #include "protocol/loader/session_fields.hpp"
+#include "protocol/names.hpp"
 #include "text/format.hpp"
 #include "units/compare.hpp"
 
@@ -63,17 +64,11 @@ void read_fractions(MapReader& r, ReplacementSettings& out) {
 
 void read_replacement(MapReader& top, std::optional<ReplacementSettings>& out,
                       const std::vector<Source>* sources) {
-  static const std::vector<std::pair<std::string, ReplacementMix>> kMixes = {
-      {"ffp", ReplacementMix::ffp},
-      {"albumin", ReplacementMix::albumin},
-      {"fractions", ReplacementMix::fractions},
-      {"ffp_units", ReplacementMix::ffp_units},
-  };
   if (!top.has("replacement")) return;
   auto r = top.child("replacement", Need::optional);
   if (!r.valid()) return;
   ReplacementSettings s;
-  const auto mix = r.choice("mix", Need::required, kMixes);
+  const auto mix = r.choice("mix", Need::required, names::kReplacementMix.options());
   if (mix) {
     s.mix = *mix;
     const std::string chosen(to_string(*mix));

@@ -3,6 +3,7 @@
 // stop criteria (clinical.md §3, §8.3; efficacy labs §2.2 / ASFA 2023).
 #include "protocol/loader/course_fields.hpp"
 #include "protocol/loader/sections.hpp"
+#include "protocol/names.hpp"
 #include "units/compare.hpp"
 #include "yaml/guarded_load.hpp"
 
@@ -18,15 +19,6 @@ constexpr int kMaxSessions = 30;
 /// Day numbers and course_days_max: a course longer than this is not a TPE course.
 constexpr int kMaxCourseDay = 90;
 
-const std::vector<std::pair<std::string, SchedulePattern>>& pattern_words() {
-  static const std::vector<std::pair<std::string, SchedulePattern>> kWords = {
-      {"daily", SchedulePattern::daily},
-      {"alternate_days", SchedulePattern::alternate_days},
-      {"custom", SchedulePattern::custom},
-      {"daily_then_alternate", SchedulePattern::daily_then_alternate}};
-  return kWords;
-}
-
 void reject_unless(MapReader& r, const std::string& key, bool applies, const std::string& pattern) {
   if (applies || !r.has(key)) return;
   r.node(key, Need::optional);
@@ -34,7 +26,7 @@ void reject_unless(MapReader& r, const std::string& key, bool applies, const std
 }
 
 void read_pattern(MapReader& r, ScheduleSettings& out, int sessions) {
-  auto pattern = r.choice("pattern", Need::required, pattern_words());
+  auto pattern = r.choice("pattern", Need::required, names::kSchedulePattern.options());
   if (pattern) out.pattern = *pattern;
   const bool then_alt = pattern == SchedulePattern::daily_then_alternate;
   const bool custom = pattern == SchedulePattern::custom;

@@ -3,6 +3,7 @@
 // protocol's maximum), and the extracorporeal volume (clinical.md §2.4, §4.2, §4.5).
 #include "protocol/loader/sections.hpp"
 #include "protocol/loader/session_fields.hpp"
+#include "protocol/names.hpp"
 #include "units/compare.hpp"
 
 namespace lb::protocol::detail {
@@ -82,15 +83,12 @@ void read_membrane(MapReader& parent, MembraneSettings& out) {
 
 void read_separation(MapReader& top, std::optional<SeparationSettings>& out,
                      const std::vector<Source>* sources) {
-  static const std::vector<std::pair<std::string, SeparationTechnique>> kTechniques = {
-      {"centrifugal", SeparationTechnique::centrifugal},
-      {"membrane", SeparationTechnique::membrane},
-  };
   if (!top.has("separation")) return;
   auto r = top.child("separation", Need::optional);
   if (!r.valid()) return;
   SeparationSettings s;
-  const auto technique = r.choice("technique", Need::required, kTechniques);
+  const auto technique =
+      r.choice("technique", Need::required, names::kSeparationTechnique.options());
   if (technique) {
     s.technique = *technique;
     const std::string chosen(to_string(*technique));

@@ -1,0 +1,74 @@
+#include "report/wording.hpp"
+
+#include <vector>
+
+#include "plan/finding_codes.hpp"
+#include "session/finding_codes.hpp"
+#include "volume/finding_codes.hpp"
+
+namespace lb::report {
+
+Words status_words(plan::Status s) {
+  switch (s) {
+    case plan::Status::ready: return {"READY", "no findings"};
+    case plan::Status::ready_with_warnings:
+      return {"READY WITH WARNINGS", "read the warnings before ordering"};
+    case plan::Status::not_ready:
+      return {"NOT READY", "a hard limit or an eligibility rule of the protocol is not met"};
+  }
+  return {"NOT READY", ""};
+}
+
+Words verdict_words(eligibility::Verdict v) {
+  switch (v) {
+    case eligibility::Verdict::eligible:
+      return {"ELIGIBLE", "no contraindication or caution of the protocol applies"};
+    case eligibility::Verdict::eligible_with_cautions:
+      return {"ELIGIBLE WITH CAUTIONS", "a caution rule of the protocol applies"};
+    case eligibility::Verdict::relative_contraindication:
+      return {"RELATIVE CONTRAINDICATION",
+              "a relative contraindication applies: proceed only with a recorded reason"};
+    case eligibility::Verdict::not_eligible:
+      return {"NOT ELIGIBLE", "an absolute rule of the protocol excludes the patient"};
+    case eligibility::Verdict::cannot_decide:
+      return {"CANNOT DECIDE (missing data)", "values are missing to decide a rule"};
+  }
+  return {"CANNOT DECIDE", ""};
+}
+
+Words outcome_words(eligibility::Outcome o) {
+  switch (o) {
+    case eligibility::Outcome::met: return {"met", "the rule's condition holds"};
+    case eligibility::Outcome::not_met: return {"not met", "the rule's condition does not hold"};
+    case eligibility::Outcome::cannot_decide:
+      return {"CANNOT DECIDE", "a value the rule needs is missing"};
+  }
+  return {"CANNOT DECIDE", ""};
+}
+
+std::span<const diag::FindingCode> all_finding_codes() {
+  static const std::vector<diag::FindingCode> kAll = [] {
+    std::vector<diag::FindingCode> out;
+    out.insert(out.end(), volume::codes::kFindingCodes.begin(), volume::codes::kFindingCodes.end());
+    out.insert(out.end(), session::codes::kFindingCodes.begin(),
+               session::codes::kFindingCodes.end());
+    out.insert(out.end(), plan::codes::kFindingCodes.begin(), plan::codes::kFindingCodes.end());
+    return out;
+  }();
+  return kAll;
+}
+
+Words finding_words(std::string_view code) {
+  for (const auto& c : all_finding_codes()) {
+    if (code == c.code) return {c.title, c.meaning};
+  }
+  return {"", ""};
+}
+
+std::string headline(Words w) {
+  std::string out(w.short_form);
+  if (!w.long_form.empty()) out += ": " + std::string(w.long_form);
+  return out;
+}
+
+}  // namespace lb::report
