@@ -44,7 +44,9 @@ void draw_findings(AppState& s, const plan::Plan& plan) {
       if (ImGui::SmallButton("Show figure")) s.view.expanded.insert(f.figure);
       ImGui::SameLine();
     }
-    ImGui::TextColored(kColourMuted, "%s", label.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, kColourMuted);
+    ImGui::TextWrapped("%s", label.c_str());  // narrow columns wrap rather than clip
+    ImGui::PopStyleColor();
     tooltip(words.long_form);
     ImGui::Unindent(em(1));
     ImGui::PopID();
