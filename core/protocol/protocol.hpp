@@ -48,7 +48,8 @@ struct GilcherTable {  // mL/kg by build; (unverified) defaults (LiverBridge cli
 struct BloodVolumeSettings {
   BloodVolumeMethod method = BloodVolumeMethod::nadler;
   /// Nadler applies from this weight; below it the weight-based rule is used
-  /// (LiverBridge clinical reference §2.1: 25 kg in the bundled protocols, 35 kg in some calculators).
+  /// (LiverBridge clinical reference §2.1: 25 kg in the bundled protocols, 35 kg in some
+  /// calculators).
   units::Mass nadler_min_weight = units::kilograms(25);
   units::VolumePerMass weight_based_male = units::ml_per_kg(70);
   units::VolumePerMass weight_based_female = units::ml_per_kg(70);

@@ -237,8 +237,7 @@ ScoreResult meld(const ScoreInputs& in) {
 ScoreResult meld_na(const ScoreInputs& in, MeldNaFormula formula) {
   const bool optn = formula == MeldNaFormula::optn_2016;
   ScoreResult r = detail::start(
-      "meld_na", "MELD-Na",
-      optn ? "MELD-Na, OPTN 2016" : "MELD-Na, 140 formula (Biggins 2006)",
+      "meld_na", "MELD-Na", optn ? "MELD-Na, OPTN 2016" : "MELD-Na, 140 formula (Biggins 2006)",
       optn ? "Kim WR et al., N Engl J Med 2008;359(10):1018-26; OPTN Policy 9.1.D; "
              "LiverBridge clinical reference §10"
            : "Biggins SW et al., Gastroenterology 2006;130(6):1652-60 (attribution: unverified, "

@@ -1,10 +1,10 @@
 // Where the program finds its bundled data: the source tree for the build-tree binary, else
 // relative to the binary (installed, DESTDIR-staged or moved), never a prefix compiled in.
+#include "gui/data_dirs.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
-
-#include "gui/data_dirs.hpp"
 
 namespace {
 
