@@ -65,34 +65,37 @@ bool is_comment(std::string_view line) {
 
 std::vector<ReferenceSection> reference_sections(std::string_view markdown) {
   std::vector<ReferenceSection> out;
-  std::optional<std::size_t> top;  // the open top-level section
-  std::optional<std::size_t> sub;  // the open subsection
+  // Indices into `out`, kNone when no section is open. Not std::optional: GCC 12 at -O2
+  // reports a false maybe-uninitialized on optional<size_t> here (a known GCC 12 issue).
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::size_t top = kNone;  // the open top-level section
+  std::size_t sub = kNone;  // the open subsection
   for (const auto line : lines_of(markdown)) {
     if (const auto h = heading(line)) {
       out.push_back({h->first, h->second, {}, std::string(line) + "\n"});
       if (h->first.find('.') == std::string::npos) {
         top = out.size() - 1;
-        sub.reset();
+        sub = kNone;
       } else {
         sub = out.size() - 1;
-        if (top) out[*top].text += "\n" + std::string(line) + "\n";  // the section shows it too
+        if (top != kNone) out[top].text += "\n" + std::string(line) + "\n";  // shown there too
       }
       continue;
     }
     if (line.starts_with("## ") || line.starts_with("# ")) {  // an unnumbered heading closes
-      top.reset();
-      sub.reset();
+      top = kNone;
+      sub = kNone;
       continue;
     }
-    if (!top) continue;
+    if (top == kNone) continue;
     if (const auto ids = ids_of(line); !ids.empty()) {
-      out[*top].ids.insert(out[*top].ids.end(), ids.begin(), ids.end());
+      out[top].ids.insert(out[top].ids.end(), ids.begin(), ids.end());
       continue;
     }
     if (is_comment(line)) continue;
     if (text::trimmed(line) == "---") continue;
-    out[*top].text += std::string(line) + "\n";
-    if (sub) out[*sub].text += std::string(line) + "\n";
+    out[top].text += std::string(line) + "\n";
+    if (sub != kNone) out[sub].text += std::string(line) + "\n";
   }
   for (auto& s : out) {
     while (s.text.size() >= 2 && s.text.ends_with("\n\n")) s.text.pop_back();
