@@ -103,7 +103,8 @@ int main(int argc, char** argv) {
     std::ifstream in(input, std::ios::binary);
     std::ofstream out(output, std::ios::binary);
     std::ofstream problems("/dev/null");
-    summary = lb::cohort::run_cohort(in, out, problems, *loaded.protocol, options).summary;
+    summary = lb::cohort::run_cohort(in, out, problems, lb::plan::prepare_protocol(loaded), options)
+                  .summary;
   }
   const double elapsed = seconds_since(start);
   const double cpu = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;

@@ -18,7 +18,7 @@ set(LB_TIER_inputs_BELOW units)
 # The calculations, each a pure function of patient and protocol.
 set(LB_TIER_engines_FOLDERS volume scores eligibility session schedule kinetics)
 set(LB_TIER_engines_BELOW inputs)
-# build_plan: the one entry point every front end calls.
+# plan_from_sources (around build_plan): the one pipeline every front end calls.
 set(LB_TIER_plan_FOLDERS plan)
 set(LB_TIER_plan_BELOW engines)
 # Text, Markdown, JSON (writer and typed reader of stored plans), iCalendar.

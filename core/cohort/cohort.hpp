@@ -13,14 +13,14 @@
 #include <vector>
 
 #include "cohort/summary.hpp"
-#include "protocol/protocol.hpp"
+#include "plan/plan_sources.hpp"
 
 namespace lb::cohort {
 
 struct Options {
   unsigned threads = 2;           ///< worker threads (at least 1)
   std::size_t chunk_rows = 4096;  ///< rows handed to a worker at a time
-  /// Use plan::build_plan for every row instead of the numeric hot path
+  /// Make the whole plan (plan::plan_from_read) for every row instead of the numeric hot path
   /// (slow; the results are the same: tests/unit/cohort).
   bool full_plan = false;
   /// Prefix of each problem line, e.g. the file name ("patients.csv: ").
@@ -40,7 +40,8 @@ struct RunResult {
 /// patient (CSV, with a header) to `out`, and one line per skipped row to
 /// `problems` ("row 17: column 'weight[kg]': '7O' is not a number; row
 /// skipped"). Row numbers are line numbers (a record is one line), the header being row 1.
+/// `protocol` must have loaded (plan::prepare_protocol of a load without errors).
 RunResult run_cohort(std::istream& in, std::ostream& out, std::ostream& problems,
-                     const protocol::Protocol& protocol, const Options& options = {});
+                     const plan::PreparedProtocol& protocol, const Options& options = {});
 
 }  // namespace lb::cohort

@@ -11,110 +11,54 @@ namespace lb::cohort {
 
 namespace {
 
-using units::Analyte;
 using units::Dimension;
 using K = ColumnKind;
-using T = Target;
+using FK = patient::FieldKind;
 
-constexpr std::array<std::string_view, 2> kSex = {"male", "female"};
-constexpr std::array<std::string_view, 5> kDiagnosis = {"alf", "subacute_lf", "aclf", "chronic_lf",
-                                                        "other"};
-constexpr std::array<std::string_view, 4> kBuild = {"obese", "thin", "normal", "muscular"};
-constexpr std::array<std::string_view, 16> kEtiology = {
-    "paracetamol",  "hav",       "hbv",           "hcv",    "hev",         "alcohol",
-    "drug_induced", "halothane", "autoimmune",    "wilson", "budd_chiari", "ischemic",
-    "pregnancy",    "mushroom",  "indeterminate", "other"};
-constexpr std::array<std::string_view, 3> kAscites = {"none", "mild", "moderate_severe"};
-constexpr std::span<const std::string_view> kNoWords{};
-
-constexpr ColumnSpec quantity(std::string_view name, T target, Dimension d, std::string_view hint,
-                              std::string_view key, bool required = false) {
-  return {name, target, K::quantity, d, Analyte::bilirubin, hint, required, 0, 0, kNoWords, key};
-}
-constexpr ColumnSpec lab(std::string_view name, T target, Analyte a, std::string_view hint,
-                         std::string_view key) {
-  return {name, target, K::lab, Dimension::fraction, a, hint, false, 0, 0, kNoWords, key};
-}
-constexpr ColumnSpec simple(std::string_view name, T target, K kind, std::string_view key,
-                            bool required = false) {
-  return {name, target,   kind, Dimension::fraction, Analyte::bilirubin, "", required, 0,
-          0,    kNoWords, key};
-}
-constexpr ColumnSpec whole(std::string_view name, T target, int min, int max,
-                           std::string_view key) {
-  return {name, target,   K::whole, Dimension::fraction, Analyte::bilirubin, "", false, min,
-          max,  kNoWords, key};
-}
-constexpr ColumnSpec word(std::string_view name, T target, std::span<const std::string_view> w,
-                          std::string_view key, bool required = false) {
-  return {name, target, K::word, Dimension::fraction, Analyte::bilirubin, "", required, 0,
-          0,    w,      key};
+ColumnSpec column_of(const patient::Field& f) {
+  ColumnSpec c;
+  c.name = f.leaf();
+  c.field = &f;
+  // The id is optional in a cohort (rows are numbered); every other required field is required.
+  c.required = f.required && f.kind != FK::text;
+  c.key = f.key;
+  c.dimension = f.dimension;
+  c.units_hint = patient::units_hint(f);
+  switch (f.kind) {
+    case FK::text: c.kind = K::text; break;
+    case FK::quantity: c.kind = f.units.bare_fraction ? K::hematocrit : K::quantity; break;
+    case FK::lab: c.kind = K::lab; break;
+    case FK::number: c.kind = K::number; break;
+    case FK::whole:
+      c.kind = K::whole;
+      c.min = f.min;
+      c.max = f.max;
+      break;
+    case FK::boolean: c.kind = K::boolean; break;
+    case FK::word:
+      c.kind = K::word;
+      c.words = f.words;
+      break;
+    case FK::list: break;  // not a column
+  }
+  if (c.kind == K::hematocrit) c.units_hint += ", or no unit for a fraction";
+  return c;
 }
 
-// Ranges of whole numbers and the words: as the patient file (patient_loader.cpp,
-// clinical_reader.cpp). Keys name the plausibility range (patient/plausibility.cpp).
-const std::array kColumns = {
-    simple("id", T::id, K::text, "id"),
-    word("sex", T::sex, kSex, "sex", true),
-    quantity("age", T::age, Dimension::time, "years", "age", true),
-    quantity("height", T::height, Dimension::length, "cm, m, in", "height", true),
-    quantity("weight", T::weight, Dimension::mass, "kg, lb", "weight", true),
-    ColumnSpec{"hematocrit", T::hematocrit, K::hematocrit, Dimension::fraction, Analyte::bilirubin,
-               "%, or no unit for a fraction", true, 0, 0, kNoWords, "hematocrit"},
-    word("diagnosis", T::diagnosis, kDiagnosis, "diagnosis", true),
-    word("build", T::build, kBuild, "build"),
-    word("etiology", T::etiology, kEtiology, "etiology"),
-    lab("bilirubin", T::bilirubin, Analyte::bilirubin, "mg/dL or umol/L", "labs.bilirubin"),
-    lab("creatinine", T::creatinine, Analyte::creatinine, "mg/dL or umol/L", "labs.creatinine"),
-    lab("ammonia", T::ammonia, Analyte::ammonia, "umol/L or ug/dL", "labs.ammonia"),
-    lab("lactate", T::lactate, Analyte::lactate, "mmol/L or mg/dL", "labs.lactate"),
-    lab("ionized_calcium", T::ionized_calcium, Analyte::calcium, "mmol/L, mg/dL or mEq/L",
-        "labs.ionized_calcium"),
-    lab("total_calcium", T::total_calcium, Analyte::calcium, "mmol/L, mg/dL or mEq/L",
-        "labs.total_calcium"),
-    lab("glucose", T::glucose, Analyte::glucose, "mmol/L or mg/dL", "labs.glucose"),
-    lab("phosphate", T::phosphate, Analyte::phosphate, "mmol/L or mg/dL", "labs.phosphate"),
-    simple("inr", T::inr, K::number, "labs.inr"),
-    quantity("sodium", T::sodium, Dimension::amount_concentration, "mmol/L", "labs.sodium"),
-    quantity("potassium", T::potassium, Dimension::amount_concentration, "mmol/L",
-             "labs.potassium"),
-    quantity("bicarbonate", T::bicarbonate, Dimension::amount_concentration, "mmol/L",
-             "labs.bicarbonate"),
-    quantity("albumin", T::albumin, Dimension::mass_concentration, "g/L or g/dL", "labs.albumin"),
-    quantity("fibrinogen", T::fibrinogen, Dimension::mass_concentration, "g/L or mg/dL",
-             "labs.fibrinogen"),
-    quantity("igg", T::igg, Dimension::mass_concentration, "g/L or mg/dL", "labs.igg"),
-    quantity("platelets", T::platelets, Dimension::cell_concentration, "10^9/L or 10^3/uL",
-             "labs.platelets"),
-    quantity("wbc", T::wbc, Dimension::cell_concentration, "10^9/L or 10^3/uL", "labs.wbc"),
-    quantity("pta", T::pta, Dimension::fraction, "%", "labs.pta"),
-    quantity("factor_v", T::factor_v, Dimension::fraction, "%", "labs.factor_v"),
-    simple("arterial_ph", T::arterial_ph, K::number, "labs.arterial_ph"),
-    whole("hepatic_encephalopathy_grade", T::hepatic_encephalopathy_grade, 0, 4,
-          "clinical.hepatic_encephalopathy_grade"),
-    word("ascites", T::ascites, kAscites, "clinical.ascites"),
-    simple("vasopressors", T::vasopressors, K::boolean, "clinical.vasopressors"),
-    quantity("norepinephrine_dose", T::norepinephrine_dose, Dimension::dose_rate, "ug/kg/min",
-             "clinical.norepinephrine_dose"),
-    quantity("map", T::map, Dimension::pressure, "mmHg or kPa", "clinical.map"),
-    quantity("pao2_fio2", T::pao2_fio2, Dimension::pressure, "mmHg or kPa", "clinical.pao2_fio2"),
-    simple("mechanical_ventilation", T::mechanical_ventilation, K::boolean,
-           "clinical.mechanical_ventilation"),
-    simple("active_bleeding", T::active_bleeding, K::boolean, "clinical.active_bleeding"),
-    simple("dic", T::dic, K::boolean, "clinical.dic"),
-    simple("sepsis", T::sepsis, K::boolean, "clinical.sepsis"),
-    simple("on_dialysis", T::on_dialysis, K::boolean, "clinical.on_dialysis"),
-    whole("dialysis_sessions_last_week", T::dialysis_sessions_last_week, 0, 14,
-          "clinical.dialysis_sessions_last_week"),
-    simple("cvvhd_24h_last_week", T::cvvhd_24h_last_week, K::boolean,
-           "clinical.cvvhd_24h_last_week"),
-    quantity("jaundice_to_encephalopathy", T::jaundice_to_encephalopathy, Dimension::time,
-             "days or h", "clinical.jaundice_to_encephalopathy"),
-};
+const std::vector<ColumnSpec>& columns() {
+  static const std::vector<ColumnSpec> kColumns = [] {
+    std::vector<ColumnSpec> out;
+    for (const auto& f : patient::field_catalogue()) {
+      if (f.kind != FK::list) out.push_back(column_of(f));
+    }
+    return out;
+  }();
+  return kColumns;
+}
 
 std::vector<std::string> column_names() {
   std::vector<std::string> out;
-  for (const auto& c : kColumns) out.emplace_back(c.name);
+  for (const auto& c : columns()) out.emplace_back(c.name);
   return out;
 }
 
@@ -178,29 +122,24 @@ std::string resolve_unit(Column& c, const std::optional<std::string_view>& unit)
     return why + "; " + expected;
   }
   const units::ParsedQuantity& u = *read.unit;
-  c.si_per_unit = u.si_value;
-  if (s.kind == K::lab) {
-    if (u.dimension == Dimension::mass_concentration) {
-      c.lab_as_mass = true;
-    } else if (u.dimension == Dimension::amount_concentration) {
-      if (u.unit == "mEq/L") {
-        if (s.analyte != units::Analyte::calcium) {
-          return "mEq/L is not a unit for " + std::string(s.name) + " (it is not a simple ion); " +
-                 expected;
-        }
-        // Calcium is divalent: 1 mEq/L = 0.5 mmol/L (clinical.md §6).
-        c.si_per_unit = units::in_mmol_per_l(units::calcium_meq_to_mmol(1.0));
-      }
-    } else {
+  // The catalogue decides, as for the patient file: calcium in mEq/L is half a
+  // mmol/L, mEq/L is refused for what is not an ion, age is in years or days.
+  const patient::Accepted accepted = patient::accept(*s.field, u);
+  switch (accepted.refusal) {
+    case patient::Refusal::none: break;
+    case patient::Refusal::meq_not_ion:
+      return "mEq/L is not a unit for " + std::string(s.name) + " (it is not a simple ion); " +
+             expected;
+    case patient::Refusal::not_usual:
+      return "'" + std::string(*unit) + "' is not a unit for " + std::string(s.name) +
+             "; expected " + s.units_hint;
+    case patient::Refusal::wrong_dimension:
+    case patient::Refusal::no_unit:
       return "'" + std::string(*unit) + "' is " + with_article(units::dimension_name(u.dimension)) +
-             " unit, not a concentration; " + expected;
-    }
-    return "";
+             (s.kind == K::lab ? " unit, not a concentration; " : " unit; ") + expected;
   }
-  if (u.dimension != s.dimension) {
-    return "'" + std::string(*unit) + "' is " + with_article(units::dimension_name(u.dimension)) +
-           " unit; " + expected;
-  }
+  c.si_per_unit = accepted.value->si();
+  c.lab_as_mass = s.kind == K::lab && u.dimension == Dimension::mass_concentration;
   return "";
 }
 
@@ -217,7 +156,7 @@ void resolve_range(Column& c) {
 
 }  // namespace
 
-std::span<const ColumnSpec> column_specs() { return kColumns; }
+std::span<const ColumnSpec> column_specs() { return columns(); }
 
 std::optional<Header> parse_header(std::span<const std::string_view> cells,
                                    std::vector<std::string>& errors) {
@@ -243,9 +182,10 @@ std::optional<Header> parse_header(std::span<const std::string_view> cells,
       errors.push_back(where + "the header cell has no column name");
       continue;
     }
-    const auto* spec = std::find_if(kColumns.begin(), kColumns.end(),
+    const auto& all = columns();
+    const auto* spec = std::find_if(all.data(), all.data() + all.size(),
                                     [&](const ColumnSpec& s) { return s.name == name; });
-    if (spec == kColumns.end()) {
+    if (spec == all.data() + all.size()) {
       errors.push_back(where + "unknown column '" + std::string(name) + "'" +
                        text::did_you_mean_suffix(name, column_names()) +
                        "; the columns are listed in docs/cohort.md");
@@ -266,7 +206,7 @@ std::optional<Header> parse_header(std::span<const std::string_view> cells,
     resolve_range(c);
     header.columns.push_back(std::move(c));
   }
-  for (const auto& spec : kColumns) {
+  for (const auto& spec : columns()) {
     if (spec.required && std::find(seen.begin(), seen.end(), &spec) == seen.end()) {
       errors.push_back("missing required column '" + std::string(spec.name) + "'" +
                        (spec.units_hint.empty()
@@ -280,7 +220,7 @@ std::optional<Header> parse_header(std::span<const std::string_view> cells,
 
 std::vector<std::string> documented_columns() {
   std::vector<std::string> out;
-  for (const auto& c : kColumns) {
+  for (const auto& c : columns()) {
     std::string line(c.name);
     if (!c.units_hint.empty()) line += "[" + std::string(c.units_hint) + "]";
     if (c.required) line += " (required)";

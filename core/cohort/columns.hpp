@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "patient/catalogue.hpp"
 #include "patient/plausibility.hpp"
 #include "units/dimension.hpp"
 #include "units/lab_conversions.hpp"
@@ -29,67 +30,21 @@ enum class ColumnKind {
   word,        ///< one of a fixed set of words (sex, diagnosis)
 };
 
-/// Where a parsed cell goes in the patient (cohort/row_parser.cpp).
-enum class Target {
-  id,
-  sex,
-  age,
-  height,
-  weight,
-  hematocrit,
-  diagnosis,
-  build,
-  etiology,
-  bilirubin,
-  creatinine,
-  ammonia,
-  lactate,
-  ionized_calcium,
-  total_calcium,
-  glucose,
-  phosphate,
-  inr,
-  sodium,
-  potassium,
-  bicarbonate,
-  albumin,
-  fibrinogen,
-  igg,
-  platelets,
-  wbc,
-  pta,
-  factor_v,
-  arterial_ph,
-  hepatic_encephalopathy_grade,
-  ascites,
-  vasopressors,
-  norepinephrine_dose,
-  map,
-  pao2_fio2,
-  mechanical_ventilation,
-  active_bleeding,
-  dic,
-  sepsis,
-  on_dialysis,
-  dialysis_sessions_last_week,
-  cvvhd_24h_last_week,
-  jaundice_to_encephalopathy,
-};
-
+/// One column: a projection of a row of the patient field catalogue.
 struct ColumnSpec {
-  std::string_view name;  ///< header name without the unit: "bilirubin"
-  Target target = Target::id;
+  std::string_view name;                  ///< header name without the unit: "bilirubin"
+  const patient::Field* field = nullptr;  ///< the catalogue row: units, range, words, setter
   ColumnKind kind = ColumnKind::quantity;
   units::Dimension dimension = units::Dimension::fraction;  ///< quantity only
-  units::Analyte analyte = units::Analyte::bilirubin;       ///< lab only
-  std::string_view units_hint;  ///< "mg/dL or umol/L" (docs and messages); "" when unit-less
+  std::string units_hint;  ///< "mg/dL or µmol/L" (docs and messages); "" when unit-less
   bool required = false;
   int min = 0, max = 0;                     ///< whole only
   std::span<const std::string_view> words;  ///< word only
   std::string_view key;  ///< patient-file key path: plausibility range and messages
 };
 
-/// Every column, in the order of the patient file.
+/// Every column, in the order of the patient file: every catalogue field but
+/// the allergies (a list has no place in one CSV cell).
 std::span<const ColumnSpec> column_specs();
 
 /// One header cell, resolved: the column and how to read its numbers.

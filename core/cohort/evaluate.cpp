@@ -4,7 +4,6 @@
 #include <stdexcept>
 
 #include "cohort/fast_volume.hpp"
-#include "plan/build_plan.hpp"
 #include "scores/score_inputs.hpp"
 #include "session/figure.hpp"
 #include "session/replacement.hpp"
@@ -67,7 +66,8 @@ void copy_scores(const scores::ScoreValues& from,
 
 }  // namespace
 
-Evaluator::Evaluator(const protocol::Protocol& protocol) : protocol_(protocol) {
+Evaluator::Evaluator(plan::PreparedProtocol protocol) : prepared_(std::move(protocol)) {
+  if (!prepared_.protocol) throw std::invalid_argument("cohort: the protocol has errors");
   for (std::size_t i = 0; i < scores::kScoreCount; ++i) {
     const auto key = scores::to_string(static_cast<scores::ScoreKey>(i));
     if (const eligibility::ScoreSpec* spec = eligibility::find_score(key)) {
@@ -77,26 +77,24 @@ Evaluator::Evaluator(const protocol::Protocol& protocol) : protocol_(protocol) {
 }
 
 void Evaluator::prepare(RowResult& out) const {
-  out.outcomes.resize(protocol_.eligibility.rules.size());
+  out.outcomes.resize(protocol().eligibility.rules.size());
   out.plan_error.clear();
   out.ffp_units.reset();
 }
 
 bool Evaluator::evaluate_full(const patient::Patient& patient, RowResult& out) const {
   prepare(out);
-  std::optional<plan::Plan> plan;
-  try {
-    plan = plan::build_plan({patient, "", protocol_, "", "", {}});
-  } catch (const std::invalid_argument& e) {
-    out.plan_error = std::string("cannot plan this patient with this protocol: ") + e.what();
-  } catch (const std::domain_error& e) {
-    out.plan_error = std::string("cannot plan this patient with this protocol: ") + e.what();
+  const plan::PlanAttempt attempt = full_plan(patient);
+  if (attempt.refused()) {
+    out.plan_error = attempt.problems.empty() ? std::string(plan::to_string(attempt.refusal))
+                                              : attempt.problems.front();
+    return false;
   }
-  if (!plan) return false;
+  const plan::Plan* plan = &*attempt.plan;
   const eligibility::Eligibility& e = *plan->eligibility;
   out.verdict = e.verdict;
   out.decisive.clear();
-  const auto& rules = protocol_.eligibility.rules;
+  const auto& rules = protocol().eligibility.rules;
   for (const auto& id : e.decisive()) {
     const auto it =
         std::find_if(rules.begin(), rules.end(), [&](const auto& r) { return r.id == id; });
@@ -106,9 +104,9 @@ bool Evaluator::evaluate_full(const patient::Patient& patient, RowResult& out) c
   copy_scores(scores::score_values(plan->scores), out.scores);
   out.plasma_volume = plan->plasma_volume.value;
   out.exchange = plan->exchange.volume.value;
-  if (const auto& r = protocol_.session.replacement) {
+  if (const auto& r = protocol().session.replacement) {
     const session::ReplacementInputs in{plan->exchange.volume, patient.labs.inr,
-                                        std::max(1, protocol_.schedule.sessions), ""};
+                                        std::max(1, protocol().schedule.sessions), ""};
     try {
       out.ffp_units = session::replacement_orders(*r, in).ffp_units.value;
     } catch (const std::invalid_argument& why) {
@@ -119,19 +117,25 @@ bool Evaluator::evaluate_full(const patient::Patient& patient, RowResult& out) c
   return true;
 }
 
+plan::PlanAttempt Evaluator::full_plan(const patient::Patient& patient,
+                                       const std::string& patient_file) const {
+  // No overrides and no course start: a cohort row has neither.
+  return plan::plan_from_read(patient::PatientLoad{patient, {}}, patient_file, prepared_, {});
+}
+
 bool Evaluator::evaluate(const patient::Patient& patient, RowResult& out) const {
-  const auto exchange = fast_exchange(protocol_, patient);
+  const auto exchange = fast_exchange(protocol(), patient);
   // A patient the volume engine might refuse: let make_plan decide, and say why.
   if (!exchange) return evaluate_full(patient, out);
   prepare(out);
   const scores::ScoreValues values =
-      scores::score_values(scores::score_inputs(patient), protocol_.scores);
-  out.verdict = eligibility::decide(protocol_.eligibility, patient, values, out.outcomes);
-  decisive_rules(protocol_.eligibility.rules, out.outcomes, out.verdict, out.decisive);
+      scores::score_values(scores::score_inputs(patient), protocol().scores);
+  out.verdict = eligibility::decide(protocol().eligibility, patient, values, out.outcomes);
+  decisive_rules(protocol().eligibility.rules, out.outcomes, out.verdict, out.decisive);
   copy_scores(values, out.scores);
   out.plasma_volume = exchange->plasma_volume;
   out.exchange = exchange->volume;
-  if (const auto& r = protocol_.session.replacement) out.ffp_units = ffp_units(*r, out.exchange);
+  if (const auto& r = protocol().session.replacement) out.ffp_units = ffp_units(*r, out.exchange);
   return true;
 }
 

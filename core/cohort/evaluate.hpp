@@ -1,7 +1,7 @@
 // One patient of a cohort under one protocol: the eligibility verdict and the
 // rules that decided it, the scores, the exchange volume per session and the
-// FFP units. Two ways to the same numbers: `evaluate_full` runs
-// plan::build_plan exactly as `liverbridge plan` does; `evaluate` is the
+// FFP units. Two ways to the same numbers: `evaluate_full` makes the plan
+// through plan::plan_from_read exactly as `liverbridge plan` does; `evaluate` is the
 // numeric hot path (scores::score_values, eligibility::decide, the volume
 // mirror of fast_volume.hpp: no explanation texts, no allocation per patient
 // once `out` has been used), proven equal to it by tests/unit/cohort.
@@ -15,6 +15,7 @@
 
 #include "eligibility/eligibility.hpp"
 #include "patient/patient.hpp"
+#include "plan/plan_sources.hpp"
 #include "protocol/protocol.hpp"
 #include "scores/score_values.hpp"
 #include "units/quantities.hpp"
@@ -50,10 +51,11 @@ struct RowResult {
 
 class Evaluator {
  public:
-  /// `protocol` must outlive the evaluator. Thread-safe: every call is const.
-  explicit Evaluator(const protocol::Protocol& protocol);
+  /// `protocol` must have loaded (throws std::invalid_argument otherwise); its hash is the
+  /// one every full plan carries. Thread-safe: every call is const.
+  explicit Evaluator(plan::PreparedProtocol protocol);
 
-  [[nodiscard]] const protocol::Protocol& protocol() const { return protocol_; }
+  [[nodiscard]] const protocol::Protocol& protocol() const { return *prepared_.protocol; }
 
   /// The result columns of each score (ScoreKey order): a value column
   /// (numbers, or true/false for criteria) and/or a category column.
@@ -69,11 +71,14 @@ class Evaluator {
   bool evaluate(const patient::Patient& patient, RowResult& out) const;
   /// The whole plan, as `liverbridge plan` makes it (for tests and checks).
   bool evaluate_full(const patient::Patient& patient, RowResult& out) const;
+  /// The plan evaluate_full reads its numbers from (a row has no file name: "" unless given).
+  [[nodiscard]] plan::PlanAttempt full_plan(const patient::Patient& patient,
+                                            const std::string& patient_file = "") const;
 
  private:
   void prepare(RowResult& out) const;
 
-  const protocol::Protocol& protocol_;
+  plan::PreparedProtocol prepared_;
   std::array<ScoreColumns, scores::kScoreCount> columns_{};
 };
 

@@ -186,7 +186,7 @@ struct Queue {
 }  // namespace
 
 RunResult run_cohort(std::istream& in, std::ostream& out, std::ostream& problems,
-                     const protocol::Protocol& protocol, const Options& options) {
+                     const plan::PreparedProtocol& protocol, const Options& options) {
   RunResult run;
   RecordReader reader(in);
 

@@ -90,80 +90,13 @@ void reset(Patient& p) {
   p.clinical = patient::Clinical{};
 }
 
-template <class Q>
-Q as(double si) {
-  return Q::from_value(si);
-}
+/// Stores a value through the column's catalogue row.
+void store(const Column& c, Patient& p, const patient::FieldValue& v) { c.spec->field->set(p, v); }
 
-/// Stores a quantity, plain number or hematocrit (`si` already in SI).
-void store_number(Patient& p, Target t, double si) {
-  auto& l = p.labs;
-  auto& k = p.clinical;
-  switch (t) {
-    case Target::age: p.age = as<units::Duration>(si); break;
-    case Target::height: p.height = as<units::Length>(si); break;
-    case Target::weight: p.weight = as<units::Mass>(si); break;
-    case Target::hematocrit: p.hematocrit = as<units::Fraction>(si); break;
-    case Target::inr: l.inr = as<units::Fraction>(si); break;
-    case Target::sodium: l.sodium = as<units::AmountConcentration>(si); break;
-    case Target::potassium: l.potassium = as<units::AmountConcentration>(si); break;
-    case Target::bicarbonate: l.bicarbonate = as<units::AmountConcentration>(si); break;
-    case Target::albumin: l.albumin = as<units::MassConcentration>(si); break;
-    case Target::fibrinogen: l.fibrinogen = as<units::MassConcentration>(si); break;
-    case Target::igg: l.igg = as<units::MassConcentration>(si); break;
-    case Target::platelets: l.platelets = as<units::CellConcentration>(si); break;
-    case Target::wbc: l.wbc = as<units::CellConcentration>(si); break;
-    case Target::pta: l.pta = as<units::Fraction>(si); break;
-    case Target::factor_v: l.factor_v = as<units::Fraction>(si); break;
-    case Target::arterial_ph: l.arterial_ph = as<units::Fraction>(si); break;
-    case Target::norepinephrine_dose: k.norepinephrine_dose = as<units::DoseRate>(si); break;
-    case Target::map: k.mean_arterial_pressure = as<units::Pressure>(si); break;
-    case Target::pao2_fio2: k.pao2_fio2 = as<units::Pressure>(si); break;
-    case Target::jaundice_to_encephalopathy:
-      k.jaundice_to_encephalopathy = as<units::Duration>(si);
-      break;
-    default: break;
-  }
-}
-
-std::optional<units::LabConcentration>* lab_slot(Patient& p, Target t) {
-  auto& l = p.labs;
-  switch (t) {
-    case Target::bilirubin: return &l.bilirubin;
-    case Target::creatinine: return &l.creatinine;
-    case Target::ammonia: return &l.ammonia;
-    case Target::lactate: return &l.lactate;
-    case Target::ionized_calcium: return &l.ionized_calcium;
-    case Target::total_calcium: return &l.total_calcium;
-    case Target::glucose: return &l.glucose;
-    case Target::phosphate: return &l.phosphate;
-    default: return nullptr;
-  }
-}
-
-std::optional<bool>* flag_slot(Patient& p, Target t) {
-  auto& k = p.clinical;
-  switch (t) {
-    case Target::vasopressors: return &k.vasopressors;
-    case Target::mechanical_ventilation: return &k.mechanical_ventilation;
-    case Target::active_bleeding: return &k.active_bleeding;
-    case Target::dic: return &k.dic;
-    case Target::sepsis: return &k.sepsis;
-    case Target::on_dialysis: return &k.on_dialysis;
-    case Target::cvvhd_24h_last_week: return &k.cvvhd_24h_last_week;
-    default: return nullptr;
-  }
-}
-
-void store_word(Patient& p, Target t, std::size_t i) {
-  switch (t) {
-    case Target::sex: p.sex = i == 0 ? model::Sex::male : model::Sex::female; break;
-    case Target::diagnosis: p.diagnosis = static_cast<patient::Diagnosis>(i); break;
-    case Target::build: p.build = static_cast<model::Build>(i); break;
-    case Target::etiology: p.etiology = static_cast<patient::Etiology>(i); break;
-    case Target::ascites: p.clinical.ascites = static_cast<patient::Ascites>(i); break;
-    default: break;
-  }
+/// A quantity, lab, plain number or hematocrit (`si` already in SI, in the
+/// header unit's dimension).
+void store_measured(const Column& c, Patient& p, double si, units::Dimension d) {
+  store(c, p, patient::measured_value(*c.spec->field, units::AnyQuantity::from_si(si, d)));
 }
 
 bool read_cell(const Column& c, std::string_view cell, Patient& p, std::string& error) {
@@ -205,7 +138,7 @@ bool read_cell(const Column& c, std::string_view cell, Patient& p, std::string& 
         error = std::move(e);
         return false;
       }
-      store_number(p, s.target, si);
+      store_measured(c, p, si, d);
       return true;
     }
     case ColumnKind::lab: {
@@ -214,19 +147,17 @@ bool read_cell(const Column& c, std::string_view cell, Patient& p, std::string& 
         error = not_a_number(c, cell);
         return false;
       }
-      const double si = v * c.si_per_unit;
-      const units::LabConcentration lab =
-          c.lab_as_mass
-              ? units::LabConcentration(s.analyte, units::MassConcentration::from_value(si))
-              : units::LabConcentration(s.analyte, units::AmountConcentration::from_value(si));
-      const double in_range = c.range_in_mass ? lab.mass().value() : lab.amount().value();
       const units::Dimension written = c.lab_as_mass ? units::Dimension::mass_concentration
                                                      : units::Dimension::amount_concentration;
+      const patient::FieldValue lab = patient::measured_value(
+          *s.field, units::AnyQuantity::from_si(v * c.si_per_unit, written));
+      const double in_range = c.range_in_mass ? units::in_g_per_l(lab.lab->mass())
+                                              : units::in_mmol_per_l(lab.lab->amount());
       if (std::string e = implausible(c, in_range, cell, written); !e.empty()) {
         error = std::move(e);
         return false;
       }
-      *lab_slot(p, s.target) = lab;
+      store(c, p, lab);
       return true;
     }
     case ColumnKind::whole: {
@@ -237,11 +168,10 @@ bool read_cell(const Column& c, std::string_view cell, Patient& p, std::string& 
                 std::to_string(s.min) + " to " + std::to_string(s.max);
         return false;
       }
-      if (s.target == Target::hepatic_encephalopathy_grade) {
-        p.clinical.hepatic_encephalopathy_grade = v;
-      } else {
-        p.clinical.dialysis_sessions_last_week = v;
-      }
+      patient::FieldValue value;
+      value.whole = v;
+      value.quantity = units::AnyQuantity::of(units::fraction(v));
+      store(c, p, value);
       return true;
     }
     case ColumnKind::boolean: {
@@ -249,13 +179,17 @@ bool read_cell(const Column& c, std::string_view cell, Patient& p, std::string& 
         error = where(c) + "'" + std::string(cell) + "' is not true or false";
         return false;
       }
-      *flag_slot(p, s.target) = cell == "true";
+      patient::FieldValue value;
+      value.flag = cell == "true";
+      store(c, p, value);
       return true;
     }
     case ColumnKind::word: {
       std::size_t i = 0;
       if (!read_word(c, cell, i, error)) return false;
-      store_word(p, s.target, i);
+      patient::FieldValue value;
+      value.word = i;
+      store(c, p, value);
       return true;
     }
   }

@@ -1,5 +1,5 @@
-// Evaluating a protocol's eligibility rules for one patient (clinical.md §3,
-// §5.8, §8.5). Works on any Patient — the one from the file, or one with labs
+// Evaluating a protocol's eligibility rules for one patient (LiverBridge clinical reference §8,
+// §19, §5). Works on any Patient — the one from the file, or one with labs
 // predicted for a later session — and the scores computed from it. Missing
 // data never passes: a rule that needs it is `cannot_decide`, and when such a
 // rule could change the verdict, so is the verdict.

@@ -17,43 +17,24 @@ std::string_view to_string(Verdict v) { return names::kVerdict.name(v); }
 
 namespace {
 
-template <class Q>
-bool compare_as(Op op, double value, double lo, double hi) {
-  const Q v = Q::from_value(value);
-  switch (op) {
-    case Op::below: return units::below(v, Q::from_value(lo));
-    case Op::at_most: return units::at_most(v, Q::from_value(lo));
-    case Op::above: return units::above(v, Q::from_value(lo));
-    case Op::at_least: return units::at_least(v, Q::from_value(lo));
-    case Op::between:
-      return units::at_least(v, Q::from_value(lo)) && units::at_most(v, Q::from_value(hi));
-    default: return false;
-  }
-}
-
-/// Compares SI values as quantities of the dimension (tolerant comparisons of
-/// units/compare.hpp, so a converted lab lands on the right side of a bound).
-bool compare(units::Dimension d, Op op, double value, double lo, double hi) {
-  using units::Dimension;
-  switch (d) {
-    case Dimension::length: return compare_as<units::Length>(op, value, lo, hi);
-    case Dimension::mass: return compare_as<units::Mass>(op, value, lo, hi);
-    case Dimension::volume: return compare_as<units::Volume>(op, value, lo, hi);
-    case Dimension::time: return compare_as<units::Duration>(op, value, lo, hi);
-    case Dimension::flow: return compare_as<units::Flow>(op, value, lo, hi);
-    case Dimension::mass_concentration:
-      return compare_as<units::MassConcentration>(op, value, lo, hi);
-    case Dimension::amount_concentration:
-      return compare_as<units::AmountConcentration>(op, value, lo, hi);
-    case Dimension::cell_concentration:
-      return compare_as<units::CellConcentration>(op, value, lo, hi);
-    case Dimension::volume_per_mass: return compare_as<units::VolumePerMass>(op, value, lo, hi);
-    case Dimension::pressure: return compare_as<units::Pressure>(op, value, lo, hi);
-    case Dimension::dose_rate: return compare_as<units::DoseRate>(op, value, lo, hi);
-    case Dimension::body_mass_index: return compare_as<units::BodyMassIndex>(op, value, lo, hi);
-    case Dimension::fraction: return compare_as<units::Fraction>(op, value, lo, hi);
-  }
-  return false;
+/// Compares a value with the bounds as quantities of their dimension (tolerant
+/// comparisons of units/compare.hpp, so a converted lab lands on the right side
+/// of a bound). A value of another dimension than the bounds decides nothing.
+bool compare(Op op, const units::AnyQuantity& value, const units::AnyQuantity& lo,
+             const units::AnyQuantity& hi) {
+  if (value.dimension() != lo.dimension() || value.dimension() != hi.dimension()) return false;
+  return value.visit([&](auto v) {
+    using Q = decltype(v);
+    const Q l = lo.get<Q>();
+    switch (op) {
+      case Op::below: return units::below(v, l);
+      case Op::at_most: return units::at_most(v, l);
+      case Op::above: return units::above(v, l);
+      case Op::at_least: return units::at_least(v, l);
+      case Op::between: return units::at_least(v, l) && units::at_most(v, hi.get<Q>());
+      default: return false;
+    }
+  });
 }
 
 Outcome of(bool b) { return b ? Outcome::met : Outcome::not_met; }
@@ -91,7 +72,7 @@ struct Context {
 };
 
 Outcome evaluate_field(const Condition& c, const Context& ctx, std::vector<Evidence>* sink) {
-  const auto value = c.field->read(ctx.patient);
+  const auto value = c.field->get(ctx.patient);
   Outcome out = Outcome::cannot_decide;
   std::optional<double> shown;
   std::string display = "missing";
@@ -99,15 +80,16 @@ Outcome evaluate_field(const Condition& c, const Context& ctx, std::vector<Evide
     switch (c.field->kind) {
       case FieldKind::quantity:
       case FieldKind::number:
-        out = of(compare(c.dimension, c.op, value->si, c.lo, c.hi));
-        shown = value->si / c.si_per_unit;
+      case FieldKind::whole:
+        out = of(compare(c.op, *value->quantity, c.lo, c.hi));
+        shown = units::ratio(*value->quantity, c.unit_size);
         break;
       case FieldKind::lab: {
-        const double si = c.dimension == units::Dimension::mass_concentration
-                              ? value->lab->mass().value()
-                              : value->lab->amount().value();
-        out = of(compare(c.dimension, c.op, si, c.lo, c.hi));
-        shown = si / c.si_per_unit;
+        const units::AnyQuantity v = c.dimension == units::Dimension::mass_concentration
+                                         ? units::AnyQuantity::of(value->lab->mass())
+                                         : units::AnyQuantity::of(value->lab->amount());
+        out = of(compare(c.op, v, c.lo, c.hi));
+        shown = units::ratio(v, c.unit_size);
         break;
       }
       case FieldKind::boolean:
@@ -115,15 +97,17 @@ Outcome evaluate_field(const Condition& c, const Context& ctx, std::vector<Evide
         if (sink) display = value->flag ? "true" : "false";
         break;
       case FieldKind::word:
-        out = of(contains(c.words, value->word));
-        if (sink) display = std::string(value->word);
+        out = of(contains(c.words, c.field->words[value->word]));
+        if (sink) display = std::string(c.field->words[value->word]);
         break;
+      case FieldKind::text:
+      case FieldKind::list: break;  // not in the registry: no rule names them
     }
   }
   if (sink) {
     if (shown) display = with_unit(*shown, c.unit);
     if (value && !value->note.empty()) display += " (" + std::string(value->note) + ")";
-    sink->push_back(Evidence{std::string(c.field->name), shown, shown ? c.unit : std::string(),
+    sink->push_back(Evidence{std::string(c.field->key), shown, shown ? c.unit : std::string(),
                              std::move(display), c.text, out});
   }
   return out;
@@ -144,7 +128,7 @@ Outcome evaluate_score(const Condition& c, const Context& ctx, std::vector<Evide
         break;
       default:
         if (n.value) {
-          out = of(compare(units::Dimension::fraction, c.op, *n.value, c.lo, c.hi));
+          out = of(compare(c.op, units::AnyQuantity::of(units::fraction(*n.value)), c.lo, c.hi));
           shown = *n.value;
         }
         break;

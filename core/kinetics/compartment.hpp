@@ -1,4 +1,4 @@
-// Closed-form solute kinetics for plasma exchange (clinical.md §2.1-§2.2),
+// Closed-form solute kinetics for plasma exchange (LiverBridge clinical reference §7),
 // generic over the quantity a lab is measured in (mass or amount
 // concentration, or a pure number such as factor activity or INR).
 //
@@ -6,7 +6,7 @@
 // plasma concentration it would be in equilibrium with (the two are equal at
 // equilibrium). The one-compartment and replacement-aware models are the
 // special case f = 1 (everything intravascular). The model is the linear ODE
-// system of clinical.md §2.2 (k_out = k·(1 − f), k_in = k·f, so
+// system of LiverBridge clinical reference §7.3 (k_out = k·(1 − f), k_in = k·f, so
 // k_out/k_in = (1 − f)/f) with production p and a first-order return k_r:
 //
 //   dCp/dt = −a·(Cp − Cr) − a_ads·Cp − k·(1 − f)·(Cp − Ce) + p − k_r·Cp
@@ -19,7 +19,7 @@
 // the patient's production sustains. Production is set so that the untreated trend at the
 // baseline C_own is the generation g (the rise of the equilibrated value per time, from the
 // patient's own draws or a population default): p = g + k_r·C_own. Without a return
-// (k_r = 0) this is the zero-order generation of §2.2; for clotting factors k_r is the
+// (k_r = 0) this is the zero-order generation of §7.3; for clotting factors k_r is the
 // factor's catabolic rate and C_own what the failing liver synthesises (the baseline), so
 // factor supplied by FFP decays with the factor's half-life; for bilirubin and ammonia it
 // is clearance against continuing production, so the value rises again after removal.
@@ -31,7 +31,7 @@
 // eigenvalues when 0 < f < 1 and k > 0; the return shifts both by −k_r). When τ is short
 // relative to T and there is no return this tends to the reference's closed forms:
 // C_post/C0 = e^(−x) immediately after, and C_eq/C0 = f·e^(−x) + (1 − f) after
-// re-equilibration (§2.2 "rebound").
+// re-equilibration (§7.3 "rebound").
 //
 // Cr is the concentration in the replacement fluid (0 when it contains none). When the
 // fluids are given one after the other (albumin solution first, FFP last) Cr is piecewise

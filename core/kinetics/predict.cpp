@@ -18,7 +18,7 @@ namespace {
 constexpr const char* kNotComparable =
     "immediately after the session: not comparable with pre-session values (the extravascular "
     "pool refills the plasma afterwards); judge the effect on the efficacy labs (ASFA 2023, "
-    "clinical.md §2.2)";
+    "LiverBridge clinical reference §7.3)";
 
 std::string interval_formula(KineticModel m, bool generation, bool back) {
   if (back) {

@@ -1,8 +1,7 @@
-// Predicted course of each solute over a schedule of sessions (clinical.md
-// §2): the value before each session, immediately after it (not comparable
-// with pre-session values: redistribution follows) and when the efficacy labs
-// are drawn (>= 12 h after the session, ASFA 2023). Every value is a Derived
-// figure whose inputs refer to the value it was computed from.
+// Predicted course of each solute over a schedule of sessions (LiverBridge clinical reference//
+// §2): the value before each session, immediately after it (not comparable with pre-session values:
+// redistribution follows) and when the efficacy labs are drawn (>= 12 h after the session, ASFA
+// 2023). Every value is a Derived figure whose inputs refer to the value it was computed from.
 #pragma once
 
 #include <optional>
@@ -74,7 +73,7 @@ struct SolutePrediction {
   std::vector<SessionValues> sessions;
   /// The protocol gives a zero-order generation rate. Without it the values between
   /// sessions change only by the modelled redistribution (two_compartment) or not at all:
-  /// no synthesis, consumption or catabolism (clinical.md §2.2).
+  /// no synthesis, consumption or catabolism (LiverBridge clinical reference §7.3).
   bool generation_modelled = false;
   /// Where the generation comes from: the patient's own draws or a population default.
   std::string generation_basis;

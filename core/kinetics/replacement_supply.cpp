@@ -43,7 +43,8 @@ std::optional<LabValue> in_fluid(const protocol::ReplacementSettings& r, bool ff
     case Solute::bilirubin:
     case Solute::ammonia:
     case Solute::inr:
-    case Solute::igg: return std::nullopt;
+    case Solute::igg:
+    default: return std::nullopt;
   }
   return std::nullopt;
 }
@@ -55,7 +56,7 @@ std::string composition_key(bool ffp, Solute s) {
 }
 
 bool is_zero(const LabValue& v) {
-  return std::visit([](const auto& q) { return q.value() == 0.0; }, v);
+  return std::visit([](const auto& q) { return q == std::decay_t<decltype(q)>{}; }, v);
 }
 
 /// INR with a replacement section: predicted only when FFP is the whole replacement.
@@ -75,8 +76,8 @@ SupplyResult inr_supply(const protocol::SoluteKinetics& k, units::Fraction ffp) 
             albumin +
                 " carries no clotting factors; INR is a clotting-time ratio, not a "
                 "concentration, and cannot be mixed by volume with a fluid that has no INR "
-                "(clinical.md §6: INR does not convert to factor activity without the local "
-                "calibration); " +
+                "(INR does not convert to factor activity without the local calibration; "
+                "LiverBridge clinical reference §7.2); " +
                 direction};
   }
   if (!k.replacement_concentration) {
@@ -104,15 +105,16 @@ SupplyResult composition_supply(const protocol::SoluteKinetics& k,
   Supply out;
   for (const bool is_ffp : {false, true}) {  // albumin solution first: the order given
     const units::Fraction share = is_ffp ? ffp : units::fraction(1.0) - ffp;
-    if (!(share.value() > 0.0)) continue;
+    if (!units::positive(share)) continue;
     const auto c = in_fluid(r, is_ffp, k.solute);
     const std::string name = is_ffp ? "FFP" : "albumin solution";
     if (!c) {
-      return {std::nullopt,
-              composition_key(is_ffp, k.solute) + " is not given and " + name + " is " +
-                  (share.value() < 1.0 ? percent_text(share) + " of" : std::string("all of")) +
-                  " the replacement: what it supplies is unknown, and is taken neither as "
-                  "normal nor as zero"};
+      return {
+          std::nullopt,
+          composition_key(is_ffp, k.solute) + " is not given and " + name + " is " +
+              (share < units::fraction(1.0) ? percent_text(share) + " of" : std::string("all of")) +
+              " the replacement: what it supplies is unknown, and is taken neither as "
+              "normal nor as zero"};
     }
     out.fluids.push_back({name, share, *c});
   }

@@ -1,5 +1,5 @@
 // What the replacement fluid supplies of a solute during a session: the C_r of
-// the replacement-aware model C = C_r + (C0 − C_r)·e^(−x) (clinical.md §2.1),
+// the replacement-aware model C = C_r + (C0 − C_r)·e^(−x) (LiverBridge clinical reference §7.2),
 // fluid by fluid, from the protocol's `replacement:` section (composition of
 // FFP and of the albumin solution) or from the solute's own
 // `kinetics.<solute>.replacement_concentration`.
@@ -12,13 +12,12 @@
 // INR is a clotting-time ratio, not a concentration: it cannot be mixed by
 // volume with a fluid that has no INR at all. Albumin solution carries no
 // clotting factors (its clotting time is unmeasurable, not 1.0), and the
-// INR of a mixture is not the volume-weighted INR of its parts (clinical.md
-// §6: INR is not convertible to factor activity without the local
-// calibration). So INR is predicted only when FFP is the whole replacement,
-// moving towards the protocol's INR of FFP; with any albumin share it is not
-// predicted and the plan points to factor V / prothrombin activity, which do
-// mix by volume. Deriving C_r from the FFP share alone would predict an INR
-// improvement that the albumin share works against.
+// INR of a mixture is not the volume-weighted INR of its parts (LiverBridge clinical reference
+// §22: INR is not convertible to factor activity without the local calibration). So INR is
+// predicted only when FFP is the whole replacement, moving towards the protocol's INR of FFP; with
+// any albumin share it is not predicted and the plan points to factor V / prothrombin activity,
+// which do mix by volume. Deriving C_r from the FFP share alone would predict an INR improvement
+// that the albumin share works against.
 #pragma once
 
 #include <optional>

@@ -43,6 +43,7 @@ std::optional<LabValue> baseline_of(const patient::Patient& patient, Solute s) {
     case Solute::albumin: return wrap(l.albumin);
     case Solute::fibrinogen: return wrap(l.fibrinogen);
     case Solute::igg: return wrap(l.igg);
+    default: break;  // not a predicted solute
   }
   return std::nullopt;
 }
@@ -72,6 +73,7 @@ void set_lab(patient::Patient& patient, Solute s, const LabValue& v) {
     case Solute::igg:
       if (mass) l.igg = *mass;
       break;
+    default: break;  // not a predicted solute
   }
 }
 

@@ -10,7 +10,6 @@ namespace lb::patient {
 
 namespace {
 
-using units::Dimension;
 using yaml::Need;
 
 std::string lowered(std::string s) {
@@ -42,27 +41,10 @@ std::vector<std::string> read_allergies(yaml::MapReader& r) {
 
 }  // namespace
 
-Clinical read_clinical(yaml::MapReader& r) {
-  Clinical c;
-  if (!r.valid()) return c;
-
-  c.hepatic_encephalopathy_grade = r.integer("hepatic_encephalopathy_grade", Need::optional, 0, 4);
-  c.ascites = r.choice("ascites", Need::optional, names::kAscites.options());
-  c.vasopressors = r.boolean("vasopressors", Need::optional);
-  c.norepinephrine_dose =
-      read_checked<units::DoseRate>(r, "norepinephrine_dose", Need::optional, Dimension::dose_rate);
-  c.mean_arterial_pressure =
-      read_checked<units::Pressure>(r, "map", Need::optional, Dimension::pressure);
-  c.pao2_fio2 = read_checked<units::Pressure>(r, "pao2_fio2", Need::optional, Dimension::pressure);
-  c.mechanical_ventilation = r.boolean("mechanical_ventilation", Need::optional);
-  c.active_bleeding = r.boolean("active_bleeding", Need::optional);
-  c.dic = r.boolean("dic", Need::optional);
-  c.sepsis = r.boolean("sepsis", Need::optional);
-  c.on_dialysis = r.boolean("on_dialysis", Need::optional);
-  c.dialysis_sessions_last_week = r.integer("dialysis_sessions_last_week", Need::optional, 0, 14);
-  c.cvvhd_24h_last_week = r.boolean("cvvhd_24h_last_week", Need::optional);
-  c.jaundice_to_encephalopathy = read_checked<units::Duration>(r, "jaundice_to_encephalopathy",
-                                                               Need::optional, Dimension::time);
+void read_clinical(yaml::MapReader& r, Patient& p) {
+  if (!r.valid()) return;
+  read_section(r, Section::clinical, p);
+  Clinical& c = p.clinical;
   c.allergies = read_allergies(r);
 
   // A running norepinephrine infusion contradicts "no vasopressors"; which of
@@ -75,7 +57,6 @@ Clinical read_clinical(yaml::MapReader& r) {
   }
 
   r.finish();
-  return c;
 }
 
 }  // namespace lb::patient

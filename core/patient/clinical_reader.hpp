@@ -6,9 +6,10 @@
 
 namespace lb::patient {
 
-/// Reads the clinical state, checks it for contradictions (a norepinephrine
-/// dose with `vasopressors: false`) and reports unknown keys. An invalid
-/// (absent) reader yields an empty Clinical.
-Clinical read_clinical(yaml::MapReader& r);
+/// Reads the clinical state into `p` (the catalogue's clinical fields and the
+/// allergies), checks it for contradictions (a norepinephrine dose with
+/// `vasopressors: false`) and reports unknown keys. An invalid (absent) reader
+/// leaves the clinical state empty.
+void read_clinical(yaml::MapReader& r, Patient& p);
 
 }  // namespace lb::patient

@@ -1,14 +1,124 @@
 #include "patient/field_reader.hpp"
 
+#include <cctype>
+
 #include "text/format.hpp"
 
 namespace lb::patient {
 
 namespace {
 
+using yaml::Need;
+
 bool mentions_unit_problem(const std::string& error) {
   return error.find("has no unit") != std::string::npos ||
          error.find("unknown unit") != std::string::npos;
+}
+
+std::string lowered(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+/// "an age", "a weight".
+std::string with_article(std::string_view noun) {
+  const bool vowel =
+      !noun.empty() && std::string_view("aeiou").find(noun.front()) != std::string_view::npos;
+  return (vowel ? "an " : "a ") + std::string(noun);
+}
+
+/// Reports the finding for `value` against the field's range (if any).
+/// Returns false when the value is an error (implausible).
+bool check_plausible(yaml::MapReader& r, const Field& f, const FieldValue& value,
+                     std::string_view written, UnitScale scale) {
+  const auto in_range = in_range_dimension(f, value);
+  if (!in_range) return true;
+  const auto finding = assess(*f.range, *in_range, written, scale);
+  if (!finding) return true;
+  const std::string key(f.leaf());
+  if (finding->severity == diag::Severity::error) {
+    r.error_at(key, finding->message);
+    return false;
+  }
+  r.warning_at(key, finding->message);
+  return true;
+}
+
+/// Wording of a refused unit, as the patient file's messages have it.
+std::string refusal_text(const Field& f, Refusal why, const units::ParsedQuantity& q,
+                         const std::string& written) {
+  const std::string key(f.leaf());
+  const std::string expected = "expected " + key + " in " + units_hint(f);
+  switch (why) {
+    case Refusal::meq_not_ion:
+      return "mEq/L is not a unit for " + key + " (it is not a simple ion); " + expected;
+    case Refusal::not_usual:
+      return "'" + written + "' is not " + with_article(lowered(f.label)) + "; write it in " +
+             units_hint(f);
+    case Refusal::wrong_dimension:
+      return "'" + written + "' is a " + std::string(units::dimension_name(q.dimension)) +
+             ", not a concentration; " + expected;
+    case Refusal::no_unit:
+    case Refusal::none: break;
+  }
+  return "'" + written + "' has no unit; " + expected;
+}
+
+/// A quantity or lab: "<number> <unit>" in one of the field's units.
+std::optional<FieldValue> read_measured(yaml::MapReader& r, const Field& f, Need need) {
+  const std::string key(f.leaf());
+  const auto text = r.text(key, need);
+  if (!text) return std::nullopt;
+  const std::string written = text::trimmed(*text);
+  // Quantities keep the parser's wording ("expected a mass in kg, g, lb"); labs
+  // take either unit system, so they name their usual units.
+  auto parsed = f.kind == FieldKind::lab
+                    ? units::parse_quantity(*text)
+                    : units::parse_quantity_of(*text, f.dimension, f.units.bare_fraction);
+  if (!parsed) {
+    const bool hint = f.kind == FieldKind::lab && mentions_unit_problem(parsed.error);
+    r.error_at(key, parsed.error + (hint ? "; expected " + key + " in " + units_hint(f) : ""));
+    return std::nullopt;
+  }
+  const units::ParsedQuantity& q = *parsed.value;
+  const Accepted accepted = accept(f, q);
+  if (!accepted.value) {
+    r.error_at(key, refusal_text(f, accepted.refusal, q, written));
+    return std::nullopt;
+  }
+  if (f.units.bare_fraction && q.unit.empty() && q.si_value > 1.0) {
+    // A bare number above 1 is a percentage written without its sign; reading
+    // it either way would be a guess.
+    r.error_at(key, "'" + written +
+                        "' is a bare number greater than 1, so it is not a fraction; write '" +
+                        written + " %' for a percentage (or a fraction from 0.10 to 0.70)");
+    return std::nullopt;
+  }
+  UnitScale scale = written_scale(q);
+  if (q.unit == "mEq/L" && f.units.meq == MeqRule::divalent) scale.si_per_unit *= 0.5;
+  FieldValue value = measured_value(f, *accepted.value);
+  if (!check_plausible(r, f, value, written, scale)) return std::nullopt;
+  return value;
+}
+
+std::optional<FieldValue> read_number(yaml::MapReader& r, const Field& f, Need need) {
+  const auto n = r.number(std::string(f.leaf()), need);
+  if (!n) return std::nullopt;
+  FieldValue value;
+  value.quantity = units::AnyQuantity::of(units::fraction(*n));
+  if (!check_plausible(r, f, value, plain_number(*n), UnitScale{})) return std::nullopt;
+  return value;
+}
+
+std::optional<FieldValue> read_word(yaml::MapReader& r, const Field& f, Need need) {
+  std::vector<std::pair<std::string, std::size_t>> options;
+  for (std::size_t i = 0; i < f.words.size(); ++i) options.emplace_back(f.words[i], i);
+  const auto index = r.choice<std::size_t>(std::string(f.leaf()), need, options);
+  if (!index) return std::nullopt;
+  FieldValue value;
+  value.word = *index;
+  return value;
 }
 
 }  // namespace
@@ -18,73 +128,58 @@ UnitScale written_scale(const units::ParsedQuantity& q) {
   return unit_scale(q.unit);
 }
 
-std::optional<Entered> read_quantity(yaml::MapReader& r, const std::string& key, yaml::Need need,
-                                     units::Dimension dimension, bool allow_bare_fraction) {
-  const auto text = r.text(key, need);
-  if (!text) return std::nullopt;
-  auto parsed = units::parse_quantity_of(*text, dimension, allow_bare_fraction);
-  if (!parsed) {
-    r.error_at(key, parsed.error);
-    return std::nullopt;
-  }
-  return Entered{text::trimmed(*text), *parsed.value};
-}
-
-std::optional<double> read_plain_checked(yaml::MapReader& r, const std::string& key,
-                                         yaml::Need need) {
-  const auto value = r.number(key, need);
-  if (!value) return std::nullopt;
-  if (!check_plausible(r, key, units::fraction(*value), plain_number(*value), UnitScale{})) {
-    return std::nullopt;
-  }
-  return value;
-}
-
-std::optional<units::LabConcentration> read_lab(yaml::MapReader& r, const std::string& key,
-                                                units::Analyte analyte, std::string_view accepted) {
-  const auto text = r.text(key, yaml::Need::optional);
-  if (!text) return std::nullopt;
-  const std::string expected = "expected " + key + " in " + std::string(accepted);
-  const auto parsed = units::parse_quantity(*text);
-  if (!parsed) {
-    r.error_at(key, parsed.error + (mentions_unit_problem(parsed.error) ? "; " + expected : ""));
-    return std::nullopt;
-  }
-  const units::ParsedQuantity& q = *parsed.value;
-  const std::string written = text::trimmed(*text);
-  UnitScale scale = written_scale(q);
-
-  std::optional<units::LabConcentration> lab;
-  if (q.dimension == units::Dimension::mass_concentration) {
-    lab.emplace(analyte, units::MassConcentration::from_value(q.si_value));
-  } else if (q.dimension == units::Dimension::amount_concentration) {
-    if (q.unit == "mEq/L") {
-      if (analyte != units::Analyte::calcium) {
-        r.error_at(key,
-                   "mEq/L is not a unit for " + key + " (it is not a simple ion); " + expected);
-        return std::nullopt;
-      }
-      // Calcium is divalent: 1 mEq/L = 0.5 mmol/L (clinical.md §6).
-      lab.emplace(analyte, units::calcium_meq_to_mmol(q.si_value));
-      scale = {0.5, units::Dimension::amount_concentration};
-    } else {
-      lab.emplace(analyte, units::AmountConcentration::from_value(q.si_value));
+std::optional<FieldValue> read_field(yaml::MapReader& r, const Field& f) {
+  const std::string key(f.leaf());
+  const Need need = f.required ? Need::required : Need::optional;
+  FieldValue value;
+  switch (f.kind) {
+    case FieldKind::quantity:
+    case FieldKind::lab: return read_measured(r, f, need);
+    case FieldKind::number: return read_number(r, f, need);
+    case FieldKind::word: return read_word(r, f, need);
+    case FieldKind::text: {
+      auto t = r.text(key, need);
+      if (!t) return std::nullopt;
+      value.text = *t;
+      return value;
     }
-  } else {
-    r.error_at(key, "'" + written + "' is a " + std::string(units::dimension_name(q.dimension)) +
-                        ", not a concentration; " + expected);
-    return std::nullopt;
+    case FieldKind::whole: {
+      const auto i = r.integer(key, need, f.min, f.max);
+      if (!i) return std::nullopt;
+      value.whole = *i;
+      value.quantity = units::AnyQuantity::of(units::fraction(*i));
+      return value;
+    }
+    case FieldKind::boolean: {
+      const auto b = r.boolean(key, need);
+      if (!b) return std::nullopt;
+      value.flag = *b;
+      return value;
+    }
+    case FieldKind::list: {
+      auto words = r.text_list(key, need);
+      if (!words) return std::nullopt;
+      value.list = std::move(*words);
+      return value;
+    }
   }
+  return std::nullopt;
+}
 
-  const PlausibleRange* range = find_range(r.key_path(key));
-  if (range != nullptr) {
-    const bool range_in_mass =
-        unit_scale(range->unit).dimension == units::Dimension::mass_concentration;
-    const bool ok = range_in_mass ? check_plausible(r, key, lab->mass(), written, scale)
-                                  : check_plausible(r, key, lab->amount(), written, scale);
-    if (!ok) return std::nullopt;
+bool read_section(yaml::MapReader& r, Section section, Patient& p) {
+  if (!r.valid()) return false;
+  bool complete = true;
+  for (const Field& f : field_catalogue()) {
+    // The id and the allergies have their own readers (patient_loader.cpp,
+    // clinical_reader.cpp), which check more than the kind can say.
+    if (f.section() != section || f.kind == FieldKind::text || f.kind == FieldKind::list) continue;
+    if (const auto v = read_field(r, f)) {
+      f.set(p, *v);
+    } else if (f.required) {
+      complete = false;
+    }
   }
-  return lab;
+  return complete;
 }
 
 }  // namespace lb::patient

@@ -1,5 +1,5 @@
-// Plausibility bounds for the values of a patient file, kept in one table
-// (plausibility.cpp). Outside the hard range a value is physiologically
+// Plausibility bounds for the values of a patient file, kept with each field
+// in the field catalogue (catalogue.cpp). Outside the hard range a value is physiologically
 // impossible or, far more often, a unit or typing slip (weight 700 kg, Hct 0.9,
 // height 30 cm): an error. Outside the soft range it is possible but rare
 // enough to be checked before it drives a plan: a warning.
@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "diag/diagnostic.hpp"
+#include "units/any_quantity.hpp"
 #include "units/compare.hpp"
 #include "units/dimension.hpp"
 
@@ -49,7 +50,7 @@ template <class Q>
 Plausibility classify(const PlausibleRange& r, Q value) {
   const double s = unit_scale(r.unit).si_per_unit;
   // The comparisons are all false for a non-finite value; it is never plausible.
-  if (!std::isfinite(value.value())) return Plausibility::implausible;
+  if (!std::isfinite(units::AnyQuantity::of(value).si())) return Plausibility::implausible;
   if (units::below(value, Q::from_value(r.hard_min * s)) ||
       units::above(value, Q::from_value(r.hard_max * s))) {
     return Plausibility::implausible;
@@ -83,14 +84,21 @@ std::string describe_soft(const PlausibleRange& r);
 std::string plain_number(double v);
 
 namespace detail {
-std::optional<Finding> word_finding(const PlausibleRange& r, Plausibility p, double si_value,
+std::optional<Finding> word_finding(const PlausibleRange& r, Plausibility p, double si,
                                     std::string_view written, UnitScale written_scale);
 }
 
 template <class Q>
 std::optional<Finding> assess(const PlausibleRange& r, Q value, std::string_view written,
                               UnitScale written_scale) {
-  return detail::word_finding(r, classify(r, value), value.value(), written, written_scale);
+  return detail::word_finding(r, classify(r, value), units::AnyQuantity::of(value).si(), written,
+                              written_scale);
+}
+
+/// The same for a quantity whose dimension is known at run time.
+inline std::optional<Finding> assess(const PlausibleRange& r, const units::AnyQuantity& value,
+                                     std::string_view written, UnitScale written_scale) {
+  return value.visit([&](auto q) { return assess(r, q, written, written_scale); });
 }
 
 }  // namespace lb::patient

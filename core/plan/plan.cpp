@@ -106,7 +106,10 @@ Plan make_plan(const patient::Patient& patient, const std::string& patient_file,
                         (protocol.exchange.rule == protocol::ExchangeRule::per_kg &&
                          protocol.exchange.per_kg_weight == protocol::WeightBasis::ideal);
   collect_derivation_warnings(bmi.how, codes::kBmiApplicability, plan.findings);
-  if (uses_ibw) collect_derivation_warnings(ibw.how, codes::kIbwApplicability, plan.findings);
+  // An IBW that could not be computed is always reported, whatever the rule.
+  if (uses_ibw || !(units::in_kilograms(ibw.value) > 0.0)) {
+    collect_derivation_warnings(ibw.how, codes::kIbwApplicability, plan.findings);
+  }
   collect_derivation_warnings(tbv.how, codes::kTbvApplicability, plan.findings);
   collect_derivation_warnings(pv.how, codes::kPvApplicability, plan.findings);
   for (const auto& f : exchange.findings) {

@@ -1,4 +1,4 @@
-// Adds the course to a plan (clinical.md §2, §3, §8.2-§8.3): the sessions in
+// Adds the course to a plan (LiverBridge clinical reference §7, §8-§8.3): the sessions in
 // time (calendar dates when a start is given), the predicted labs of every
 // solute the protocol models, the stop criteria judged against them, and the
 // eligibility re-check before every session with the predicted labs (issue 4).

@@ -38,6 +38,12 @@ void add_eligibility(Plan& plan, const eligibility::Settings& rules, const score
   using eligibility::Outcome;
   using eligibility::Severity;
   plan.eligibility = eligibility::evaluate_eligibility(rules, plan.patient, scores, overrides);
+  // A rule names a source id of its protocol; the reader sees the citation it stands for.
+  for (auto& r : plan.eligibility->rules) {
+    for (const auto& s : plan.protocol.sources) {
+      if (s.id == r.source) r.source = s.citation;
+    }
+  }
   const auto& e = *plan.eligibility;
   auto worst = eligibility::Verdict::eligible;
   for (const auto& r : e.rules) {

@@ -59,8 +59,8 @@ session::AnticoagulationPlan anticoagulation_plan(const protocol::Protocol& p, c
     case Anticoagulant::none:
       out.findings.push_back(
           {diag::Severity::warning, session::codes::kNoAnticoagulant.code,
-           "no anticoagulant: the protocol's membrane set-up runs without one (clinical.md §4.4); "
-           "watch the circuit for clotting",
+           "no anticoagulant: the protocol's membrane set-up runs without one (DPMAS trial "
+           "NCT05030571; LiverBridge clinical reference §5.5); watch the circuit for clotting",
            ""});
       break;
   }
@@ -83,7 +83,7 @@ void add_session(Plan& plan, const protocol::Protocol& p) {
                                            composition_citation(p, r));
   }
   if (settings.separation) {
-    std::optional<double> ratio;
+    std::optional<units::VolumeRatio> ratio;
     if (settings.anticoagulation && settings.anticoagulation->method == Anticoagulant::citrate) {
       ratio = settings.anticoagulation->citrate.inlet_to_ac_ratio;
     }

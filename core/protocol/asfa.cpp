@@ -1,5 +1,5 @@
-// ASFA 2023 table, transcribed from clinical.md §3.6 (Connelly-Smith 2023,
-// Table 1 and fact sheets, via a secondary transcription: [V2]).
+// ASFA 2023 table, transcribed from LiverBridge clinical reference §21 (Connelly-Smith 2023,
+// Table 1 and fact sheets, via a secondary transcription).
 #include "protocol/asfa.hpp"
 
 #include <algorithm>
@@ -25,8 +25,8 @@ constexpr std::array kTable = {
 
 constexpr std::string_view kSource =
     "Connelly-Smith L, et al. Guidelines on the Use of Therapeutic Apheresis in Clinical "
-    "Practice: The Ninth Special Issue. J Clin Apher 2023;38:77-278 (Table 1; transcribed in "
-    "clinical.md 3.6 [V2])";
+    "Practice: The Ninth Special Issue. J Clin Apher 2023;38:77-278, Table 1; "
+    "LiverBridge clinical reference §21";
 
 std::string procedure_name(std::string_view procedure) {
   return procedure == "tpe_hv" ? "TPE-HV" : "TPE";
@@ -40,7 +40,7 @@ const AsfaEntry* find_entry(std::string_view indication, std::string_view proced
 }
 
 /// The ASFA indication of a cause of acute liver failure that has its own fact
-/// sheet (clinical.md 3.6), or "" when the acute liver failure entry applies.
+/// sheet (LiverBridge clinical reference §21), or "" when the acute liver failure entry applies.
 std::string_view etiology_indication(std::optional<patient::Etiology> etiology) {
   if (!etiology) return {};
   switch (*etiology) {
@@ -94,7 +94,7 @@ AsfaResult asfa_lookup(const AsfaSettings& settings, patient::Diagnosis diagnosi
       case patient::Diagnosis::aclf:
         out.text =
             "no ASFA 2023 category: acute-on-chronic liver failure has no ASFA fact sheet "
-            "(clinical.md 3.6)";
+            "(ASFA 2023, Connelly-Smith 2023; LiverBridge clinical reference §21)";
         return out;
       case patient::Diagnosis::subacute_lf:
       case patient::Diagnosis::chronic_lf:

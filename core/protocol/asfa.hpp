@@ -1,5 +1,5 @@
 // ASFA 2023 (9th Special Issue) categories and grades for liver indications,
-// as data (clinical.md §3.6, transcribed [V2]). ACLF has no ASFA fact sheet:
+// as data (LiverBridge clinical reference §21, transcribed). ACLF has no ASFA fact sheet:
 // the lookup says so rather than inventing a category.
 // Lives with the protocol (inputs tier) because the protocol reader checks an
 // `asfa:` section against this table; the eligibility engine only looks it up.
@@ -25,7 +25,7 @@ struct AsfaEntry {
   std::string_view volume;          ///< as the fact sheet states it, may be empty
 };
 
-/// The transcribed table (clinical.md §3.6).
+/// The transcribed table (LiverBridge clinical reference §21).
 std::span<const AsfaEntry> asfa_2023_table();
 /// The citation of the table.
 std::string_view asfa_2023_source();

@@ -24,6 +24,7 @@ std::string_view solute_label(Solute s) {
     case Solute::albumin: return "Albumin";
     case Solute::fibrinogen: return "Fibrinogen";
     case Solute::igg: return "IgG";
+    default: break;  // not a solute the kinetics engine predicts
   }
   return "Bilirubin";
 }

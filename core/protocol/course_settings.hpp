@@ -1,7 +1,7 @@
 // The course of treatment as a protocol describes it: the session schedule
 // (protocol `schedule:`), the stop criteria, and the per-solute kinetic
 // models (protocol `kinetics:`). Schema: protocols/README.md; formulas and
-// defaults: ../shared/reference/clinical.md §2 (kinetics) and §3 (schedules).
+// defaults: LiverBridge clinical reference §7 (kinetics) and §3 (schedules).
 #pragma once
 
 #include <optional>
@@ -36,9 +36,10 @@ inline constexpr units::Duration kPlaceholderSessionDuration = units::hours(3);
 using LabValue =
     std::variant<units::MassConcentration, units::AmountConcentration, units::Fraction>;
 
-/// Solutes whose course the kinetics engine can predict; the names are the
-/// patient-file lab keys (examples/README.md).
-enum class Solute { bilirubin, ammonia, inr, factor_v, pta, albumin, fibrinogen, igg };
+/// A solute is a lab analyte (one enum for the patient file, session records and
+/// kinetics: units/analyte.hpp); the kinetics engine predicts those listed by
+/// solute_words().
+using Solute = units::Analyte;
 
 enum class StopComparison { below, above };
 
@@ -65,7 +66,7 @@ struct ScheduleSettings {
   /// Session duration when the separation engine gives no run time.
   std::optional<units::Duration> session_duration;
   /// Efficacy labs are drawn this long after a session ends: ASFA 2023 ALF fact sheet,
-  /// "the following day (≥12 hours or more after TPE)" [V] (clinical.md §2.2).
+  /// "the following day (≥12 hours or more after TPE)" (LiverBridge clinical reference §7.3).
   units::Duration labs_after = units::hours(12);
   /// All sessions must fall on or before this day of the course (APACHE: 17).
   std::optional<int> course_days_max;
@@ -78,9 +79,9 @@ struct ScheduleSettings {
 // ---- kinetics ---------------------------------------------------------------------------
 
 enum class KineticModel {
-  one_compartment,    ///< C = C0·e^(−x) (clinical.md §2.1)
-  replacement_aware,  ///< C = C_r + (C0 − C_r)·e^(−x) (§2.1)
-  two_compartment,    ///< intravascular fraction f, redistribution between sessions (§2.2)
+  one_compartment,    ///< C = C0·e^(−x) (LiverBridge clinical reference §7.2)
+  replacement_aware,  ///< C = C_r + (C0 − C_r)·e^(−x) (§7.2)
+  two_compartment,    ///< intravascular fraction f, redistribution between sessions (§7.3)
 };
 
 /// A parameter's uncertainty: the lowest and highest plausible value (documented per
@@ -115,7 +116,7 @@ struct Adsorption {
 struct SoluteKinetics {
   Solute solute = Solute::bilirubin;
   KineticModel model = KineticModel::one_compartment;
-  /// two_compartment: fraction of the body amount that is intravascular (§2.3).
+  /// two_compartment: fraction of the body amount that is intravascular (§7.3).
   units::Fraction intravascular_fraction = units::fraction(1.0);
   /// two_compartment: half-time of the plasma/extravascular difference between sessions.
   std::optional<units::Duration> redistribution_half_time;

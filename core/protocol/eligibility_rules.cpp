@@ -18,12 +18,13 @@ namespace {
 constexpr std::array<std::string_view, 3> kChildPugh = {"A", "B", "C"};
 constexpr std::array<std::string_view, 3> kAarcGrades = {"I", "II", "III"};
 constexpr std::array<std::string_view, 4> kChinaStages = {"none", "early", "middle", "late"};
-// EASL-CLIF grades (clinical.md 5.7, 3.3); 1a/1b and 3a/3b as the APACHE trial splits them.
+// EASL-CLIF grades (LiverBridge clinical reference §16, §21); 1a/1b and 3a/3b as the APACHE trial
+// splits them.
 constexpr std::array<std::string_view, 6> kAclfGrades = {"no ACLF", "ACLF-1a", "ACLF-1b",
                                                          "ACLF-2",  "ACLF-3a", "ACLF-3b"};
 constexpr std::span<const std::string_view> kNone{};
 
-// Possible values: the scores' own ranges (clinical.md §5); bounds outside
+// Possible values: the scores' own ranges (LiverBridge clinical reference §9); bounds outside
 // them can never be met and are refused as impossible.
 // clang-format off
 const std::array kScores = {

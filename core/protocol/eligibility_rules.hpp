@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "patient/eligibility_fields.hpp"
+#include "units/any_quantity.hpp"
 #include "units/dimension.hpp"
 
 namespace lb::eligibility {
@@ -47,12 +48,13 @@ struct Condition {
   const FieldSpec* field = nullptr;  ///< Node::field
   std::string score;                 ///< Node::score: the ScoreResult key ("aarc")
   Op op = Op::at_least;
-  /// Numeric bounds in SI (lo; hi for between) and the dimension they were
-  /// written in (for labs: mass or amount concentration).
-  double lo = 0.0, hi = 0.0;
+  /// Numeric bounds (lo; hi for between) in the dimension they were written in
+  /// (for labs: mass or amount concentration; plain numbers: fraction).
+  units::AnyQuantity lo, hi;
   units::Dimension dimension = units::Dimension::fraction;
-  std::string unit;                 ///< the unit as written ("10^9/L"), "" for plain numbers
-  double si_per_unit = 1.0;         ///< to show patient values in the rule's unit
+  std::string unit;  ///< the unit as written ("10^9/L"), "" for plain numbers
+  /// One of `unit` (calcium's mEq/L: 0.5 mmol/L), to show patient values in the rule's unit.
+  units::AnyQuantity unit_size = units::AnyQuantity::of(units::fraction(1));
   std::vector<std::string> words;   ///< in / category_in
   bool flag = false;                ///< is / met
   std::vector<Condition> children;  ///< all / any / not (one child)

@@ -1,6 +1,6 @@
 // A plasma-exchange protocol as read from protocol YAML (schema:
 // protocols/README.md). Every coefficient the formulas use is here, with the
-// defaults from ../shared/reference/clinical.md; nothing clinical is a hidden
+// defaults from LiverBridge clinical reference; nothing clinical is a hidden
 // constant in the volume engine.
 #pragma once
 
@@ -37,7 +37,8 @@ enum class ShortStaturePolicy { extrapolate, floor_at_base };
 enum class ExchangeRule { plasma_volumes, percent_ibw, per_kg, fixed };
 enum class WeightBasis { actual, ideal };
 
-struct GilcherTable {  // mL/kg by build; [from memory, unverified] defaults (clinical.md §1.4)
+struct GilcherTable {  // mL/kg by build; (unverified) defaults (LiverBridge clinical reference
+                       // §2.4)
   units::VolumePerMass male_obese = units::ml_per_kg(60), male_thin = units::ml_per_kg(65),
                        male_normal = units::ml_per_kg(70), male_muscular = units::ml_per_kg(75);
   units::VolumePerMass female_obese = units::ml_per_kg(55), female_thin = units::ml_per_kg(60),
@@ -47,7 +48,8 @@ struct GilcherTable {  // mL/kg by build; [from memory, unverified] defaults (cl
 struct BloodVolumeSettings {
   BloodVolumeMethod method = BloodVolumeMethod::nadler;
   /// Nadler applies from this weight; below it the weight-based rule is used
-  /// (clinical.md §10.1: 25 kg mdapp plasma-volume calculator vs 35 kg).
+  /// (LiverBridge clinical reference §2.1: 25 kg in the bundled protocols, 35 kg in some
+  /// calculators).
   units::Mass nadler_min_weight = units::kilograms(25);
   units::VolumePerMass weight_based_male = units::ml_per_kg(70);
   units::VolumePerMass weight_based_female = units::ml_per_kg(70);
@@ -60,7 +62,8 @@ struct BloodVolumeSettings {
 
 struct PlasmaVolumeSettings {
   PlasmaVolumeMethod method = PlasmaVolumeMethod::hematocrit;
-  units::VolumePerMass kaplan_factor = units::ml_per_kg(65);  // 0.065 L/kg [from memory]
+  units::VolumePerMass kaplan_factor =
+      units::ml_per_kg(65);  // 0.065 L/kg, unverified (reference §2.6)
 };
 
 struct IbwSettings {

@@ -1,4 +1,4 @@
-// The choices where the sources disagree on a score (clinical.md §10), as
+// The choices where the sources disagree on a score (LiverBridge clinical reference), as
 // named settings. Defaults are the reference's bold choices; a protocol may
 // change them in its optional `scores:` section (protocols/README.md).
 // Lives with the protocol (inputs tier): the protocol owns the settings, the
@@ -12,26 +12,26 @@
 
 namespace lb::scores {
 
-/// §5.2 / §10.5: the OPTN 2016 allocation formula (1.32/0.033, Na 125–137, only
+/// §10 / a protocol choice: the OPTN 2016 allocation formula (1.32/0.033, Na 125–137, only
 /// when MELD > 11, on the rounded MELD) or the other formula in circulation
 /// (MELD − Na − 0.025·MELD·(140 − Na) + 140, Na 125–140, on the unrounded MELD,
-/// as R transplantr::meld_na and mdapp's MELD-Na page).
+/// as some calculators implement it).
 enum class MeldNaFormula { optn_2016, biggins_140 };
-/// §5.3 / §10.6: MELD 3.0 capped at 40 (allocation) or uncapped (authors).
+/// §11 / a protocol choice: MELD 3.0 capped at 40 (allocation) or uncapped (authors).
 enum class Meld3Cap { cap_40, none };
-/// §5.4 / §10.7: Child-Pugh albumin middle band 2.8–3.5 g/dL (CCJM, most
+/// §13 / a protocol choice: Child-Pugh albumin middle band 2.8–3.5 g/dL (CCJM, most
 /// calculators) or 3.0–3.5 g/dL (Harrison's).
 enum class ChildPughAlbuminBand { ccjm_2_8, harrison_3_0 };
-/// §5.7 / §10.8: CLIF-C OF liver: bilirubin > 12 mg/dL scores 3 (Gut tables,
+/// §16 / a protocol choice: CLIF-C OF liver: bilirubin > 12 mg/dL scores 3 (Gut tables,
 /// Jalan 2014) or ≥ 12 mg/dL scores 3 (other tables).
 enum class ClifLiverBoundary { above_12, at_least_12 };
-/// §5.5 / §10.9: KCC non-paracetamol age criterion < 10 or > 40 years, or < 11 or > 40.
+/// §14 / a protocol choice: KCC non-paracetamol age criterion < 10 or > 40 years, or < 11 or > 40.
 enum class KccAge { under_10_or_over_40, under_11_or_over_40 };
-/// §5.5 / §10.9: KCC non-paracetamol bilirubin > 300 µmol/L or > 17.5 mg/dL.
+/// §14 / a protocol choice: KCC non-paracetamol bilirubin > 300 µmol/L or > 17.5 mg/dL.
 enum class KccBilirubin { above_300_umol_l, above_17_5_mg_dl };
-/// §5.6 / §10.10: Clichy factor V threshold 30 % from age 30 (≥ 30) or above 30 (> 30).
+/// §15 / a protocol choice: Clichy factor V threshold 30 % from age 30 (≥ 30) or above 30 (> 30).
 enum class ClichyAgeBoundary { at_least_30, above_30 };
-/// §3.5: Chinese liver-failure stage from prothrombin activity or from INR.
+/// §20: Chinese liver-failure stage from prothrombin activity or from INR.
 enum class ChinaStageBasis { pta, inr };
 
 struct ScoreSettings {

@@ -27,27 +27,16 @@ constexpr std::array<std::pair<D, std::string_view>, 13> kDimensionKeys = {{
 }  // namespace
 
 const std::vector<AnalyteSpec>& analytes() {
-  static const std::vector<AnalyteSpec> kAnalytes = {
-      {"bilirubin", {D::mass_concentration, D::amount_concentration}, "mg/dL or \u00b5mol/L"},
-      {"creatinine", {D::mass_concentration, D::amount_concentration}, "mg/dL or \u00b5mol/L"},
-      {"ammonia", {D::mass_concentration, D::amount_concentration}, "\u00b5mol/L or \u00b5g/dL"},
-      {"lactate", {D::mass_concentration, D::amount_concentration}, "mmol/L or mg/dL"},
-      {"ionized_calcium", {D::mass_concentration, D::amount_concentration}, "mmol/L or mg/dL"},
-      {"total_calcium", {D::mass_concentration, D::amount_concentration}, "mmol/L or mg/dL"},
-      {"glucose", {D::mass_concentration, D::amount_concentration}, "mmol/L or mg/dL"},
-      {"phosphate", {D::mass_concentration, D::amount_concentration}, "mmol/L or mg/dL"},
-      {"sodium", {D::amount_concentration}, "mmol/L"},
-      {"potassium", {D::amount_concentration}, "mmol/L"},
-      {"bicarbonate", {D::amount_concentration}, "mmol/L"},
-      {"albumin", {D::mass_concentration}, "g/dL or g/L"},
-      {"fibrinogen", {D::mass_concentration}, "g/L or mg/dL"},
-      {"igg", {D::mass_concentration}, "g/L or mg/dL"},
-      {"platelets", {D::cell_concentration}, "10^9/L"},
-      {"wbc", {D::cell_concentration}, "10^9/L"},
-      {"factor_v", {D::fraction}, "%"},
-      {"pta", {D::fraction}, "%"},
-      {"inr", {}, "a plain number"},
-  };
+  static const std::vector<AnalyteSpec> kAnalytes = [] {
+    std::vector<AnalyteSpec> out;
+    for (const auto& f : patient::field_catalogue()) {
+      if (f.section() != patient::Section::labs || !f.analyte) continue;
+      out.push_back(
+          {std::string(f.leaf()), *f.analyte, &f,
+           f.kind == patient::FieldKind::number ? "a plain number" : patient::units_hint(f)});
+    }
+    return out;
+  }();
   return kAnalytes;
 }
 
@@ -60,7 +49,7 @@ const AnalyteSpec* find_analyte(std::string_view name) {
 
 std::optional<RecordedQuantity> parse_lab_value(const AnalyteSpec& spec, std::string_view text,
                                                 std::string& error) {
-  if (spec.dimensions.empty()) {
+  if (spec.field->kind == patient::FieldKind::number) {
     const auto n = units::parse_plain_number(text);
     if (!n) {
       error = n.error;
@@ -73,12 +62,19 @@ std::optional<RecordedQuantity> parse_lab_value(const AnalyteSpec& spec, std::st
     error = q.error + " (expected " + spec.hint + ")";
     return std::nullopt;
   }
-  for (const auto d : spec.dimensions) {
-    if (q.value->dimension == d) return RecordedQuantity{q.value->si_value, d, std::string(text)};
+  const patient::Accepted accepted = patient::accept(*spec.field, *q.value);
+  switch (accepted.refusal) {
+    case patient::Refusal::none: break;
+    case patient::Refusal::meq_not_ion:
+      error = "mEq/L is not a unit for " + spec.name + " (it is not a simple ion); expected " +
+              spec.hint;
+      return std::nullopt;
+    default:
+      error = "'" + std::string(text) + "' is a " +
+              std::string(units::dimension_name(q.value->dimension)) + "; expected " + spec.hint;
+      return std::nullopt;
   }
-  error = "'" + std::string(text) + "' is a " +
-          std::string(units::dimension_name(q.value->dimension)) + "; expected " + spec.hint;
-  return std::nullopt;
+  return RecordedQuantity{accepted.value->si(), accepted.value->dimension(), std::string(text)};
 }
 
 std::string_view dimension_key(units::Dimension d) {

@@ -92,7 +92,8 @@ std::vector<LabSeries> lab_series(const std::vector<SessionRecord>& sessions,
       if (!before) continue;
       for (const auto& lr : sr.labs) {
         if (lr.analyte != analyte || !lr.refit) continue;
-        // C_post = C_pre × predicted post/pre ratio (the refit's model, clinical.md §2.2).
+        // C_post = C_pre × predicted post/pre ratio (the refit's model, LiverBridge clinical
+        // reference §7).
         const double predicted = *before * units::in_fraction(lr.refit->predicted_ratio.value);
         series.predicted.push_back({{hours(pre->drawn_at), *before, sr.number, "pre"},
                                     {hours(post->drawn_at), predicted, sr.number, "post"}});

@@ -1,7 +1,7 @@
 // The records lab chart's data: for each analyte recorded in a course, every
 // observed value at its draw time and, for sessions whose solute the protocol
 // models, the model's line from the value before the session to the value it
-// predicts at the post draw (review_course's refitted ratio, clinical.md §2.2).
+// predicts at the post draw (review_course's refitted ratio, LiverBridge clinical reference §7).
 // Values are shown in the unit the first value was entered in, converted
 // through the unit parser; values of another dimension (mg/dL vs µmol/L) are
 // counted and left out, never converted by guess. The GUI only draws this.

@@ -3,8 +3,8 @@
 namespace lb::records {
 
 const std::vector<std::string>& adverse_event_names() {
-  // Complications reported for therapeutic plasma exchange (ASFA; clinical.md §4.2,
-  // §4.3 for citrate). "other" needs the free-text note.
+  // Complications reported for therapeutic plasma exchange (ASFA; LiverBridge clinical reference
+  // §9, §5.4 for citrate). "other" needs the free-text note.
   static const std::vector<std::string> kNames = {"hypotension",
                                                   "citrate_reaction",
                                                   "hypocalcemia",

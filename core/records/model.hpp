@@ -10,14 +10,19 @@
 #include <vector>
 
 #include "records/timestamp.hpp"
+#include "units/any_quantity.hpp"
 #include "units/dimension.hpp"
 
 namespace lb::records {
 
 struct RecordedQuantity {
-  double si = 0.0;
+  double si = 0.0;  ///< the SI number as stored (one SQLite column)
   units::Dimension dimension = units::Dimension::volume;
   std::string text;  ///< as entered, e.g. "5000 mL"
+  /// The value as a quantity of its dimension; `.get<Q>()` checks the dimension.
+  [[nodiscard]] units::AnyQuantity quantity() const {
+    return units::AnyQuantity::from_si(si, dimension);
+  }
 };
 
 /// Adverse events are a fixed list (so they can be counted across courses);

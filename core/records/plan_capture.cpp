@@ -1,12 +1,8 @@
 #include "records/plan_capture.hpp"
 
 #include <nlohmann/json.hpp>
-#include <stdexcept>
 
-#include "io/sha256.hpp"
-#include "patient/patient_loader.hpp"
-#include "plan/build_plan.hpp"
-#include "protocol/protocol_loader.hpp"
+#include "plan/plan_sources.hpp"
 #include "report/plan_json.hpp"
 #include "schedule/calendar.hpp"
 
@@ -18,43 +14,23 @@ PlanCapture capture_plan(const std::string& patient_id, const std::string& patie
                          const std::string& review_json, const std::string& approved_by,
                          const std::string& course_start) {
   PlanCapture out;
-  std::optional<schedule::LocalTime> start;
-  if (!course_start.empty()) {
-    const auto parsed = schedule::parse_local_time(course_start);
-    if (!parsed.value) {
-      out.error = "course start " + parsed.error;
+  auto attempt = plan::plan_from_sources(
+      {patient_text, patient_file, protocol_text, protocol_file,
+       plan::PlanChoices{course_start, overrides, plan::ChoicePolicy::strict}});
+  for (const auto& d : attempt.patient_diagnostics.items()) out.diagnostics.add(d);
+  for (const auto& d : attempt.protocol_diagnostics.items()) out.diagnostics.add(d);
+  out.plan = std::move(attempt.plan);
+  switch (attempt.refusal) {
+    case plan::Refusal::none: break;
+    case plan::Refusal::patient_invalid:
+    case plan::Refusal::protocol_invalid:
+      out.error = "no plan: fix the errors in the patient or protocol file";
       return out;
-    }
-    start = parsed.value;
+    default: out.error = attempt.problems.front(); return out;
   }
-  auto patient = patient::parse_patient(patient_text, patient_file);
-  auto protocol = protocol::parse_protocol(protocol_text, protocol_file);
-  for (const auto& d : patient.diagnostics.items()) out.diagnostics.add(d);
-  for (const auto& d : protocol.diagnostics.items()) out.diagnostics.add(d);
-  if (!patient.patient || !protocol.protocol) {
-    out.error = "no plan: fix the errors in the patient or protocol file";
-    return out;
-  }
-  if (patient.patient->id != patient_id) {
-    out.error = "the patient file is for '" + patient.patient->id + "', not '" + patient_id + "'";
-    return out;
-  }
-  const auto problems = eligibility::check_overrides(protocol.protocol->eligibility, overrides);
-  if (!problems.empty()) {
-    out.error = problems.front();
-    return out;
-  }
-  try {
-    plan::PlanRequest request{*patient.patient,
-                              patient_file,
-                              *protocol.protocol,
-                              protocol_file,
-                              io::sha256_hex(protocol_text),
-                              overrides};
-    request.start = start;
-    out.plan = plan::build_plan(request);
-  } catch (const std::exception& e) {
-    out.error = std::string("cannot plan this patient with this protocol: ") + e.what();
+  if (out.plan->patient.id != patient_id) {
+    out.error = "the patient file is for '" + out.plan->patient.id + "', not '" + patient_id + "'";
+    out.plan.reset();
     return out;
   }
   if (out.plan->status() == plan::Status::not_ready) {
@@ -63,13 +39,35 @@ PlanCapture capture_plan(const std::string& patient_id, const std::string& patie
         "approved";
     return out;
   }
+  out.input = PlanInput{patient_id,
+                        patient_file,
+                        patient_text,
+                        protocol_file,
+                        protocol_text,
+                        report::render_json(*out.plan),
+                        overrides_json(attempt.overrides),
+                        review_json,
+                        approved_by,
+                        attempt.start ? schedule::iso(*attempt.start) : std::string()};
+  return out;
+}
+
+std::string overrides_json(const eligibility::Overrides& overrides) {
   nlohmann::json o = nlohmann::json::array();
   for (const auto& [rule, reason] : overrides) o.push_back({rule, reason});
-  out.input = PlanInput{patient_id,    patient_file,
-                        patient_text,  protocol_file,
-                        protocol_text, report::render_json(*out.plan),
-                        o.dump(),      review_json,
-                        approved_by,   start ? schedule::iso(*start) : std::string()};
+  return o.dump();
+}
+
+std::optional<eligibility::Overrides> overrides_from_json(const std::string& text) {
+  const auto o = nlohmann::json::parse(text, nullptr, false);
+  if (!o.is_array()) return std::nullopt;
+  eligibility::Overrides out;
+  for (const auto& pair : o) {
+    if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string() || !pair[1].is_string()) {
+      return std::nullopt;
+    }
+    out.emplace_back(pair[0].get<std::string>(), pair[1].get<std::string>());
+  }
   return out;
 }
 

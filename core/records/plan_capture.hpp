@@ -1,5 +1,6 @@
 // Turns a patient file and a protocol file into the plan record to store:
-// the exact texts, the plan computed from them with plan::build_plan, and its
+// the exact texts, the plan computed from them by plan::plan_from_sources
+// (strict: an override the protocol does not allow is refused), and its
 // JSON. The command line and the GUI both store plans through this, so that
 // what is stored is exactly what a re-run will compare against.
 #pragma once
@@ -30,5 +31,10 @@ PlanCapture capture_plan(const std::string& patient_id, const std::string& patie
                          const std::string& protocol_file, const eligibility::Overrides& overrides,
                          const std::string& review_json, const std::string& approved_by,
                          const std::string& course_start = "");
+
+/// The overrides as stored with a plan: [[rule, reason], ...].
+std::string overrides_json(const eligibility::Overrides& overrides);
+/// Reads them back; nullopt when the text is not that shape.
+std::optional<eligibility::Overrides> overrides_from_json(const std::string& text);
 
 }  // namespace lb::records

@@ -10,8 +10,8 @@ namespace lb::records {
 
 namespace {
 constexpr const char* kSource =
-    "Two-compartment exchange kinetics, clinical.md §2.2 (derived from the one-compartment "
-    "model, Reverberi R, Reverberi L. Blood Transfus 2007;5(3):164-74)";
+    "Reverberi R, Reverberi L. Blood Transfus 2007;5(3):164-74 (two-compartment exchange "
+    "kinetics, derived); LiverBridge clinical reference §7.3";
 constexpr const char* kEstimate =
     "model estimate: ignores generation between sessions and solute in the replacement fluid";
 

@@ -1,6 +1,6 @@
 // Observed vs predicted labs after one session, and the re-fit of a solute's
 // intravascular fraction f from its observed pre/post values (two-compartment
-// model, clinical.md §2.2, after re-equilibration):
+// model, LiverBridge clinical reference §7.3, after re-equilibration):
 //   x = V_removed / PV,   C_eq/C0 = f·e^(−x) + (1 − f)
 //   f_fit = (1 − C_eq/C0) / (1 − e^(−x))
 // and the volume that would reach the planned fall with f_fit:

@@ -1,15 +1,10 @@
 #include "records/reproduce.hpp"
 
 #include <nlohmann/json.hpp>
-#include <stdexcept>
 
-#include "eligibility/eligibility.hpp"
-#include "io/sha256.hpp"
-#include "patient/patient_loader.hpp"
-#include "plan/build_plan.hpp"
-#include "protocol/protocol_loader.hpp"
+#include "plan/plan_sources.hpp"
+#include "records/plan_capture.hpp"
 #include "report/plan_json.hpp"
-#include "schedule/calendar.hpp"
 #include "version.hpp"
 
 namespace lb::records {
@@ -75,47 +70,43 @@ Reproduction reproduce_plan(const PlanRecord& plan) {
   const auto stored = json::parse(plan.plan_json, nullptr, false);
   if (!stored.is_discarded()) r.stored_version = stored.value(kVersionKey, "");
 
-  const auto patient = patient::parse_patient(plan.patient_text, plan.patient_file);
-  const auto protocol = protocol::parse_protocol(plan.protocol_text, plan.protocol_file);
-  if (!patient.patient || !protocol.protocol) {
-    r.failure = std::string("the stored ") + (!patient.patient ? "patient" : "protocol") +
-                " text no longer loads (" +
-                std::to_string((!patient.patient ? patient.diagnostics : protocol.diagnostics)
-                                   .count(diag::Severity::error)) +
-                " errors)";
+  const auto overrides = overrides_from_json(plan.overrides_json);
+  if (!overrides) {
+    r.failure = "the stored overrides '" + plan.overrides_json + "' no longer read";
     return r;
   }
-  eligibility::Overrides overrides;
-  const auto o = json::parse(plan.overrides_json, nullptr, false);
-  if (o.is_array()) {
-    for (const auto& pair : o) {
-      if (pair.is_array() && pair.size() == 2 && pair[0].is_string() && pair[1].is_string()) {
-        overrides.emplace_back(pair[0].get<std::string>(), pair[1].get<std::string>());
-      }
-    }
-  }
-  plan::PlanRequest request{*patient.patient,
-                            plan.patient_file,
-                            *protocol.protocol,
-                            plan.protocol_file,
-                            io::sha256_hex(plan.protocol_text),
-                            overrides};
-  if (!plan.course_start.empty()) {
-    const auto start = schedule::parse_local_time(plan.course_start);
-    if (!start.value) {
+  // Strict, as when the plan was captured: a stored override the protocol text does not
+  // allow is a failure to reproduce, never dropped.
+  const auto attempt = plan::plan_from_sources(
+      {plan.patient_text, plan.patient_file, plan.protocol_text, plan.protocol_file,
+       plan::PlanChoices{plan.course_start, *overrides, plan::ChoicePolicy::strict}});
+  switch (attempt.refusal) {
+    case plan::Refusal::none: break;
+    case plan::Refusal::patient_invalid:
+    case plan::Refusal::protocol_invalid: {
+      const bool patient_bad = attempt.refusal == plan::Refusal::patient_invalid;
       r.failure =
-          "the stored course start '" + plan.course_start + "' no longer reads: " + start.error;
+          std::string("the stored ") + (patient_bad ? "patient" : "protocol") +
+          " text no longer loads (" +
+          std::to_string((patient_bad ? attempt.patient_diagnostics : attempt.protocol_diagnostics)
+                             .count(diag::Severity::error)) +
+          " errors)";
       return r;
     }
-    request.start = start.value;
+    case plan::Refusal::start_invalid:
+      r.failure = "the stored course start '" + plan.course_start +
+                  "' no longer reads: " + attempt.start_error;
+      return r;
+    case plan::Refusal::override_refused:
+      r.failure = "the stored overrides are no longer allowed: " + attempt.problems.front();
+      return r;
+    case plan::Refusal::formula_refused:
+    case plan::Refusal::internal_error:
+      r.failure = "the plan can no longer be computed: " + attempt.problems.front();
+      return r;
   }
-  std::string rerun;
-  try {
-    rerun = report::render_json(plan::build_plan(request));
-  } catch (const std::exception& e) {
-    r.failure = std::string("the plan can no longer be computed: ") + e.what();
-    return r;
-  }
+  r.rerun_json = report::render_json(*attempt.plan);
+  const std::string& rerun = r.rerun_json;
   r.differences = json_differences(plan.plan_json, rerun);
   r.reproduced = r.differences.empty();
   return r;

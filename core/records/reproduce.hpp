@@ -21,12 +21,15 @@ struct Reproduction {
   /// Why the plan could not be re-run at all (input no longer valid, formula refused).
   std::string failure;
   std::vector<JsonDifference> differences;
+  /// The plan JSON of the re-run ("" when it failed).
+  std::string rerun_json;
   /// The stored plan was made by another LiverBridge version (named for context; the
   /// version string itself is not counted as a difference).
   std::string stored_version, current_version;
 };
 
-/// Overrides are read from plan.overrides_json ([[rule, reason], ...]).
+/// Through plan::plan_from_sources, as the plan was captured: overrides are read from
+/// plan.overrides_json ([[rule, reason], ...]) and checked strictly against the protocol.
 Reproduction reproduce_plan(const PlanRecord& plan);
 
 /// Differences between two JSON documents, leaves only, in document order.

@@ -68,7 +68,7 @@ std::optional<double> plan_milliliters(const json& plan, const char* path) {
       units::parse_quantity_of(text::fixed(q["value"].get<double>(), 6) + " " + q.value("unit", ""),
                                units::Dimension::volume);
   if (!parsed) return std::nullopt;
-  return units::in_milliliters(units::Volume::from_value(parsed.value->si_value));
+  return units::in_milliliters(parsed.value->quantity().get<units::Volume>());
 }
 
 std::optional<Planned> actual_value(const SessionInput& s, const std::string& item) {
@@ -187,9 +187,9 @@ LabReview review_lab(const LabValue& pre, const LabValue& post, const SessionInp
   const double f = kinetics->model == protocol::KineticModel::two_compartment
                        ? units::in_fraction(kinetics->intravascular_fraction)
                        : 1.0;
-  l.refit = refit_intravascular_fraction({l.analyte, units::Volume::from_value(s.plasma_removed.si),
-                                          units::milliliters(*pv), units::milliliters(*planned),
-                                          units::fraction(f), units::fraction(*l.observed_ratio)});
+  l.refit = refit_intravascular_fraction(
+      {l.analyte, s.plasma_removed.quantity().get<units::Volume>(), units::milliliters(*pv),
+       units::milliliters(*planned), units::fraction(f), units::fraction(*l.observed_ratio)});
   l.note = l.refit->note;
   return l;
 }

@@ -24,7 +24,7 @@ struct ReviewParameters {
   /// shown but not assessed.
   std::map<std::string, double> tolerances;
   /// Post labs drawn at least this long after the session ended count as
-  /// re-equilibrated (ASFA 2023 ALF fact sheet: >= 12 h; clinical.md §2.2).
+  /// re-equilibrated (ASFA 2023 ALF fact sheet: >= 12 h; LiverBridge clinical reference §7.3).
   double equilibration_hours = 12.0;
 };
 

@@ -67,7 +67,8 @@ nlohmann::json plan_json(const plan::Plan& plan) {
   }
   nlohmann::json caveats = nlohmann::json::array();
   for (const auto& c : plan.protocol.unverified) {
-    caveats.push_back({{"key", c.key}, {"note", c.note}});
+    caveats.push_back(
+        {{"key", c.key}, {"note", c.note}, {"status", "unverified default: review locally"}});
   }
   nlohmann::json indications = nlohmann::json::array();
   for (const auto d : plan.protocol.indications) indications.push_back(patient::to_string(d));

@@ -76,7 +76,9 @@ std::string render_text(const plan::Plan& plan) {
 
   if (!plan.protocol.unverified.empty()) {
     text_section(out, "Unverified protocol values (check before clinical use)");
-    for (const auto& c : plan.protocol.unverified) out += "  " + c.key + ": " + c.note + "\n";
+    for (const auto& c : plan.protocol.unverified) {
+      out += "  " + c.key + " (unverified default: review locally): " + c.note + "\n";
+    }
   }
   text_section(out, "Sources");
   for (const auto& s : plan.protocol.sources) {
@@ -128,7 +130,8 @@ std::string render_markdown(const plan::Plan& plan) {
   if (!plan.protocol.unverified.empty()) {
     out += "\n## Unverified protocol values\n\n";
     for (const auto& c : plan.protocol.unverified) {
-      out += "- `" + text::md_escape(c.key) + "`: " + text::md_escape(c.note) + "\n";
+      out += "- `" + text::md_escape(c.key) +
+             "` (unverified default: review locally): " + text::md_escape(c.note) + "\n";
     }
   }
   return out;

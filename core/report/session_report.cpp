@@ -163,7 +163,7 @@ void add_session_json(nlohmann::json& out, const plan::Plan& plan) {
     if (a.citrate) {
       const auto& c = *a.citrate;
       j["solution"] = protocol::to_string(c.solution);
-      j["inlet_ac_ratio"] = c.inlet_to_ac_ratio;
+      j["inlet_ac_ratio"] = units::in_parts(c.inlet_to_ac_ratio);
       j["citrate_concentration"] = derivation_json(c.citrate_concentration.how);
       j["ac_volume"] = derivation_json(c.ac_volume.how);
       j["ac_rate"] = derivation_json(c.ac_rate.how);

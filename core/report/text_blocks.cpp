@@ -11,7 +11,10 @@ void text_section(std::string& out, const std::string& title) {
 }
 
 void text_figure(std::string& out, const explain::Derivation& d) {
-  out += "  " + text::dot_leader(d.label, kTextLabelWidth) + text::shown(d.shown) + "\n";
+  // A figure that could not be computed says so instead of showing its placeholder 0.
+  const bool computed = d.method.rfind("not computed", 0) != 0;
+  out += "  " + text::dot_leader(d.label, kTextLabelWidth) +
+         (computed ? text::shown(d.shown) : std::string("not computed")) + "\n";
   const std::string pad = "      ";
   out += pad + "method   " + d.method + "\n";
   out += pad + "formula  " + d.formula + "\n";

@@ -1,4 +1,4 @@
-// Placing the protocol's sessions in time (clinical.md §3, §8.3): on the
+// Placing the protocol's sessions in time (LiverBridge clinical reference §8): on the
 // pattern's days at the clock time of the first session, never closer to the
 // previous session than the minimum gap (a session that would be is moved
 // later and says so), with the efficacy labs due `labs_after` after each

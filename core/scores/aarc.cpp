@@ -35,8 +35,7 @@ std::string_view aarc_grade(int total) { return total <= 7 ? "I" : total <= 10 ?
 ScoreResult aarc(const ScoreInputs& in) {
   ScoreResult r = detail::start(
       "aarc", "AARC score", "AARC score (Choudhury 2017) and grade",
-      "Choudhury A et al., Hepatology 2017; thresholds as tabulated in explorationpub (APASL-AARC "
-      "vs EASL) [V2] (clinical.md \u00a75.8)");
+      "Choudhury A et al., Hepatol Int 2017;11(5):461-71; LiverBridge clinical reference §19");
   const auto points = aarc_points(in);
   if (!points) {
     if (!in.bilirubin) r.missing.emplace_back("labs.bilirubin");

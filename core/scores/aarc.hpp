@@ -1,4 +1,4 @@
-// AARC score and grade (APASL ACLF Research Consortium; clinical.md §5.8).
+// AARC score and grade (APASL ACLF Research Consortium; LiverBridge clinical reference §19).
 #pragma once
 
 #include <optional>

@@ -42,8 +42,7 @@ ScoreResult child_pugh(const ScoreInputs& in, ChildPughAlbuminBand band) {
       "child_pugh", "Child-Pugh",
       std::string("Child-Pugh (Pugh 1973), albumin middle band ") +
           (ccjm ? "2.8-3.5 g/dL (CCJM)" : "3.0-3.5 g/dL (Harrison's)"),
-      "Pugh RNH et al., Br J Surg 1973;60(8):646-9; bands: CCJM Table 1, PMC3017746, Harrison's "
-      "(clinical.md \u00a75.4)");
+      "Pugh RNH et al., Br J Surg 1973;60(8):646-9; LiverBridge clinical reference §13");
   const auto points = child_pugh_points(in, band);
   if (!points) {
     if (!in.bilirubin) r.missing.emplace_back("labs.bilirubin");

@@ -1,4 +1,4 @@
-// Child-Pugh (Child–Turcotte–Pugh) score and class (clinical.md §5.4).
+// Child-Pugh (Child–Turcotte–Pugh) score and class (LiverBridge clinical reference §13).
 #pragma once
 
 #include <optional>

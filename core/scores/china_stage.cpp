@@ -41,8 +41,9 @@ ScoreResult china_lf_stage(const ScoreInputs& in, ChinaStageBasis basis) {
       "china_lf_stage", "Chinese liver-failure stage",
       std::string("Chinese liver-failure guideline stage (2012/2018/2024), by ") +
           (by_pta ? "PTA" : "INR"),
-      "\u809d\u8870\u7aed\u8bca\u6cbb\u6307\u5357 2012/2018/2024 (clinical.md \u00a73.5); stage "
-      "thresholds [from memory, unverified]");
+      "Chinese Society of Infectious Diseases and Chinese Society of Hepatology, Guideline for "
+      "diagnosis and treatment of liver failure (2018 edition), Chin J Hepatol 2019;27(1):18-26; "
+      "stage thresholds: unverified default, review locally; LiverBridge clinical reference §20");
   std::optional<int> from_pta;
   std::optional<int> from_inr;
   if (in.pta) from_pta = stage_from_pta(*in.pta);

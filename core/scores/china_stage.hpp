@@ -1,4 +1,4 @@
-// Chinese liver-failure stage (肝衰竭诊治指南; clinical.md §3.5): early,
+// Chinese liver-failure stage (肝衰竭诊治指南; LiverBridge clinical reference §20): early,
 // middle or late, from prothrombin activity (PTA) or from INR as the protocol
 // chooses. PTA and INR are never converted into each other.
 #pragma once

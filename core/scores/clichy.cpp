@@ -28,8 +28,7 @@ ScoreResult clichy(const ScoreInputs& in, ClichyAgeBoundary boundary) {
       "clichy", "Clichy criteria",
       std::string("Clichy criteria (Bernuau 1986); factor V < 30 % from age ") +
           (at_least ? "30 (>= 30)" : "over 30 (> 30)"),
-      "Bernuau J et al., Hepatology 1986; WJT 2025 Table 2; Wikipedia 'Clichy criteria' "
-      "(clinical.md \u00a75.6)");
+      "Bernuau J et al., Hepatology 1986;6(4):648-51; LiverBridge clinical reference §15");
   const ClichyState s = clichy_state(in, boundary);
   const auto& he = s.encephalopathy;
   const auto& fv = s.factor_v;
@@ -54,7 +53,8 @@ ScoreResult clichy(const ScoreInputs& in, ClichyAgeBoundary boundary) {
     if (!in.age) r.missing.emplace_back("age");
   }
   r.notes.emplace_back(
-      "encephalopathy grade 3-4 [from memory; WJT Table 2 says only 'presence of HE']");
+      "encephalopathy grade 3-4 required: unverified default, review locally (later tables "
+      "require only the presence of encephalopathy)");
   if (in.diagnosis && *in.diagnosis != patient::Diagnosis::alf &&
       *in.diagnosis != patient::Diagnosis::subacute_lf) {
     r.notes.emplace_back("the criteria are defined for acute liver failure");

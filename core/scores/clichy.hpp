@@ -1,4 +1,4 @@
-// Clichy (Beaujon–Paul Brousse) criteria (Bernuau 1986; clinical.md §5.6).
+// Clichy (Beaujon–Paul Brousse) criteria (Bernuau 1986; LiverBridge clinical reference §15).
 #pragma once
 
 #include <optional>

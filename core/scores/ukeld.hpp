@@ -1,5 +1,5 @@
-// UKELD (clinical.md §5.9): formula from memory, reproduced by the transplantr
-// test and the transplantbenefit example.
+// UKELD (LiverBridge clinical reference §12, Barber 2011): coefficients reproduced by the
+// transplantr test and the transplantbenefit example.
 #pragma once
 
 #include <optional>

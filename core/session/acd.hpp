@@ -1,5 +1,5 @@
 // Acid-citrate-dextrose solutions: USP composition per litre and the total
-// citrate they contain, expressed as anhydrous citric acid (clinical.md §4.2).
+// citrate they contain, expressed as anhydrous citric acid (LiverBridge clinical reference §5).
 #pragma once
 
 #include "protocol/session_settings.hpp"
@@ -7,7 +7,7 @@
 
 namespace lb::session {
 
-/// Grams per litre of the citrate-bearing ingredients (USP, clinical.md §4.2 [V]).
+/// Grams per litre of the citrate-bearing ingredients (USP, LiverBridge clinical reference §5).
 struct AcdComposition {
   units::MassConcentration citric_acid_anhydrous;
   units::MassConcentration sodium_citrate_dihydrate;

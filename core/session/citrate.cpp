@@ -14,20 +14,20 @@ using detail::from;
 using detail::given;
 
 constexpr const char* kAcdSource =
-    "USP composition per litre (clinical.md §4.2 [V]); total citrate as anhydrous citric acid "
-    "[D]: ACD-A 112.8 mmol/L ≈ 21.7 g/L (USP 20.59–22.75 g/L)";
+    "United States Pharmacopeia, Anticoagulant Citrate Dextrose Solution (USP–NF): composition "
+    "per litre; LiverBridge clinical reference §5.1";
 constexpr const char* kAcVolumeSource =
-    "clinical.md §8.4: ACD volume ≈ V_WB processed / (ratio − 1) (Terumo BCT: ratio 10 = 9 parts "
-    "blood : 1 part AC, 111 mL AC per litre of blood [V])";
+    "Terumo BCT Spectra Optia Operator's Manual P/N 777379-124 (inlet:AC 10 = 9 parts blood : 1 "
+    "part AC); LiverBridge clinical reference §5.2";
 constexpr const char* kCirSource =
-    "clinical.md §4.2 [D]: CIR ≤ Q_AC × c_citrate × f_returned / weight, plus FFP citrate "
-    "Q_FFP × c_FFP";
+    "Evers J, Taborski U. J Clin Apher 2016;31(1):59-62 (citrate infusion rate, critical level "
+    "1 mg/kg/min); LiverBridge clinical reference §5.3";
 constexpr const char* kCalciumSource =
-    "Zhao Y, … Weinstein R. J Clin Apher 2019 (doi 10.1002/jca.21742): calcium gluconate 1.6 g/h "
-    "during 1-PV TPE [V] (clinical.md §4.3)";
+    "Zhao Y, et al. J Clin Apher 2019, doi:10.1002/jca.21742 (calcium gluconate 1.6 g/h during "
+    "1-PV TPE); LiverBridge clinical reference §5.4";
 constexpr const char* kRatioSource =
-    "Link A et al. Crit Care 2012;16:R97: T/iCa ≥ 2.4 predicted mortality [V]; > 2.5 common "
-    "practice [unverified] (clinical.md §4.2, §10.11)";
+    "Link A et al. Crit Care 2012;16(3):R97 (T/iCa ≥ 2.4 predicted mortality); "
+    "LiverBridge clinical reference §5.4";
 
 std::string minutes_text(units::Duration t) {
   return text::fixed(units::in_minutes(t), 0) + " min";
@@ -73,8 +73,9 @@ CitratePlan citrate_plan(const protocol::CitrateSettings& s, const CitrateInputs
   CitratePlan out;
   out.solution = s.solution;
   out.inlet_to_ac_ratio = s.inlet_to_ac_ratio;
-  const double ratio = s.inlet_to_ac_ratio;
-  const auto ratio_input = given("inlet:AC ratio", ratio, "", 0, 2);
+  const units::VolumeRatio ratio = s.inlet_to_ac_ratio;
+  const units::VolumeRatio one = units::volume_ratio(1.0);
+  const auto ratio_input = given("inlet:AC ratio", units::in_parts(ratio), "", 0, 2);
 
   const AcdComposition acd = acd_composition(s.solution);
   const units::MassConcentration c = citrate_as_citric_acid(acd);
@@ -89,7 +90,7 @@ CitratePlan citrate_plan(const protocol::CitrateSettings& s, const CitrateInputs
   cc.source = kAcdSource;
   out.citrate_concentration = {c, cc};
 
-  const units::Volume ac = run.whole_blood_processed.value / (ratio - 1.0);
+  const units::Volume ac = run.whole_blood_processed.value / (ratio - one);
   auto av = figure("ac_volume", "AC volume per session", units::in_milliliters(ac), "mL", 0);
   av.method = std::string(protocol::to_string(s.solution)) + " at the inlet:AC ratio";
   av.formula = "V_AC = V_WB / (ratio − 1)";
@@ -97,7 +98,7 @@ CitratePlan citrate_plan(const protocol::CitrateSettings& s, const CitrateInputs
   av.source = kAcVolumeSource;
   out.ac_volume = {ac, av};
 
-  const units::Flow ac_rate = run.whole_blood_flow.value / (ratio - 1.0);
+  const units::Flow ac_rate = run.whole_blood_flow.value / (ratio - one);
   auto ar = figure("ac_rate", "AC infusion rate", units::in_ml_per_min(ac_rate), "mL/min", 1);
   ar.method = "Blood flow at the inlet:AC ratio";
   ar.formula = "Q_AC = Q_wb / (ratio − 1)";
@@ -117,7 +118,7 @@ CitratePlan citrate_plan(const protocol::CitrateSettings& s, const CitrateInputs
   units::Mass total = from_ac;
   const units::Volume ffp =
       in.replacement != nullptr ? in.replacement->ffp_volume.value : units::milliliters(0);
-  if (ffp.value() > 0.0 && s.ffp_citrate) {
+  if (units::positive(ffp) && s.ffp_citrate) {
     const units::Mass from_ffp = ffp * *s.ffp_citrate;
     auto ff = figure("citrate_from_ffp", "Citrate to the patient from FFP",
                      units::in_grams(from_ffp), "g", 2);
@@ -125,10 +126,11 @@ CitratePlan citrate_plan(const protocol::CitrateSettings& s, const CitrateInputs
     ff.formula = "m = V_FFP × c_FFP";
     ff.inputs = {from("V_FFP", in.replacement->ffp_volume.how),
                  given("c_FFP", units::in_g_per_l(*s.ffp_citrate), "g/L", 0, 2)};
-    ff.source = std::string(kCirSource) + "; FFP citrate content [unverified], protocol parameter";
+    ff.source =
+        std::string(kCirSource) + "; FFP citrate content: unverified default, review locally";
     out.citrate_from_ffp = explain::Derived<units::Mass>{from_ffp, ff};
     total = total + from_ffp;
-  } else if (ffp.value() > 0.0) {
+  } else if (units::positive(ffp)) {
     out.findings.push_back({diag::Severity::warning, codes::kFfpCitrateNotCounted.code,
                             "the protocol gives no citrate content for FFP ('ffp_citrate'); the "
                             "citrate rate counts the AC only and understates the load from " +
@@ -209,14 +211,14 @@ CitratePlan citrate_plan(const protocol::CitrateSettings& s, const CitrateInputs
     }
   }
 
-  if (s.alkalosis_ffp_volume && ffp.value() > 0.0 &&
+  if (s.alkalosis_ffp_volume && units::positive(ffp) &&
       units::at_least(ffp, *s.alkalosis_ffp_volume)) {
     out.findings.push_back(
         {diag::Severity::warning, codes::kAlkalosisRisk.code,
          text::grouped(units::in_milliliters(ffp), 0) + " mL of FFP per session (at or above " +
              text::grouped(units::in_milliliters(*s.alkalosis_ffp_volume), 0) +
              " mL): metabolic alkalosis from the citrate load is expected; check pH and "
-             "bicarbonate after the session (clinical.md §3.1, §4.2)",
+             "bicarbonate after the session (Larsen 2016; LiverBridge clinical reference §5.3)",
          "ffp_volume_per_session"});
   }
   return out;

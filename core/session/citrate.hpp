@@ -1,4 +1,4 @@
-// Citrate anticoagulation for one session (clinical.md §4.2, §4.3, §8.4–8.5):
+// Citrate anticoagulation for one session (LiverBridge clinical reference §5, §5.4, §4–8.5):
 // AC volume and rate, citrate reaching the patient from the AC returned and
 // from FFP, the citrate infusion rate against the protocol's limit (lower in
 // liver failure), the calcium gluconate suggestion, the ionised-calcium

@@ -45,7 +45,8 @@ inline explain::Input given(std::string name, double value, std::string unit, in
 inline std::string shown(const explain::Derivation& d) { return text::shown(d.shown); }
 
 /// ceil() after rounding to 9 significant digits, so that 7500 mL / 250 mL is
-/// 30 and not 31 when the quotient is 30.000000000000004 (clinical.md, general advice).
+/// 30 and not 31 when the quotient is 30.000000000000004 (LiverBridge clinical reference, general
+/// advice).
 inline int whole_ceiling(double quotient) {
   if (!(quotient > 0.0)) return 0;
   const double magnitude = std::floor(std::log10(quotient)) + 1.0;

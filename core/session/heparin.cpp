@@ -21,8 +21,8 @@ HeparinPlan heparin_plan(const protocol::HeparinSettings& s,
   h.inputs = {given("bolus", s.bolus.value, "IU"), given("rate", s.per_hour.value, "IU/h"),
               from("t", duration.how)};
   h.source = source_citation.empty()
-                 ? "protocol values; membrane-TPE heparin dosing [from memory, unverified] "
-                   "(clinical.md §4.4)"
+                 ? "Lee G, Arepally GM. J Clin Apher 2012;27(3):117-25; dosing: unverified "
+                   "default, review locally; LiverBridge clinical reference §5.5"
                  : source_citation;
   out.total = {protocol::InternationalUnits{total}, h};
   return out;

@@ -1,4 +1,4 @@
-// Heparin instead of citrate (clinical.md §4.4): bolus plus an hourly rate
+// Heparin instead of citrate (LiverBridge clinical reference §5.5): bolus plus an hourly rate
 // over the separation run time. The doses are protocol parameters.
 #pragma once
 

@@ -18,8 +18,8 @@ using detail::given;
 using protocol::ReplacementMix;
 
 constexpr const char* kOrderSource =
-    "clinical.md §4.1, §8.4: FFP units = ceil(V_FFP / unit volume); albumin rounded up to whole "
-    "vials (AYSung order arithmetic, github.com/AYSung; 12.5 g per 250 mL vial)";
+    "ASFA 2023, Connelly-Smith L et al. J Clin Apher 2023;38(2):77-278 (replacement plasma or "
+    "plasma/albumin); whole units and vials; LiverBridge clinical reference §4";
 
 std::string mix_text(const protocol::ReplacementSettings& s) {
   switch (s.mix) {
@@ -40,7 +40,7 @@ double ml(units::Volume v) { return units::in_milliliters(v); }
 
 ReplacementOrders replacement_orders(const protocol::ReplacementSettings& s,
                                      const ReplacementInputs& in) {
-  if (!(in.exchange.value.value() > 0.0)) {
+  if (!units::positive(in.exchange.value)) {
     throw std::invalid_argument("replacement: the exchange volume must be positive");
   }
   if (in.sessions < 1) throw std::invalid_argument("replacement: at least one session");

@@ -1,6 +1,6 @@
 // Replacement orders per session and per course: volume of each fluid, FFP
-// in whole units, albumin in whole vials, fluid balance (clinical.md §4.1,
-// §8.4; AYSung order arithmetic).
+// in whole units, albumin in whole vials, fluid balance (LiverBridge clinical reference §4,
+// §4; AYSung order arithmetic).
 #pragma once
 
 #include "explain/derivation.hpp"

@@ -14,9 +14,8 @@ using detail::from;
 using detail::given;
 
 constexpr const char* kMixingSource =
-    "clinical.md §2.1: replacement-aware one-compartment mixing C = C_r + (C0 − C_r)·e^(−x) "
-    "[D] (mixing balance; assumptions as medicalalgorithms 'Removal of material during plasma "
-    "exchange')";
+    "Reverberi R, Reverberi L. Blood Transfus 2007;5(3):164-74 (exchange kinetics), with the "
+    "replacement fluid's content as inflow; LiverBridge clinical reference §7.2";
 
 /// How a lab is shown: its unit name, extractor and decimals.
 struct Scale {
@@ -72,7 +71,7 @@ std::optional<explain::Derived<Q>> predict(const std::string& id, const std::str
                               : std::string(kMixingSource) + "; fluid composition: " + source;
   how.warnings.push_back(
       "immediately after the session; not comparable with pre-session values (redistribution and "
-      "synthesis follow, clinical.md §2.2)");
+      "synthesis follow, LiverBridge clinical reference §7.3)");
   return explain::Derived<Q>{Q::from_value(post / scale.factor), how};
 }
 

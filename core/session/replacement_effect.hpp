@@ -1,6 +1,6 @@
 // Predicted immediately-post-session albumin, fibrinogen and coagulation
 // factor activity from what the replacement fluid supplies:
-// C = C_r + (C0 − C_r)·e^(−x), x = V_exchange / PV (clinical.md §2.1). When
+// C = C_r + (C0 − C_r)·e^(−x), x = V_exchange / PV (LiverBridge clinical reference §7.2). When
 // the FFP is given last, the two fluids are applied one after the other.
 #pragma once
 

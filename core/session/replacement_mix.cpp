@@ -12,7 +12,7 @@ units::Fraction ffp_share(const protocol::ReplacementSettings& r, units::Volume 
     case ReplacementMix::albumin: return units::fraction(0.0);
     case ReplacementMix::fractions: return r.ffp_fraction;
     case ReplacementMix::ffp_units: {
-      if (!(exchange.value() > 0.0)) return units::fraction(1.0);
+      if (!units::positive(exchange)) return units::fraction(1.0);
       const double share = (r.ffp_unit_volume * static_cast<double>(r.ffp_units)) / exchange;
       return units::fraction(std::min(1.0, share));
     }

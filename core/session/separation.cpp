@@ -17,17 +17,17 @@ using detail::given;
 using protocol::SeparationTechnique;
 
 constexpr const char* kFlowSource =
-    "clinical.md §2.4 [D]: centrifugal Q_plasma ≈ Q_inlet × (1 − Hct) × E; membrane Q_filtrate = "
-    "FF × Q_b × (1 − Hct); t_session ≈ V_exchange / Q_plasma";
+    "Tormey CA et al., Transfusion 2010;50(2):471-7 (centrifugal plasma removal efficiency); "
+    "DPMAS trial NCT05030571 (membrane filtration fraction); LiverBridge clinical reference §6";
 constexpr const char* kCapSource =
-    "clinical.md §4.2: Spectra Optia AC infusion rate 0.8–1.2 mL/min per L TBV (Operator's Manual "
-    "777379-124 [V]); Q_inlet_max = ACIR × TBV(L) × ratio [D]";
+    "Terumo BCT Spectra Optia Operator's Manual P/N 777379-124 (AC infusion rate 0.8–1.2 "
+    "mL/min per L TBV); LiverBridge clinical reference §6";
 constexpr const char* kProcessedSource =
-    "clinical.md §8.4: WB processed ≈ V_exchange / (1 − Hct) / E (Optia: 1.15 TBV per PV at E = "
-    "0.87, Terumo BCT [V])";
+    "Tormey CA et al., Transfusion 2010;50(2):471-7 (efficiency 87 %: 1.15 TBV processed per "
+    "plasma volume); LiverBridge clinical reference §6";
 constexpr const char* kReturnedSource =
-    "clinical.md §4.2: f_returned ≈ 1 − fraction of AC removed with the plasma [D]; AC mixes "
-    "with the inlet plasma, of which the share E (centrifugal) or FF (membrane) is removed";
+    "Evers J, Taborski U. J Clin Apher 2016;31(1):59-62 (most citrate leaves with the removed "
+    "plasma); LiverBridge clinical reference §5.3";
 
 double ml_min(units::Flow q) { return units::in_ml_per_min(q); }
 
@@ -35,14 +35,14 @@ double ml_min(units::Flow q) { return units::in_ml_per_min(q); }
 
 SeparationRun separation_run(const protocol::SeparationSettings& s, const SeparationInputs& in) {
   const double hct = units::in_fraction(in.hematocrit);
-  if (!(in.exchange.value.value() > 0.0) || !(in.total_blood_volume.value.value() > 0.0)) {
+  if (!units::positive(in.exchange.value) || !units::positive(in.total_blood_volume.value)) {
     throw std::invalid_argument("separation: exchange volume and TBV must be positive");
   }
   if (!(hct > 0.0 && hct < 1.0)) throw std::invalid_argument("separation: Hct outside (0, 1)");
   const bool centrifugal_set =
-      s.centrifugal.inlet_flow.value() > 0.0 && s.centrifugal.efficiency.value() > 0.0;
+      units::positive(s.centrifugal.inlet_flow) && units::positive(s.centrifugal.efficiency);
   const bool membrane_set =
-      s.membrane.blood_flow.value() > 0.0 && s.membrane.filtration_fraction.value() > 0.0;
+      units::positive(s.membrane.blood_flow) && units::positive(s.membrane.filtration_fraction);
   if (s.technique == SeparationTechnique::centrifugal ? !centrifugal_set : !membrane_set) {
     throw std::invalid_argument(
         "separation: the flow and efficiency/filtration fraction must be "
@@ -67,16 +67,16 @@ SeparationRun separation_run(const protocol::SeparationSettings& s, const Separa
   fl.inputs = {given("protocol flow", ml_min(flow), "mL/min", 0, 2)};
   fl.source = in.source_citation;
   if (centrifugal && s.centrifugal.ac_infusion_limit_per_liter_tbv && in.inlet_to_ac_ratio) {
-    const double acir = ml_min(*s.centrifugal.ac_infusion_limit_per_liter_tbv);
-    const double tbv_l = units::in_liters(in.total_blood_volume.value);
-    const units::Flow cap = units::ml_per_min(acir * tbv_l * *in.inlet_to_ac_ratio);
+    const units::FlowPerVolume acir = *s.centrifugal.ac_infusion_limit_per_liter_tbv;
+    const units::VolumeRatio ratio = *in.inlet_to_ac_ratio;
+    const units::Flow cap = acir * in.total_blood_volume.value * ratio;
     auto c =
         figure("inlet_flow_cap", "Inlet flow limit (AC infusion rate)", ml_min(cap), "mL/min", 1);
     c.method = "AC infusion-rate limit";
     c.formula = "Q_inlet_max = ACIR × TBV(L) × inlet:AC ratio";
-    c.inputs = {given("ACIR", acir, "mL/min per L TBV", 1, 3),
+    c.inputs = {given("ACIR", units::in_ml_per_min_per_liter(acir), "mL/min per L TBV", 1, 3),
                 from("TBV", in.total_blood_volume.how),
-                given("inlet:AC ratio", *in.inlet_to_ac_ratio, "", 0, 2)};
+                given("inlet:AC ratio", units::in_parts(ratio), "", 0, 2)};
     c.source = kCapSource;
     out.inlet_cap = explain::Derived<units::Flow>{cap, c};
     fl.inputs.push_back(from("Q_inlet_max", c));
@@ -85,7 +85,8 @@ SeparationRun separation_run(const protocol::SeparationSettings& s, const Separa
       out.inlet_capped = true;
       const std::string msg = "inlet flow lowered from " + text::fixed(ml_min(flow), 0) +
                               " mL/min to " + text::fixed(ml_min(cap), 1) +
-                              " mL/min by the AC infusion-rate limit (" + text::fixed(acir, 2) +
+                              " mL/min by the AC infusion-rate limit (" +
+                              text::fixed(units::in_ml_per_min_per_liter(acir), 2) +
                               " mL/min per L TBV); the session runs longer";
       flow = cap;
       fl.warnings.push_back(msg);
@@ -98,14 +99,14 @@ SeparationRun separation_run(const protocol::SeparationSettings& s, const Separa
   out.flow = {flow, fl};
 
   // With citrate, the inlet carries the AC: blood drawn = inlet × (ratio − 1)/ratio (ratio 10 =
-  // 9 parts blood : 1 part AC, Terumo [V]). The membrane blood flow is blood already.
+  // 9 parts blood : 1 part AC, Terumo). The membrane blood flow is blood already.
   units::Flow blood = flow;
   auto wb = figure("whole_blood_flow", "Whole blood flow", 0, "mL/min", 1);
   if (centrifugal && in.inlet_to_ac_ratio) {
-    const double r = *in.inlet_to_ac_ratio;
-    blood = flow * ((r - 1.0) / r);
+    const units::VolumeRatio r = *in.inlet_to_ac_ratio;
+    blood = flow * ((r - units::volume_ratio(1.0)) / r);
     wb.formula = "Q_wb = Q_inlet × (ratio − 1) / ratio";
-    wb.inputs = {from("Q_inlet", fl), given("inlet:AC ratio", r, "", 0, 2)};
+    wb.inputs = {from("Q_inlet", fl), given("inlet:AC ratio", units::in_parts(r), "", 0, 2)};
     wb.method = "Inlet less the AC it carries";
   } else {
     wb.formula = centrifugal ? "Q_wb = Q_inlet (no AC in the inlet)" : "Q_wb = Q_b";
@@ -113,7 +114,9 @@ SeparationRun separation_run(const protocol::SeparationSettings& s, const Separa
     wb.method = "Blood flow";
   }
   wb.shown.value = ml_min(blood);
-  wb.source = "clinical.md §4.2 (Terumo BCT: inlet:AC 10 = 9 parts blood to 1 part AC [V])";
+  wb.source =
+      "Terumo BCT Spectra Optia Operator's Manual P/N 777379-124 (inlet:AC 10 = 9 parts "
+      "blood : 1 part AC); LiverBridge clinical reference §6";
   out.whole_blood_flow = {blood, wb};
 
   const units::Flow plasma = blood * (units::fraction(1.0) - in.hematocrit) * share;

@@ -1,4 +1,4 @@
-// Separation flows and run time (clinical.md §2.4, §4.2, §4.5, §8.4):
+// Separation flows and run time (LiverBridge clinical reference §6, §5, §4):
 // centrifugal Q_p = Q_wb × (1 − Hct) × E, membrane Q_p = FF × Q_b × (1 − Hct);
 // whole blood processed, session duration, extracorporeal volume as % TBV.
 // The centrifugal inlet flow is capped by the AC infusion-rate limit,
@@ -19,7 +19,7 @@ struct SeparationInputs {
   explain::Derived<units::Volume> total_blood_volume;
   units::Fraction hematocrit;
   /// Inlet:AC ratio when citrate is the anticoagulant (AC is added to the blood drawn).
-  std::optional<double> inlet_to_ac_ratio;
+  std::optional<units::VolumeRatio> inlet_to_ac_ratio;
   std::string source_citation;
 };
 

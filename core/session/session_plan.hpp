@@ -73,7 +73,8 @@ struct SeparationRun {
 
 struct CitratePlan {
   protocol::AcdSolution solution = protocol::AcdSolution::acd_a;
-  double inlet_to_ac_ratio = 10;  ///< inlet volume per volume of AC (protocol setting)
+  /// Inlet volume per volume of AC (protocol setting).
+  units::VolumeRatio inlet_to_ac_ratio = units::volume_ratio(10);
   explain::Derived<units::MassConcentration> citrate_concentration;
   explain::Derived<units::Volume> ac_volume;
   explain::Derived<units::Flow> ac_rate;

@@ -1,6 +1,9 @@
 #include "units/lab_conversions.hpp"
 
 #include <cmath>
+#include <optional>
+#include <stdexcept>
+#include <string>
 
 namespace lb::units {
 
@@ -12,35 +15,24 @@ struct Factor {
   AmountConcentration amount_per_mass_unit;
 };
 
-Factor factor(Analyte a) {
+std::optional<Factor> factor(Analyte a) {
   switch (a) {
-    case Analyte::bilirubin: return {mg_per_dl(1), umol_per_l(17.1)};
-    case Analyte::creatinine: return {mg_per_dl(1), umol_per_l(88.4)};
-    case Analyte::ammonia: return {ug_per_dl(1), umol_per_l(0.587)};
-    case Analyte::calcium: return {mg_per_dl(1), mmol_per_l(0.2495)};
-    case Analyte::lactate: return {mg_per_dl(1), mmol_per_l(0.111)};
-    case Analyte::glucose: return {mg_per_dl(1), mmol_per_l(0.0555)};
-    case Analyte::phosphate: return {mg_per_dl(1), mmol_per_l(0.3229)};
-    case Analyte::citrate: return {mg_per_dl(1), umol_per_l(52.05)};
+    case Analyte::bilirubin: return Factor{mg_per_dl(1), umol_per_l(17.1)};
+    case Analyte::creatinine: return Factor{mg_per_dl(1), umol_per_l(88.4)};
+    case Analyte::ammonia: return Factor{ug_per_dl(1), umol_per_l(0.587)};
+    case Analyte::ionized_calcium:
+    case Analyte::total_calcium: return Factor{mg_per_dl(1), mmol_per_l(0.2495)};
+    case Analyte::lactate: return Factor{mg_per_dl(1), mmol_per_l(0.111)};
+    case Analyte::glucose: return Factor{mg_per_dl(1), mmol_per_l(0.0555)};
+    case Analyte::phosphate: return Factor{mg_per_dl(1), mmol_per_l(0.3229)};
+    case Analyte::citrate: return Factor{mg_per_dl(1), umol_per_l(52.05)};
+    default: return std::nullopt;
   }
-  return {mg_per_dl(1), umol_per_l(1)};
 }
 
 }  // namespace
 
-std::string_view analyte_name(Analyte a) {
-  switch (a) {
-    case Analyte::bilirubin: return "bilirubin";
-    case Analyte::creatinine: return "creatinine";
-    case Analyte::ammonia: return "ammonia";
-    case Analyte::calcium: return "calcium";
-    case Analyte::lactate: return "lactate";
-    case Analyte::glucose: return "glucose";
-    case Analyte::phosphate: return "phosphate";
-    case Analyte::citrate: return "citrate";
-  }
-  return "unknown";
-}
+bool has_molar_conversion(Analyte a) { return factor(a).has_value(); }
 
 double round_significant(double v, int digits) {
   if (v == 0.0 || !std::isfinite(v)) return v;
@@ -50,8 +42,11 @@ double round_significant(double v, int digits) {
 }
 
 MolarMass conversion_molar_mass(Analyte a) {
-  const Factor f = factor(a);
-  return f.mass_unit / f.amount_per_mass_unit;
+  const auto f = factor(a);
+  if (!f) {
+    throw std::invalid_argument("no molar-mass conversion for " + std::string(analyte_name(a)));
+  }
+  return f->mass_unit / f->amount_per_mass_unit;
 }
 
 AmountConcentration to_amount(Analyte a, MassConcentration c) {

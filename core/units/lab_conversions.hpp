@@ -1,7 +1,7 @@
 // Analyte-aware lab conversions between the conventional (mass) and SI (amount)
 // unit systems. These are not unit conversions: each needs the analyte's
 // conversion factor (a molar mass), so each is an explicit, named function.
-// Factors: ../shared/reference/clinical.md §6 (csmu.edu.tw AMA SI table).
+// Factors: LiverBridge clinical reference §22 (csmu.edu.tw AMA SI table).
 //
 // Converted values are rounded to 9 significant digits so that a lab entered in
 // one system and compared against a threshold defined in the other lands on the
@@ -11,25 +11,28 @@
 #include <string_view>
 #include <variant>
 
+#include "units/analyte.hpp"
 #include "units/quantities.hpp"
 
 namespace lb::units {
 
-enum class Analyte {
-  bilirubin,   ///< mg/dL × 17.1 = µmol/L
-  creatinine,  ///< mg/dL × 88.4 = µmol/L
-  ammonia,     ///< µg/dL (as NH3) × 0.587 = µmol/L
-  calcium,     ///< mg/dL × 0.2495 = mmol/L
-  lactate,     ///< mg/dL × 0.111 = mmol/L  [from memory, unverified; MW 90.08 gives 0.1110]
-  glucose,     ///< mg/dL × 0.0555 = mmol/L
-  phosphate,   ///< mg/dL × 0.3229 = mmol/L (as phosphorus, MW 30.97)
-  citrate,     ///< mg/dL × 52.05 = µmol/L
-};
+// Conversion factors (mass unit -> amount unit), per analyte:
+//   bilirubin   mg/dL × 17.1 = µmol/L
+//   creatinine  mg/dL × 88.4 = µmol/L
+//   ammonia     µg/dL (as NH3) × 0.587 = µmol/L
+//   calcium (ionised and total)  mg/dL × 0.2495 = mmol/L
+//   lactate     mg/dL × 0.111 = mmol/L (MW 90.08 gives 0.1110)
+//   glucose     mg/dL × 0.0555 = mmol/L
+//   phosphate   mg/dL × 0.3229 = mmol/L (as phosphorus, MW 30.97)
+//   citrate     mg/dL × 52.05 = µmol/L
 
-std::string_view analyte_name(Analyte a);
+/// Whether the analyte has a molar-mass conversion (the analytes above); only
+/// these may be held as a LabConcentration.
+bool has_molar_conversion(Analyte a);
 
 /// The molar mass implied by the analyte's published conversion factor, e.g.
-/// bilirubin 1 mg/dL = 17.1 µmol/L  ->  584.795 g/mol.
+/// bilirubin 1 mg/dL = 17.1 µmol/L  ->  584.795 g/mol. Throws
+/// std::invalid_argument for an analyte without one (a programming error).
 MolarMass conversion_molar_mass(Analyte a);
 
 /// Mass concentration -> amount concentration for the analyte (rounded to 9

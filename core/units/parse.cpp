@@ -286,3 +286,13 @@ ParseResult<Fraction> parse_fraction(std::string_view t, bool allow_bare) {
 }
 
 }  // namespace lb::units
+
+namespace lb::units {
+
+std::vector<std::string_view> unit_spellings() {
+  std::vector<std::string_view> out;
+  for (const auto& u : kUnits) out.push_back(u.spelling);
+  return out;
+}
+
+}  // namespace lb::units

@@ -6,7 +6,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "units/any_quantity.hpp"
 #include "units/dimension.hpp"
 #include "units/quantities.hpp"
 
@@ -17,6 +19,8 @@ struct ParsedQuantity {
   double si_value = 0.0;
   Dimension dimension = Dimension::fraction;
   std::string unit;  ///< the unit as written, e.g. "µmol/L"
+  /// The value as a quantity of its dimension; `.get<Q>()` checks the dimension.
+  [[nodiscard]] AnyQuantity quantity() const { return AnyQuantity::from_si(si_value, dimension); }
 };
 
 /// Either a value or a human-readable reason it was rejected.
@@ -54,5 +58,8 @@ ParseResult<Fraction> parse_fraction(std::string_view text, bool allow_bare = fa
 /// A plain finite number without unit (INR, pH, multiples). Rejects NaN/inf,
 /// thousands separators, decimal commas and trailing text.
 ParseResult<double> parse_plain_number(std::string_view text);
+
+/// Every unit spelling the parser knows (for tests that walk all units).
+std::vector<std::string_view> unit_spellings();
 
 }  // namespace lb::units

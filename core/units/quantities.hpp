@@ -51,6 +51,12 @@ using BodyMassIndex = bu::quantity<si::surface_density>;                        
 using DoseRate = bu::quantity<si::frequency>;
 /// Pure numbers: fractions (Hct 0.30), ratios (INR), multiples (1.5 plasma volumes).
 using Fraction = bu::quantity<si::dimensionless>;
+/// Flow per volume of blood: the AC infusion-rate limit, mL/min per L of total
+/// blood volume (1/s). Boost.Units gives it the dimension of DoseRate (both are
+/// 1/s), so the names below keep the two apart; ACIR × TBV is a Flow.
+using FlowPerVolume = bu::quantity<si::frequency>;
+/// One volume per volume of another (inlet:AC 10 = 10 mL of inlet per mL of AC).
+using VolumeRatio = Fraction;
 
 // ---- factories (clinical unit -> SI) -------------------------------------------------
 constexpr Length meters(double v) { return Length::from_value(v); }
@@ -104,8 +110,19 @@ constexpr BodyMassIndex kg_per_m2(double v) { return BodyMassIndex::from_value(v
 constexpr DoseRate ug_per_kg_per_min(double v) { return DoseRate::from_value(v * 1e-9 / 60.0); }
 constexpr DoseRate mg_per_kg_per_min(double v) { return DoseRate::from_value(v * 1e-6 / 60.0); }
 
+constexpr FlowPerVolume ml_per_min_per_liter(double v) {
+  return FlowPerVolume::from_value(v * 1e-6 / 60.0 / 1e-3);
+}
+constexpr VolumeRatio volume_ratio(double parts) { return VolumeRatio::from_value(parts); }
+
 constexpr Fraction fraction(double v) { return Fraction::from_value(v); }
 constexpr Fraction percent(double v) { return Fraction::from_value(v / 100.0); }
+
+/// q > 0 (false for NaN): a guard before dividing by q or taking its share.
+template <class Q>
+constexpr bool positive(Q q) {
+  return q > Q{};
+}
 
 // ---- extractors (SI -> clinical unit number, for printing and formula inputs) ---------
 constexpr double in_meters(Length q) { return q.value(); }
@@ -139,6 +156,10 @@ constexpr double in_kilopascals(Pressure q) { return q.value() / 1e3; }
 constexpr double in_kg_per_m2(BodyMassIndex q) { return q.value(); }
 constexpr double in_ug_per_kg_per_min(DoseRate q) { return q.value() / (1e-9 / 60.0); }
 constexpr double in_mg_per_kg_per_min(DoseRate q) { return q.value() / (1e-6 / 60.0); }
+constexpr double in_ml_per_min_per_liter(FlowPerVolume q) {
+  return q.value() / (1e-6 / 60.0 / 1e-3);
+}
+constexpr double in_parts(VolumeRatio q) { return q.value(); }
 constexpr double in_fraction(Fraction q) { return q.value(); }
 constexpr double in_percent(Fraction q) { return q.value() * 100.0; }
 

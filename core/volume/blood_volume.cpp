@@ -1,4 +1,4 @@
-// Total blood volume estimators (clinical.md §1.1, §1.3, §1.4, §1.5, §10.1, §10.2).
+// Total blood volume estimators (LiverBridge clinical reference §2.1, §2.6, §2.4, §2.3, §2.2).
 #include "volume/blood_volume.hpp"
 
 #include <boost/units/cmath.hpp>
@@ -15,25 +15,26 @@ namespace {
 
 constexpr const char* kNadlerSource =
     "Nadler SB, Hidalgo JH, Bloch T. Prediction of blood volume in normal human adults. "
-    "Surgery 1962;51(2):224-32.";
+    "Surgery 1962;51(2):224-32; LiverBridge clinical reference §2.1";
 constexpr const char* kWeightBasedSource =
-    "Weight-based estimate: HMC Doha blood-bank teaching values (drzeydbloodbank.com, 2020; "
-    "adult 70 mL/kg); mdapp.co plasma volume calculator (child < 25 kg 70 mL/kg)";
+    "Lemmens HJ, Bernstein DP, Brodsky JB. Obes Surg 2006;16(6):773-6 (70 mL/kg at BMI 22); "
+    "LiverBridge clinical reference §2.2";
 constexpr const char* kLemmensSource =
     "Lemmens HJ, Bernstein DP, Brodsky JB. Estimating blood volume in obese and morbidly obese "
-    "patients. Obes Surg 2006;16(6):773-6.";
+    "patients. Obes Surg 2006;16(6):773-6; LiverBridge clinical reference §2.3";
 constexpr const char* kGilcherSource =
     "Gilcher RO, McCombs JS. Blood volume and red cell mass measurements. In: Hematology in "
-    "Clinical Practice, 4th ed., 2005, pp. 595-605 (mL/kg table [from memory, unverified])";
+    "Clinical Practice, 4th ed., 2005, pp. 595-605 (mL/kg table: unverified default, review "
+    "locally); LiverBridge clinical reference §2.4";
 
 /// WHO obesity threshold (BMI ≥ 30 kg/m²): weight-driven blood-volume rules
 /// were derived in non-obese adults; Lemmens–Bernstein–Brodsky addresses
-/// obesity (clinical.md §1.5).
+/// obesity (LiverBridge clinical reference §2.3).
 constexpr units::BodyMassIndex kObeseBmi = units::kg_per_m2(30);
 
 const char* sex_name(model::Sex sex) { return sex == model::Sex::male ? "male" : "female"; }
 
-/// BMI = W / H² (clinical.md §1.5).
+/// BMI = W / H² (LiverBridge clinical reference §2.3).
 units::BodyMassIndex bmi_of(units::Length height, units::Mass weight) {
   return kernel::body_mass_index(height, weight);
 }
@@ -60,7 +61,8 @@ explain::Derived<units::Volume> nadler_blood_volume(model::Sex sex, units::Lengt
                                                     units::Mass weight, units::Mass min_weight) {
   detail::require_height(height);
   detail::require_weight(weight);
-  // Nadler 1962 (clinical.md §1.1), defined with H in metres, W in kilograms, TBV in litres.
+  // Nadler 1962 (LiverBridge clinical reference §2.1), defined with H in metres, W in kilograms,
+  // TBV in litres.
   const kernel::NadlerCoefficients k = kernel::nadler_coefficients(sex);
   const double h = units::in_meters(height);
   const double w = units::in_kilograms(weight);
@@ -94,7 +96,7 @@ explain::Derived<units::Volume> weight_based_blood_volume(units::Mass weight,
                                                           std::optional<units::BodyMassIndex> bmi) {
   detail::require_weight(weight);
   detail::require_positive(units::in_ml_per_kg(per_kg), "blood volume per kg");
-  // TBV = W × mL/kg (clinical.md §1.3; default 70 mL/kg, §10.2).
+  // TBV = W × mL/kg (LiverBridge clinical reference §2.6; default 70 mL/kg, §10.2).
   const units::Volume tbv = weight * per_kg;
 
   const std::string rate = detail::ml_per_kg(per_kg);
@@ -124,7 +126,7 @@ explain::Derived<units::Volume> lemmens_blood_volume(units::Length height, units
   detail::require_weight(weight);
   detail::require_positive(units::in_ml_per_kg(reference), "Lemmens reference volume per kg");
   detail::require_positive(units::in_kg_per_m2(reference_bmi), "Lemmens reference BMI");
-  // Lemmens–Bernstein–Brodsky 2006 (clinical.md §1.5):
+  // Lemmens–Bernstein–Brodsky 2006 (LiverBridge clinical reference §2.3):
   //   BMI = W / H²;  TBV = W × 70 mL/kg ÷ √(BMI / 22)   ( = 70 × √22 × H × √W mL)
   const units::BodyMassIndex bmi = bmi_of(height, weight);
   const units::VolumePerMass indexed = kernel::lemmens_indexed_rate(bmi, reference, reference_bmi);
@@ -159,7 +161,8 @@ explain::Derived<units::Volume> gilcher_blood_volume(model::Sex sex, model::Buil
   detail::require_weight(weight);
   const units::VolumePerMass per_kg = kernel::gilcher_rate(table, sex, build);
   detail::require_positive(units::in_ml_per_kg(per_kg), "Gilcher volume per kg");
-  // Gilcher's rule of five (clinical.md §1.4): TBV = W × mL/kg for sex and build.
+  // Gilcher's rule of five (LiverBridge clinical reference §2.4): TBV = W × mL/kg for sex and
+  // build.
   const units::Volume tbv = weight * per_kg;
 
   const std::string build_name(model::to_string(build));
@@ -178,7 +181,7 @@ explain::Derived<units::Volume> gilcher_blood_volume(model::Sex sex, model::Buil
   how.source = kGilcherSource;
   how.warnings.push_back("Gilcher's mL/kg table (" + rate + " for a " + sex_name(sex) + " of " +
                          build_name +
-                         " build) is [from memory, unverified]: not found in a cited source; "
+                         " build) is an unverified default: review locally; "
                          "check with a clinician before use");
   return {tbv, std::move(how)};
 }
@@ -204,7 +207,8 @@ explain::Derived<units::Volume> blood_volume(const protocol::BloodVolumeSettings
   switch (settings.method) {
     case protocol::BloodVolumeMethod::nadler: {
       if (units::below(weight, settings.nadler_min_weight)) {
-        // Below the Nadler minimum the weight-based rule applies (clinical.md §1.1, §10.1).
+        // Below the Nadler minimum the weight-based rule applies (LiverBridge clinical reference
+        // §2.1).
         auto out = weight_based_blood_volume(weight, weight_rate, bmi);
         out.how.method +=
             " (Nadler 1962 not applicable below " + detail::kg(settings.nadler_min_weight) + ")";

@@ -1,4 +1,4 @@
-// Total blood volume estimators (clinical.md §1). Each returns a derivation
+// Total blood volume estimators (LiverBridge clinical reference §2). Each returns a derivation
 // with id "total_blood_volume", the formula, inputs, source and applicability
 // warnings.
 #pragma once
@@ -31,7 +31,7 @@ explain::Derived<units::Volume> lemmens_blood_volume(units::Length height, units
                                                      units::BodyMassIndex reference_bmi);
 
 /// Gilcher's rule of five: TBV = W × mL/kg for sex and build (table values are
-/// [from memory, unverified] and flagged as such in the derivation).
+/// (unverified) and flagged as such in the derivation).
 explain::Derived<units::Volume> gilcher_blood_volume(model::Sex sex, model::Build build,
                                                      units::Mass weight,
                                                      const protocol::GilcherTable& table);

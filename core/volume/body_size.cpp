@@ -1,4 +1,4 @@
-// Body-size measures (clinical.md §1.5, §1.6).
+// Body-size measures (LiverBridge clinical reference §2.3, §1.2).
 #include "volume/body_size.hpp"
 
 #include <stdexcept>
@@ -33,15 +33,17 @@ NamedLine ibw_line(protocol::IbwMethod method, model::Sex sex) {
 }
 
 constexpr const char* kIbwSource =
-    "Devine 1974, Robinson 1983 and Miller 1983 ideal body weight lines as tabulated at "
-    "calculators.org/health/ideal-weight.php (also thenutritionistfiles.com, terican.com)";
+    "Devine BJ. Drug Intell Clin Pharm 1974;8:650-5; Robinson JD et al. Am J Hosp Pharm "
+    "1983;40(6):1016-9; Miller DR et al. Am J Hosp Pharm 1983;40(10):1622-5; "
+    "LiverBridge clinical reference §1.2";
 
 }  // namespace
 
 explain::Derived<units::BodyMassIndex> body_mass_index(units::Length height, units::Mass weight) {
   detail::require_height(height);
   detail::require_weight(weight);
-  // BMI = W / H² (kg, m) — the definition used by Lemmens–Bernstein–Brodsky (clinical.md §1.5).
+  // BMI = W / H² (kg, m) — the definition used by Lemmens–Bernstein–Brodsky (LiverBridge clinical
+  // reference §2.3).
   const units::BodyMassIndex bmi = kernel::body_mass_index(height, weight);
 
   explain::Derivation how;
@@ -56,7 +58,9 @@ explain::Derived<units::BodyMassIndex> body_mass_index(units::Length height, uni
       explain::quantity_input("weight", units::in_kilograms(weight), "kg",
                               detail::weight_decimals(weight)),
   };
-  how.source = "Body mass index, standard definition: weight (kg) ÷ height (m)²";
+  how.source =
+      "WHO Technical Report Series 894, 2000 (body mass index); "
+      "LiverBridge clinical reference §1.1";
   return {bmi, std::move(how)};
 }
 
@@ -68,9 +72,10 @@ explain::Derived<units::Mass> ideal_body_weight(protocol::IbwMethod method, mode
   const units::Length five_feet = kernel::kIbwLineStart;
   const units::Mass base = line.coefficients.base;
 
-  // IBW = base + slope × (H − 60 in), with H − 60 in counted in inches (clinical.md §1.6).
+  // IBW = base + slope × (H − 60 in), with H − 60 in counted in inches (LiverBridge clinical
+  // reference §1.2).
   const units::Mass on_line = kernel::ibw_on_line(line.coefficients, height);
-  const units::Mass ibw = kernel::ideal_body_weight(line.coefficients, height, below_60_inches);
+  units::Mass ibw = kernel::ideal_body_weight(line.coefficients, height, below_60_inches);
   std::vector<std::string> warnings;
   if (units::below(height, five_feet)) {
     const std::string why = "Height " + detail::cm(height) + " is below 60 in (152.4 cm), where " +
@@ -83,9 +88,15 @@ explain::Derived<units::Mass> ideal_body_weight(protocol::IbwMethod method, mode
                          " to " + detail::kg(on_line) + " (not validated below 5 ft)");
     }
   }
-  if (!(units::in_kilograms(ibw) > 0.0)) {
-    throw std::domain_error(std::string(line.name) + " gives no positive ideal body weight for " +
-                            detail::cm(height));
+  // A line extrapolated to 0 kg or below gives no ideal body weight. That is not a reason to
+  // refuse the plan: most exchange rules never use IBW. Report it as not computed (value 0 kg,
+  // which any rule that needs IBW refuses) and let the rule decide.
+  const bool computed = units::in_kilograms(ibw) > 0.0;
+  if (!computed) {
+    ibw = units::kilograms(0);
+    warnings.push_back("ideal body weight not computed: " + std::string(line.name) +
+                       " gives no positive weight at " + detail::cm(height) + " (the line gives " +
+                       detail::kg(on_line) + ")");
   }
 
   const bool male = sex == model::Sex::male;
@@ -93,11 +104,13 @@ explain::Derived<units::Mass> ideal_body_weight(protocol::IbwMethod method, mode
   how.id = "ideal_body_weight";
   how.label = "Ideal body weight";
   how.shown = {units::in_kilograms(ibw), "kg", 1};
-  how.method = std::string(line.name) + ", " + (male ? "male" : "female");
+  how.method =
+      std::string(computed ? "" : "not computed: ") + line.name + ", " + (male ? "male" : "female");
   how.formula = "IBW = " + text::fixed(units::in_kilograms(base), line.base_decimals) + " + " +
                 text::fixed(units::in_kilograms(line.coefficients.per_inch), line.slope_decimals) +
                 " × (H − 60)  (H in inches, IBW in kg)";
-  if (ibw != on_line) how.formula += ", floored at " + detail::kg(base) + " below 60 in";
+  if (computed && ibw != on_line)
+    how.formula += ", floored at " + detail::kg(base) + " below 60 in";
   how.inputs = {
       explain::text_input("sex", male ? "male" : "female"),
       explain::quantity_input("height", units::in_centimeters(height), "cm", 1),

@@ -1,4 +1,4 @@
-// Exchange volume per session (clinical.md §1.7, §8.1, §10.13).
+// Exchange volume per session (LiverBridge clinical reference §3.2, §3).
 #include "volume/exchange_volume.hpp"
 
 #include <cmath>
@@ -42,7 +42,7 @@ RuleResult apply_rule(const protocol::ExchangeSettings& s, const ExchangeInputs&
                                           in.actual_weight);
   switch (s.rule) {
     case protocol::ExchangeRule::plasma_volumes: {
-      // V = k × PV (clinical.md §8.1; ASFA 1–1.5 TPV, §3.2).
+      // V = k × PV (LiverBridge clinical reference §3; ASFA 1–1.5 TPV, §3.2).
       const double k = units::in_fraction(s.plasma_volumes);
       const std::string kt = coefficient(k, 1);
       r.method = kt + " plasma volumes";
@@ -55,7 +55,7 @@ RuleResult apply_rule(const protocol::ExchangeSettings& s, const ExchangeInputs&
     }
     case protocol::ExchangeRule::percent_ibw: {
       // V = 15 % × IBW × 1 L/kg (Larsen 2016 HVP: 15 % of ideal body weight, 1 kg of
-      // plasma ≈ 1 L; clinical.md §1.7).
+      // plasma ≈ 1 L; LiverBridge clinical reference §3.2).
       const double pct = units::in_percent(s.percent_of_ibw);
       const double l_per_kg = units::in_liters(s.percent_ibw_volume_per_kg * units::kilograms(1));
       const std::string pt = coefficient(pct);
@@ -71,7 +71,8 @@ RuleResult apply_rule(const protocol::ExchangeSettings& s, const ExchangeInputs&
       return r;
     }
     case protocol::ExchangeRule::per_kg: {
-      // V = mL/kg × weight, actual or ideal per the protocol (clinical.md §1.7 note, §8.1).
+      // V = mL/kg × weight, actual or ideal per the protocol (LiverBridge clinical reference §3.2
+      // note, §3.3).
       const bool ideal = s.per_kg_weight == protocol::WeightBasis::ideal;
       const std::string rate = detail::ml_per_kg(s.per_kg);
       r.method = rate + (ideal ? " of ideal body weight" : " of actual body weight");
@@ -90,7 +91,8 @@ RuleResult apply_rule(const protocol::ExchangeSettings& s, const ExchangeInputs&
       return r;
     }
     case protocol::ExchangeRule::fixed: {
-      // A fixed volume, e.g. 2000–3000 mL in Chinese NBAL practice (clinical.md §3.5, §8.1).
+      // A fixed volume, e.g. 2000–3000 mL in Chinese NBAL practice (LiverBridge clinical reference
+      // §3.3).
       const double ml = units::in_milliliters(s.fixed);
       r.method = "Fixed volume";
       r.formula = "V = " + detail::grouped(ml, detail::decimals_for(ml, 0, 3)) + " mL";
@@ -127,7 +129,12 @@ ExchangeVolume exchange_volume(const protocol::ExchangeSettings& settings,
   if (settings.rule == protocol::ExchangeRule::percent_ibw ||
       (settings.rule == protocol::ExchangeRule::per_kg &&
        settings.per_kg_weight == protocol::WeightBasis::ideal)) {
-    detail::require_weight(inputs.ideal_body_weight.value);
+    if (!(units::in_kilograms(inputs.ideal_body_weight.value) > 0.0)) {
+      throw std::domain_error("the exchange rule needs ideal body weight; " +
+                              (inputs.ideal_body_weight.how.warnings.empty()
+                                   ? std::string("ideal body weight not computed")
+                                   : inputs.ideal_body_weight.how.warnings.back()));
+    }
   }
   if (settings.rule == protocol::ExchangeRule::per_kg &&
       settings.per_kg_weight == protocol::WeightBasis::actual) {
@@ -261,7 +268,7 @@ ExchangeVolume exchange_volume(const protocol::ExchangeSettings& settings,
   for (const auto& f : out.findings) how.warnings.push_back(f.message);
   out.volume.value = v;
 
-  // Plasma volumes exchanged: n = V ÷ PV (clinical.md §1.7, §2.1 uses it as x).
+  // Plasma volumes exchanged: n = V ÷ PV (LiverBridge clinical reference §3.2, §7.2 uses it as x).
   const units::Fraction n = v / pv;
   explain::Derivation& pvs = out.plasma_volumes.how;
   pvs.id = "plasma_volumes_per_session";
@@ -271,7 +278,9 @@ ExchangeVolume exchange_volume(const protocol::ExchangeSettings& settings,
   pvs.formula = "n = V ÷ PV";
   pvs.inputs = {input_from("V (exchange volume per session)", how),
                 input_from("PV (plasma volume)", inputs.plasma_volume.how)};
-  pvs.source = "Arithmetic on the figures above";
+  pvs.source =
+      "ASFA 2023, Connelly-Smith L et al. J Clin Apher 2023;38(2):77-278 (volumes in "
+      "total plasma volumes); LiverBridge clinical reference §3.1";
   out.plasma_volumes.value = n;
   return out;
 }

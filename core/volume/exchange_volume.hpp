@@ -1,5 +1,5 @@
 // Exchange volume per session from the protocol's rule, checked against its
-// hard and soft limits (clinical.md §1.7, §8.1).
+// hard and soft limits (LiverBridge clinical reference §3.2, §3).
 #pragma once
 
 #include <string>

@@ -21,7 +21,8 @@
 
 namespace lb::volume::kernel {
 
-// ---- ideal body weight (clinical.md §1.6) ---------------------------------------------
+// ---- ideal body weight (LiverBridge clinical reference §1)
+// ---------------------------------------------
 
 /// IBW = base + per_inch × (height in inches − 60).
 struct IbwLine {
@@ -61,7 +62,7 @@ inline units::Mass ideal_body_weight(const IbwLine& line, units::Length height,
   return ibw_on_line(line, height);
 }
 
-// ---- total blood volume (clinical.md §1.1, §1.3, §1.4, §1.5) ---------------------------
+// ---- total blood volume (LiverBridge clinical reference §2) ---------------------------
 
 /// BMI = W / H² (kg, m).
 constexpr units::BodyMassIndex body_mass_index(units::Length height, units::Mass weight) {
@@ -112,7 +113,8 @@ constexpr units::VolumePerMass gilcher_rate(const protocol::GilcherTable& t, mod
   return t.male_normal;  // unreachable for a valid Build
 }
 
-// ---- plasma volume (clinical.md §1.2, §1.3) --------------------------------------------
+// ---- plasma volume (LiverBridge clinical reference §2)
+// --------------------------------------------
 
 /// PV = TBV × (1 − Hct).
 constexpr units::Volume plasma_from_hematocrit(units::Volume tbv, units::Fraction hct) {
@@ -124,7 +126,8 @@ constexpr units::Volume kaplan_plasma(units::VolumePerMass factor, units::Mass w
   return factor * weight * (units::fraction(1.0) - hct);
 }
 
-// ---- exchange volume (clinical.md §1.7, §8.1) ------------------------------------------
+// ---- exchange volume (LiverBridge clinical reference §3)
+// ------------------------------------------
 
 /// The volume the protocol's rule gives, before rounding and caps.
 constexpr units::Volume exchange_rule_volume(const protocol::ExchangeSettings& s,

@@ -1,4 +1,4 @@
-// Plasma volume estimators (clinical.md §1.2, §1.3).
+// Plasma volume estimators (LiverBridge clinical reference §2.5, §2.6).
 #include "volume/plasma_volume.hpp"
 
 #include <string>
@@ -12,11 +12,12 @@ namespace lb::volume {
 namespace {
 
 constexpr const char* kHematocritSource =
-    "PV = TBV × (1 − Hct): mdapp.co plasma volume calculator; HMC Doha blood-bank teaching note "
-    "(plasmacrit = 1 − Hct, drzeydbloodbank.com, 2020)";
+    "Winters JL. Plasma exchange: concepts, mechanisms, and an overview of the American Society "
+    "for Apheresis guidelines. Hematology Am Soc Hematol Educ Program 2012;2012:7-12; "
+    "LiverBridge clinical reference §2.5";
 constexpr const char* kKaplanSource =
     "Kaplan AA. A simple and accurate method for prescribing plasma exchange. ASAIO Trans "
-    "1990;36:M597-9 [from memory, unverified]";
+    "1990;36(3):M597-9 (unverified default, review locally); LiverBridge clinical reference §2.6";
 
 explain::Input hematocrit_input(units::Fraction hct) {
   const double v = units::in_fraction(hct);
@@ -37,7 +38,7 @@ explain::Derived<units::Volume> plasma_volume_from_hematocrit(
     const explain::Derived<units::Volume>& tbv, units::Fraction hematocrit) {
   detail::require_positive(units::in_milliliters(tbv.value), "total blood volume");
   detail::require_hematocrit(hematocrit);
-  // PV = TBV × (1 − Hct), Hct as a fraction (clinical.md §1.2).
+  // PV = TBV × (1 − Hct), Hct as a fraction (LiverBridge clinical reference §2.5).
   const units::Volume pv = kernel::plasma_from_hematocrit(tbv.value, hematocrit);
 
   explain::Derivation how = pv_derivation(pv);
@@ -57,7 +58,7 @@ explain::Derived<units::Volume> kaplan_plasma_volume(units::Mass weight, units::
   detail::require_weight(weight);
   detail::require_hematocrit(hematocrit);
   detail::require_positive(units::in_ml_per_kg(factor), "Kaplan factor");
-  // Kaplan: EPV = 0.065 L/kg × W × (1 − Hct) (clinical.md §1.3, [from memory, unverified]).
+  // Kaplan: EPV = 0.065 L/kg × W × (1 − Hct) (LiverBridge clinical reference §2.6, (unverified)).
   const units::Volume pv = kernel::kaplan_plasma(factor, weight, hematocrit);
 
   const double factor_l_per_kg = units::in_liters(factor * units::kilograms(1));
@@ -76,8 +77,8 @@ explain::Derived<units::Volume> kaplan_plasma_volume(units::Mass weight, units::
   how.source = kKaplanSource;
   how.warnings.push_back(
       "The Kaplan formula (" + factor_text +
-      " L/kg × W × (1 − Hct)) and its citation are [from memory, unverified]: not found in a "
-      "cited source; check with a clinician before use");
+      " L/kg × W × (1 − Hct)) is an unverified default: review locally; the paper has not "
+      "been read; check with a clinician before use");
   return {pv, std::move(how)};
 }
 

@@ -1,4 +1,5 @@
-// Plasma volume estimators (clinical.md §1.2, §1.3). Derivation id "plasma_volume".
+// Plasma volume estimators (LiverBridge clinical reference §2.5, §2.6). Derivation id
+// "plasma_volume".
 #pragma once
 
 #include "explain/derivation.hpp"
@@ -14,7 +15,7 @@ explain::Derived<units::Volume> plasma_volume_from_hematocrit(
     const explain::Derived<units::Volume>& tbv, units::Fraction hematocrit);
 
 /// Kaplan: PV = factor × W × (1 − Hct), factor 0.065 L/kg by default
-/// ([from memory, unverified], flagged in the derivation).
+/// (unverified, flagged in the derivation).
 explain::Derived<units::Volume> kaplan_plasma_volume(units::Mass weight, units::Fraction hematocrit,
                                                      units::VolumePerMass factor);
 

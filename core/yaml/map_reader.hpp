@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "diag/diagnostic.hpp"
+#include "units/any_quantity.hpp"
 #include "units/parse.hpp"
 
 namespace lb::yaml {
@@ -49,12 +50,12 @@ class MapReader {
   std::optional<units::ParsedQuantity> quantity(const std::string& key, Need need,
                                                 units::Dimension dimension,
                                                 bool allow_bare_fraction = false);
+  /// A quantity of type Q; the dimension asked for is Q's.
   template <class Q>
-  std::optional<Q> typed(const std::string& key, Need need, units::Dimension dimension,
-                         bool allow_bare_fraction = false) {
-    auto q = quantity(key, need, dimension, allow_bare_fraction);
+  std::optional<Q> typed(const std::string& key, Need need, bool allow_bare_fraction = false) {
+    auto q = quantity(key, need, units::dimension_of<Q>, allow_bare_fraction);
     if (!q) return std::nullopt;
-    return Q::from_value(q->si_value);
+    return q->quantity().template get<Q>();
   }
   /// One of a fixed set of words; unknown words get a "did you mean".
   template <class E>

@@ -56,6 +56,11 @@ check plan-aclf-not-eligible 2 plan --patient examples/aclf-alcohol.yaml --proto
 check plan-not-ready 2 plan --patient tests/cli/data/small-adult.yaml --protocol tests/cli/data/min-4l.yaml
 check plan-missing-patient 2 plan --patient examples/no-such-file.yaml --protocol hvp-alf-larsen-2016
 check plan-unknown-protocol-id 2 plan --patient examples/alf-paracetamol.yaml --protocol hvp-alf-larsen-2061
+check plan-short-patient 0 plan --patient tests/cli/data/short-patient.yaml --protocol tpe-standard-asfa-2023
+check plan-short-patient-hvp 2 plan --patient tests/cli/data/short-patient.yaml --protocol hvp-alf-larsen-2016
+check explain-citrate-rate 0 explain citrate_rate
+check explain-section 0 explain 2.5
+check explain-unknown 2 explain citrate_rat
 check plan-invalid-patient 2 plan --patient tests/cli/data/invalid-patient.yaml --protocol hvp-alf-larsen-2016
 check validate-bundled 0 validate protocols/hvp-alf-larsen-2016.yaml protocols/tpe-standard-asfa-2023.yaml examples/alf-paracetamol.yaml examples/aclf-alcohol.yaml examples/obese-alf.yaml
 check validate-invalid 2 validate examples/alf-paracetamol.yaml tests/cli/data/invalid-patient.yaml tests/cli/data/invalid-protocol.yaml

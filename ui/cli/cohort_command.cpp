@@ -11,13 +11,14 @@
 #include "cohort/atomic_output.hpp"
 #include "cohort/cohort.hpp"
 #include "diag/diagnostic.hpp"
+#include "plan/plan_sources.hpp"
 #include "protocol/protocol_loader.hpp"
 
 namespace lb::cli {
 
 int run_cohort(const CohortOptions& options, std::ostream& out, std::ostream& err) {
-  const auto protocol =
-      protocol::resolve_protocol(options.protocol, protocols_directory(options.protocols_dir));
+  const auto protocol = plan::prepare_protocol(
+      protocol::resolve_protocol(options.protocol, protocols_directory(options.protocols_dir)));
   for (const auto& d : protocol.diagnostics.sorted()) err << diag::format(d) << "\n";
   if (!protocol.protocol) {
     err << "liverbridge: no cohort run: fix the protocol errors above\n";
@@ -51,7 +52,7 @@ int run_cohort(const CohortOptions& options, std::ostream& out, std::ostream& er
     }
   }
   std::ostream& sink = results ? results->stream() : out;
-  const auto run = cohort::run_cohort(in, sink, err, *protocol.protocol, run_options);
+  const auto run = cohort::run_cohort(in, sink, err, protocol, run_options);
   if (!run.summary) {
     for (const auto& e : run.header_errors) {
       err << name << ":" << run.header_row << ": error: " << e << "\n";

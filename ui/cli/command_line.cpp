@@ -1,8 +1,10 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <string_view>
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/help_export.hpp"
 #include "gui/gui.hpp"
 #include "plan/plan.hpp"
 #include "version.hpp"
@@ -76,7 +78,8 @@ int run_command_line(int argc, char** argv) {
 
   // Session records: each registers itself (ui/cli/{record,review,export,print}_command.cpp).
   const RegisteredCommand records_cmds[] = {add_record_command(app), add_review_command(app),
-                                            add_export_command(app), add_print_command(app)};
+                                            add_export_command(app), add_print_command(app),
+                                            add_explain_command(app)};
 
   gui::GuiOptions window;  // no sub-command: the window opens
   auto* window_opts = app.add_option_group("Window", "Without a sub-command the window opens");
@@ -95,6 +98,17 @@ int run_command_line(int argc, char** argv) {
   window_opts->add_option("--db", window.db,
                           "Records database for the session-records screens (default: "
                           "$XDG_DATA_HOME/liverbridge/records.db)");
+
+  // Build-time only, outside CLI11 so that --help stays as it is: the manual page and the
+  // bash completion written from the definitions above (cmake/install.cmake).
+  if (argc == 2 && std::string_view(argv[1]) == "--help-man") {
+    write_man_page(app, std::cout);
+    return kExitOk;
+  }
+  if (argc == 2 && std::string_view(argv[1]) == "--help-bash-completion") {
+    write_bash_completion(app, std::cout);
+    return kExitOk;
+  }
 
   try {
     app.parse(argc, argv);

@@ -50,7 +50,8 @@ int run_cohort(const CohortOptions& options, std::ostream& out, std::ostream& er
 int run_protocols(const std::string& protocols_dir, std::ostream& out, std::ostream& err);
 
 /// Directory of bundled protocols: the option if given, else
-/// $LIVERBRIDGE_PROTOCOLS_DIR, else the directory compiled in.
+/// $LIVERBRIDGE_PROTOCOLS_DIR, else the program's own (gui/data_dirs.hpp: installed beside
+/// the binary, or the source tree for a build-tree binary).
 std::string protocols_directory(const std::string& option);
 
 /// Session records: record, review, export, print (ui/cli/<name>_command.cpp). Each adds its
@@ -63,6 +64,8 @@ RegisteredCommand add_record_command(CLI::App& app);
 RegisteredCommand add_review_command(CLI::App& app);
 RegisteredCommand add_export_command(CLI::App& app);
 RegisteredCommand add_print_command(CLI::App& app);
+/// `liverbridge explain ID` (ui/cli/explain_command.cpp).
+RegisteredCommand add_explain_command(CLI::App& app);
 /// The records database: the --db option if given, else the user's data directory.
 std::string records_database(const std::string& option);
 /// Runs a records command body; refused input -> message + kExitBadInput, database failure ->

@@ -6,15 +6,13 @@
 #include "cli/exit_codes.hpp"
 #include "diag/diagnostic.hpp"
 #include "io/atomic_write.hpp"
-#include "io/sha256.hpp"
 #include "patient/patient_loader.hpp"
-#include "plan/build_plan.hpp"
 #include "plan/plan.hpp"
+#include "plan/plan_sources.hpp"
 #include "protocol/protocol_loader.hpp"
 #include "report/ics.hpp"
 #include "report/plan_json.hpp"
 #include "report/plan_text.hpp"
-#include "schedule/calendar.hpp"
 #include "text/utf8.hpp"
 
 namespace lb::cli {
@@ -24,77 +22,55 @@ void print_diagnostics(const diag::Diagnostics& d, std::ostream& err) {
   for (const auto& item : d.sorted()) err << diag::format(item) << "\n";
 }
 
-/// "RULE_ID=reason" -> (id, reason); nullopt when there is no '='.
-std::optional<std::pair<std::string, std::string>> split_override(const std::string& text) {
-  const auto eq = text.find('=');
-  if (eq == std::string::npos || eq == 0) return std::nullopt;
-  return std::make_pair(text.substr(0, eq), text.substr(eq + 1));
+/// The attempt's refusal on stderr, with the exit code it gives.
+int report_refusal(const plan::PlanAttempt& attempt, std::ostream& err) {
+  switch (attempt.refusal) {
+    case plan::Refusal::patient_invalid:
+    case plan::Refusal::protocol_invalid:
+      err << "liverbridge: no plan: fix the errors above\n";
+      return kExitBadInput;
+    case plan::Refusal::internal_error:
+      for (const auto& p : attempt.problems) err << "liverbridge: " << p << "\n";
+      return kExitInternal;
+    default:
+      for (const auto& p : attempt.problems) err << "liverbridge: " << p << "\n";
+      return kExitBadInput;
+  }
 }
 }  // namespace
 
 int run_plan(const PlanOptions& options, std::ostream& out, std::ostream& err) {
-  const auto patient = patient::load_patient_file(options.patient);
-  const auto protocol =
-      protocol::resolve_protocol(options.protocol, protocols_directory(options.protocols_dir));
-  print_diagnostics(patient.diagnostics, err);
-  print_diagnostics(protocol.diagnostics, err);
-  if (!patient.patient || !protocol.protocol) {
-    err << "liverbridge: no plan: fix the errors above\n";
-    return kExitBadInput;
-  }
-
-  eligibility::Overrides overrides;
-  bool bad_override = false;
+  plan::PlanChoices choices;
+  choices.course_start = options.start;
+  bool bad_argument = false;
   for (const auto& text : options.overrides) {
     if (const std::string problem = text::one_line_problem(text); !problem.empty()) {
       err << "liverbridge: --override " << text::escaped(text) << ": " << problem << "\n";
-      bad_override = true;
-    } else if (auto o = split_override(text)) {
-      overrides.push_back(std::move(*o));
+      bad_argument = true;
+    } else if (auto o = plan::parse_override_argument(text)) {
+      choices.overrides.push_back(std::move(*o));
     } else {
       err << "liverbridge: --override " << text << ": expected RULE_ID=\"reason\"\n";
-      bad_override = true;
+      bad_argument = true;
     }
   }
-  for (const auto& problem :
-       eligibility::check_overrides(protocol.protocol->eligibility, overrides)) {
-    err << "liverbridge: " << problem << "\n";
-    bad_override = true;
-  }
-  if (bad_override) return kExitBadInput;
-
-  std::optional<schedule::LocalTime> start;
-  if (!options.start.empty()) {
-    auto parsed = schedule::parse_local_time(options.start);
-    if (!parsed.value) {
-      err << "liverbridge: --start " << parsed.error << "\n";
-      return kExitBadInput;
-    }
-    start = parsed.value;
-  }
-  if (!options.ics.empty() && !start) {
+  if (!options.ics.empty() && options.start.empty()) {
     err << "liverbridge: --ics needs --start: the calendar needs dates\n";
-    return kExitBadInput;
+    bad_argument = true;
   }
+  if (bad_argument) return kExitBadInput;
 
-  std::optional<plan::Plan> computed;
-  try {
-    plan::PlanRequest request{*patient.patient,
-                              options.patient,
-                              *protocol.protocol,
-                              protocol.file,
-                              io::sha256_hex(protocol.text),
-                              overrides};
-    request.start = start;
-    computed = plan::build_plan(request);
-  } catch (const std::invalid_argument& e) {
-    err << "liverbridge: cannot plan this patient with this protocol: " << e.what() << "\n";
-    return kExitBadInput;
-  } catch (const std::domain_error& e) {
-    err << "liverbridge: cannot plan this patient with this protocol: " << e.what() << "\n";
-    return kExitBadInput;
-  }
-  const plan::Plan& plan = *computed;
+  // Files are read by the loaders (their diagnostics name the file); the rest is the pipeline.
+  const auto attempt =
+      plan::plan_from_read(patient::load_patient_file(options.patient), options.patient,
+                           plan::prepare_protocol(protocol::resolve_protocol(
+                               options.protocol, protocols_directory(options.protocols_dir))),
+                           choices);
+  print_diagnostics(attempt.patient_diagnostics, err);
+  print_diagnostics(attempt.protocol_diagnostics, err);
+  if (attempt.refused()) return report_refusal(attempt, err);
+
+  const plan::Plan& plan = *attempt.plan;
   if (options.format == "json") {
     out << report::render_json(plan);
   } else if (options.format == "markdown") {

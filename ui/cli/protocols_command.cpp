@@ -3,6 +3,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "gui/data_dirs.hpp"
 #include "protocol/protocol_loader.hpp"
 #include "text/format.hpp"
 
@@ -13,7 +14,7 @@ std::string protocols_directory(const std::string& option) {
   if (const char* env = std::getenv("LIVERBRIDGE_PROTOCOLS_DIR"); env != nullptr && *env != '\0') {
     return env;
   }
-  return LB_BUNDLED_PROTOCOLS_DIR;
+  return gui::program_data_dirs().protocols;
 }
 
 int run_protocols(const std::string& protocols_dir, std::ostream& out, std::ostream& err) {

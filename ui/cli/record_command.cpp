@@ -12,6 +12,7 @@
 #include "io/atomic_write.hpp"
 #include "patient/patient_loader.hpp"
 #include "plan/plan.hpp"
+#include "plan/plan_sources.hpp"
 #include "protocol/protocol_loader.hpp"
 #include "records/plan_capture.hpp"
 #include "records/review.hpp"
@@ -55,8 +56,8 @@ int add_plan(const RecordOptions& o, std::ostream& out, std::ostream& err) {
   const std::string review_json = records::make_review_json(o.tolerances, o.equilibration);
   eligibility::Overrides overrides;
   for (const auto& text : o.overrides) {
-    const auto eq = text.find('=');
-    if (eq == std::string::npos || eq == 0) {
+    auto parsed = plan::parse_override_argument(text);
+    if (!parsed) {
       err << "liverbridge: record plan: --override " << text << ": expected RULE_ID=\"reason\"\n";
       return kExitBadInput;
     }
@@ -65,7 +66,7 @@ int add_plan(const RecordOptions& o, std::ostream& out, std::ostream& err) {
           << "\n";
       return kExitBadInput;
     }
-    overrides.emplace_back(text.substr(0, eq), text.substr(eq + 1));
+    overrides.push_back(std::move(*parsed));
   }
   const auto protocol =
       protocol::resolve_protocol(o.protocol, protocols_directory(o.protocols_dir));

@@ -16,7 +16,7 @@ int run_score(const ScoreOptions& options, std::ostream& out, std::ostream& err)
     err << "liverbridge: no scores: fix the errors above\n";
     return kExitBadInput;
   }
-  // Without a protocol the reference's defaults apply (clinical.md §10, bold).
+  // Without a protocol the reference's defaults apply (LiverBridge clinical reference, bold).
   const scores::ScoreSettings settings;
   const auto set = scores::compute_scores(*patient.patient, settings);
   if (options.format == "json") {

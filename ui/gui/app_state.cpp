@@ -3,16 +3,12 @@
 #include <algorithm>
 #include <exception>
 #include <filesystem>
-#include <stdexcept>
 
 #include "io/atomic_write.hpp"
-#include "io/sha256.hpp"
-#include "patient/patient_loader.hpp"
-#include "plan/build_plan.hpp"
+#include "plan/plan_sources.hpp"
 #include "report/ics.hpp"
 #include "report/plan_json.hpp"
 #include "report/plan_text.hpp"
-#include "schedule/calendar.hpp"
 
 namespace lb::gui {
 
@@ -59,19 +55,10 @@ bool read_entry(ProtocolEntry& e, std::string& error) {
   return true;
 }
 
-/// The typed override reasons that apply: non-blank, for a relative rule of
-/// this protocol (a reason typed under another protocol is kept in the state
-/// but not passed on, so build_plan never sees an override it would reject).
-eligibility::Overrides overrides_for(const AppState& s, const eligibility::Settings& rules) {
-  eligibility::Overrides out;
-  for (const auto& r : rules.rules) {
-    if (r.severity != eligibility::Severity::relative) continue;
-    const auto it = s.override_reasons.find(r.id);
-    if (it == s.override_reasons.end()) continue;
-    if (it->second.find_first_not_of(" \t") == std::string::npos) continue;
-    out.emplace_back(r.id, it->second);
-  }
-  return out;
+/// Every reason typed, blank or not and for whichever protocol it was typed under: the
+/// pipeline decides which apply (ChoicePolicy::interactive) and says why the others do not.
+eligibility::Overrides typed_overrides(const AppState& s) {
+  return {s.override_reasons.begin(), s.override_reasons.end()};
 }
 
 }  // namespace
@@ -92,7 +79,9 @@ eligibility::Overrides current_overrides(const AppState& s) {
   if (e == nullptr || !e->loaded) return {};
   const auto protocol = protocol::parse_protocol(e->text, e->path);
   if (!protocol.protocol) return {};
-  return overrides_for(s, protocol.protocol->eligibility);
+  return plan::decide_overrides(protocol.protocol->eligibility, typed_overrides(s),
+                                plan::ChoicePolicy::interactive)
+      .applied;
 }
 
 void set_message(AppState& s, std::string text, bool error) {
@@ -106,59 +95,41 @@ void recompute(AppState& s) {
   s.needs_recompute = false;
   PlanState& ps = s.plan;
   ps.why_not_current.clear();
+  ps.set_aside.clear();
+  s.course_start_error.clear();
 
-  const auto patient = patient::parse_patient(form_to_yaml(s.form), patient_label(s));
-  ps.patient_diagnostics = patient.diagnostics;
+  const ProtocolEntry* e = selected_protocol(s);
+  const bool chosen = e != nullptr && e->loaded;
+  plan::PlanAttempt attempt = plan::plan_from_sources(
+      {form_to_yaml(s.form), patient_label(s), chosen ? e->text : std::string(),
+       chosen ? e->path : std::string(),
+       plan::PlanChoices{s.course_start, typed_overrides(s), plan::ChoicePolicy::interactive}});
+  ps.patient_diagnostics = std::move(attempt.patient_diagnostics);
+  ps.protocol_diagnostics = chosen ? std::move(attempt.protocol_diagnostics) : diag::Diagnostics{};
 
-  std::optional<protocol::ProtocolLoad> protocol;
-  ps.protocol_diagnostics = {};
-  if (const ProtocolEntry* e = selected_protocol(s); e != nullptr && e->loaded) {
-    protocol = protocol::parse_protocol(e->text, e->path);
-    ps.protocol_diagnostics = protocol->diagnostics;
-  }
-
-  if (!patient.patient) {
-    const auto n = patient.diagnostics.count(diag::Severity::error);
+  if (ps.patient_diagnostics.has_errors()) {
+    const auto n = ps.patient_diagnostics.count(diag::Severity::error);
     ps.why_not_current.push_back("the patient has " + std::to_string(n) +
                                  (n == 1 ? " error" : " errors"));
   }
-  if (!protocol) {
+  if (!chosen) {
     ps.why_not_current.emplace_back("no protocol is chosen");
-  } else if (!protocol->protocol) {
-    const auto n = protocol->diagnostics.count(diag::Severity::error);
+  } else if (ps.protocol_diagnostics.has_errors()) {
+    const auto n = ps.protocol_diagnostics.count(diag::Severity::error);
     ps.why_not_current.push_back("the protocol has " + std::to_string(n) +
                                  (n == 1 ? " error" : " errors"));
   }
+  for (auto& p : attempt.problems) ps.why_not_current.push_back(std::move(p));
   if (!ps.why_not_current.empty()) {
     ps.current = false;
     return;
   }
   // A start that cannot be read is reported at its field and left out: the
   // plan still has the course in day numbers, never a guessed date.
-  std::optional<schedule::LocalTime> start;
-  s.course_start_error.clear();
-  if (s.course_start.find_first_not_of(" \t") != std::string::npos) {
-    const auto parsed = schedule::parse_local_time(s.course_start);
-    if (parsed.value) {
-      start = parsed.value;
-    } else {
-      s.course_start_error = parsed.error;
-    }
-  }
-  try {
-    ps.plan = plan::build_plan({*patient.patient, patient_label(s), *protocol->protocol,
-                                protocol->file, io::sha256_hex(protocol->text),
-                                overrides_for(s, protocol->protocol->eligibility), start});
-    ps.current = true;
-  } catch (const std::invalid_argument& e) {
-    ps.current = false;
-    ps.why_not_current.push_back(std::string("cannot plan this patient with this protocol: ") +
-                                 e.what());
-  } catch (const std::domain_error& e) {
-    ps.current = false;
-    ps.why_not_current.push_back(std::string("cannot plan this patient with this protocol: ") +
-                                 e.what());
-  }
+  s.course_start_error = std::move(attempt.start_error);
+  ps.set_aside = std::move(attempt.set_aside);
+  ps.plan = std::move(attempt.plan);
+  ps.current = true;
 }
 
 bool recompute_if_needed(AppState& s) {

@@ -2,7 +2,7 @@
 // edited (text per field + unit), the protocols and the one chosen (with its
 // editable YAML), override reasons, view settings, and the plan last computed
 // from them. Panels draw this state and edit it; recompute() turns it into a
-// plan by calling core/ (parse_patient, parse_protocol, plan::build_plan).
+// plan through core's one pipeline (plan::plan_from_sources) and keeps what it says.
 #pragma once
 
 #include <map>
@@ -77,9 +77,11 @@ struct PlanState {
   std::optional<plan::Plan> plan;            ///< the last valid plan
   bool current = false;                      ///< computed from the inputs as they are now
   std::vector<std::string> why_not_current;  ///< reasons the plan could not be recomputed
-  diag::Diagnostics patient_diagnostics;     ///< of the form, as the loader reports them
-  diag::Diagnostics protocol_diagnostics;    ///< of the chosen protocol's text
-  diag::Diagnostics form_problems;           ///< a loaded file the form could not hold
+  /// Override reasons the plan does not use (typed under another protocol), each with why.
+  std::vector<std::string> set_aside;
+  diag::Diagnostics patient_diagnostics;   ///< of the form, as the loader reports them
+  diag::Diagnostics protocol_diagnostics;  ///< of the chosen protocol's text
+  diag::Diagnostics form_problems;         ///< a loaded file the form could not hold
 };
 
 struct AppState {
@@ -171,8 +173,8 @@ void set_message(AppState& s, std::string text, bool error = false);
 
 /// The patient file name the plan is made for: the file opened or saved, else "(patient form)".
 std::string patient_file_label(const AppState& s);
-/// The override reasons recompute() passes to build_plan: non-blank, for a relative rule of
-/// the selected protocol (empty when the protocol cannot be read).
+/// The override reasons the plan is made with: those plan::decide_overrides accepts from the
+/// typed ones under the window's policy (empty when the protocol cannot be read).
 eligibility::Overrides current_overrides(const AppState& s);
 
 }  // namespace lb::gui

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "explain/reference.hpp"
 #include "gui/gui_common.hpp"
 #include "gui/panels.hpp"
 #include "text/format.hpp"
@@ -34,6 +35,33 @@ std::string value_text(const explain::Derivation& d) {
   std::string v = text::shown(d.shown);
   if (d.shown.unit.empty() && d.id == "plasma_volumes_per_session") v += " \u00d7 PV";
   return v;
+}
+
+/// The clinical reference, read once: it is part of the installation and does not change
+/// while the window is open.
+const std::string& reference_text() {
+  static const std::string text = explain::read_clinical_reference();
+  return text;
+}
+
+/// A value whose source says it is unverified carries a badge the eye cannot miss.
+bool unverified(const explain::Derivation& d) {
+  return d.source.find("unverified") != std::string::npos ||
+         d.method.find("unverified") != std::string::npos;
+}
+
+/// "Reference": the section of the clinical reference behind this figure, unfolded in place.
+void draw_reference(const explain::Derivation& d) {
+  const auto section = explain::find_reference_section(reference_text(), d.id);
+  if (!section) return;
+  const std::string title =
+      "Reference: \u00a7" + section->number + " " + section->title + "##ref." + d.id;
+  if (ImGui::TreeNodeEx(title.c_str(), ImGuiTreeNodeFlags_SpanAvailWidth)) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(section->text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::TreePop();
+  }
 }
 
 }  // namespace
@@ -68,10 +96,15 @@ void draw_figure(AppState& s, const explain::Derivation& d, const plan::Plan& pl
     ImGui::SameLine();
     ImGui::TextColored(kColourWarning, "(warning)");
   }
+  if (unverified(d)) {
+    ImGui::SameLine();
+    ImGui::TextColored(kColourWarning, "[unverified default: review locally]");
+  }
   if (open) {
     s.view.expanded.insert(d.id);
     ImGui::Indent(em(0.5f));
     draw_derivation_details(d, plan);
+    draw_reference(d);
     ImGui::Unindent(em(0.5f));
     ImGui::Spacing();
     ImGui::TreePop();

@@ -6,7 +6,7 @@
 namespace lb::gui {
 
 struct GuiOptions {
-  std::string protocols_dir;  ///< bundled protocols (from --protocols-dir / env / compiled in)
+  std::string protocols_dir;  ///< bundled protocols (from --protocols-dir / env / data_dirs.hpp)
   std::string patient;        ///< --patient FILE
   std::string protocol;       ///< --protocol FILE|ID
   std::string screenshot;     ///< --screenshot FILE.png: render, write the PNG, exit

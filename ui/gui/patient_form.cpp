@@ -1,9 +1,10 @@
 #include "gui/patient_form.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <sstream>
 
-#include "patient/patient.hpp"
+#include "patient/catalogue.hpp"
 #include "text/format.hpp"
 #include "yaml/guarded_load.hpp"
 
@@ -12,211 +13,59 @@ namespace lb::gui {
 namespace {
 
 using K = FieldKind;
+using PK = patient::FieldKind;
 using V = std::vector<std::string_view>;
 
-const V kMassConc = {"mg/dL", "\u00b5mol/L"};
-const V kCalcium = {"mmol/L", "mg/dL", "mEq/L"};
-const V kSmallMolecule = {"mmol/L", "mg/dL"};
-const V kIon = {"mmol/L", "mEq/L"};
-const V kCells = {"10^9/L", "10^3/\u00b5L"};
-const V kPressure = {"mmHg", "kPa"};
 const V kBool = {"true", "false"};
 
-V etiology_choices() {
+/// "0", "1", ... "n" for a whole-number field (kept for the program's lifetime).
+V whole_choices(int min, int max) {
+  static std::deque<std::string> storage;
   V out;
-  for (const auto& [word, value] : patient::etiology_words()) out.emplace_back(word);
+  for (int i = min; i <= max; ++i) out.emplace_back(storage.emplace_back(std::to_string(i)));
   return out;
 }
 
-// The patient file's keys (examples/README.md), in file order. Labels are
-// short so that the form fits a third of a 1280-pixel screen; the tooltip
-// gives the full meaning.
+/// The form's row for a catalogue field: the catalogue's label, meaning, kind,
+/// units (the default first) and words.
+FieldSpec form_field(const patient::Field& f) {
+  FieldSpec out{f.key, f.label, f.meaning, K::text, f.required, {}, {}};
+  switch (f.kind) {
+    case PK::text: out.kind = K::text; break;
+    case PK::quantity:
+    case PK::lab:
+      out.kind = K::quantity;
+      out.units.assign(f.units.usual.begin(), f.units.usual.end());
+      if (f.units.bare_fraction) out.units.push_back(kBareFraction);
+      break;
+    case PK::number: out.kind = K::number; break;
+    case PK::whole:
+      out.kind = K::choice;
+      out.choices = whole_choices(f.min, f.max);
+      break;
+    case PK::boolean:
+      out.kind = K::boolean;
+      out.choices = kBool;
+      break;
+    case PK::word:
+      out.kind = K::choice;
+      out.choices.assign(f.words.begin(), f.words.end());
+      break;
+    case PK::list:
+      out.kind = K::list;
+      out.units = {kAllergiesUnknown, kAllergiesNone, kAllergiesListed};
+      break;
+  }
+  return out;
+}
+
+// Every field of the patient catalogue, in file order.
 const std::vector<FieldSpec>& field_table() {
-  static const std::vector<FieldSpec> table = {
-      {"id",
-       "Patient id",
-       "Pseudonymous code (never a name, record number or birth date)",
-       K::text,
-       true,
-       {},
-       {}},
-      {"sex",
-       "Sex",
-       "Selects the sex-specific formulas (Nadler, Devine, Gilcher)",
-       K::choice,
-       true,
-       {},
-       {"male", "female"}},
-      {"age", "Age", "Age in years", K::quantity, true, {"years"}, {}},
-      {"height", "Height", "Body height", K::quantity, true, {"cm", "m", "in", "ft"}, {}},
-      {"weight", "Weight", "Actual body weight", K::quantity, true, {"kg", "lb", "g"}, {}},
-      {"hematocrit",
-       "Hematocrit",
-       "Hct as a percentage or a fraction (0.30)",
-       K::quantity,
-       true,
-       {"%", kBareFraction},
-       {}},
-      {"diagnosis",
-       "Diagnosis",
-       "alf: acute, subacute_lf: subacute, aclf: acute-on-chronic, chronic_lf: chronic liver "
-       "failure",
-       K::choice,
-       true,
-       {},
-       {"alf", "subacute_lf", "aclf", "chronic_lf", "other"}},
-      {"build",
-       "Build",
-       "Only used by Gilcher's rule of five",
-       K::choice,
-       false,
-       {},
-       {"obese", "thin", "normal", "muscular"}},
-      {"etiology",
-       "Etiology",
-       "Cause of the liver failure (used by the scores)",
-       K::choice,
-       false,
-       {},
-       etiology_choices()},
-      {"labs.bilirubin", "Bilirubin", "Total bilirubin", K::quantity, false, kMassConc, {}},
-      {"labs.creatinine", "Creatinine", "Serum creatinine", K::quantity, false, kMassConc, {}},
-      {"labs.ammonia",
-       "Ammonia",
-       "Arterial or venous ammonia (\u00b5g/dL as NH\u2083)",
-       K::quantity,
-       false,
-       {"\u00b5mol/L", "\u00b5g/dL"},
-       {}},
-      {"labs.lactate", "Lactate", "Lactate", K::quantity, false, kSmallMolecule, {}},
-      {"labs.ionized_calcium",
-       "Ionized Ca",
-       "Ionized calcium (mEq/L \u00d7 0.5 = mmol/L)",
-       K::quantity,
-       false,
-       kCalcium,
-       {}},
-      {"labs.total_calcium", "Total Ca", "Total calcium", K::quantity, false, kCalcium, {}},
-      {"labs.glucose", "Glucose", "Glucose", K::quantity, false, kSmallMolecule, {}},
-      {"labs.phosphate",
-       "Phosphate",
-       "Phosphate (as phosphorus)",
-       K::quantity,
-       false,
-       kSmallMolecule,
-       {}},
-      {"labs.inr",
-       "INR",
-       "International normalised ratio (a plain number)",
-       K::number,
-       false,
-       {},
-       {}},
-      {"labs.sodium", "Sodium", "Serum sodium", K::quantity, false, kIon, {}},
-      {"labs.potassium", "Potassium", "Serum potassium", K::quantity, false, kIon, {}},
-      {"labs.bicarbonate", "Bicarbonate", "Bicarbonate", K::quantity, false, kIon, {}},
-      {"labs.albumin", "Albumin", "Serum albumin", K::quantity, false, {"g/dL", "g/L"}, {}},
-      {"labs.fibrinogen", "Fibrinogen", "Fibrinogen", K::quantity, false, {"g/L", "mg/dL"}, {}},
-      {"labs.igg", "IgG", "Immunoglobulin G", K::quantity, false, {"g/L", "mg/dL"}, {}},
-      {"labs.platelets", "Platelets", "Platelet count", K::quantity, false, kCells, {}},
-      {"labs.wbc", "WBC", "White blood cell count", K::quantity, false, kCells, {}},
-      {"labs.pta",
-       "PTA",
-       "Prothrombin activity (never converted to or from INR)",
-       K::quantity,
-       false,
-       {"%"},
-       {}},
-      {"labs.factor_v", "Factor V", "Factor V, % of normal", K::quantity, false, {"%"}, {}},
-      {"labs.arterial_ph", "Arterial pH", "Arterial pH (a plain number)", K::number, false, {}, {}},
-      {"clinical.hepatic_encephalopathy_grade",
-       "HE grade",
-       "Hepatic encephalopathy, West Haven grade 0\u20134",
-       K::choice,
-       false,
-       {},
-       {"0", "1", "2", "3", "4"}},
-      {"clinical.ascites",
-       "Ascites",
-       "As in Child-Pugh",
-       K::choice,
-       false,
-       {},
-       {"none", "mild", "moderate_severe"}},
-      {"clinical.vasopressors",
-       "Vasopressors",
-       "Any vasopressor running",
-       K::boolean,
-       false,
-       {},
-       kBool},
-      {"clinical.norepinephrine_dose",
-       "Norepinephrine",
-       "Norepinephrine dose rate",
-       K::quantity,
-       false,
-       {"\u00b5g/kg/min", "mg/kg/min"},
-       {}},
-      {"clinical.map", "MAP", "Mean arterial pressure", K::quantity, false, kPressure, {}},
-      {"clinical.pao2_fio2",
-       "PaO\u2082/FiO\u2082",
-       "PaO\u2082/FiO\u2082 ratio",
-       K::quantity,
-       false,
-       kPressure,
-       {}},
-      {"clinical.mechanical_ventilation",
-       "Ventilated",
-       "Mechanical ventilation",
-       K::boolean,
-       false,
-       {},
-       kBool},
-      {"clinical.active_bleeding", "Bleeding", "Active bleeding", K::boolean, false, {}, kBool},
-      {"clinical.dic",
-       "DIC",
-       "Disseminated intravascular coagulation",
-       K::boolean,
-       false,
-       {},
-       kBool},
-      {"clinical.sepsis", "Sepsis", "Sepsis", K::boolean, false, {}, kBool},
-      {"clinical.on_dialysis",
-       "On dialysis",
-       "Renal replacement therapy (intermittent or continuous)",
-       K::boolean,
-       false,
-       {},
-       kBool},
-      {"clinical.dialysis_sessions_last_week",
-       "Dialysis/7 d",
-       "Intermittent dialysis sessions in the last 7 days (0\u201314)",
-       K::choice,
-       false,
-       {},
-       {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14"}},
-      {"clinical.cvvhd_24h_last_week",
-       "CVVHD 24 h/7 d",
-       "24 hours of continuous veno-venous haemodialysis in the last 7 days",
-       K::boolean,
-       false,
-       {},
-       kBool},
-      {"clinical.jaundice_to_encephalopathy",
-       "Jaundice\u2192HE",
-       "Interval from the onset of jaundice to encephalopathy",
-       K::quantity,
-       false,
-       {"d", "h"},
-       {}},
-      {"clinical.allergies",
-       "Allergies",
-       "Known allergies; 'none known' writes the empty list, 'not recorded' leaves it out",
-       K::list,
-       false,
-       {kAllergiesUnknown, kAllergiesNone, kAllergiesListed},
-       {}},
-  };
+  static const std::vector<FieldSpec> table = [] {
+    std::vector<FieldSpec> out;
+    for (const auto& f : patient::field_catalogue()) out.push_back(form_field(f));
+    return out;
+  }();
   return table;
 }
 

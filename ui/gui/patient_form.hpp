@@ -1,5 +1,7 @@
 // The patient being edited, as text: one entry per key of the patient file
 // (examples/README.md), each a value string and the unit chosen beside it.
+// The fields are the window's projection of the patient field catalogue
+// (core/patient/catalogue.hpp).
 // The form is turned into patient YAML and read by the core loader, so the
 // GUI validates exactly as `liverbridge validate` does.
 #pragma once

@@ -49,6 +49,13 @@ void draw_status_banner(AppState& s) {
     }
     ImGui::Separator();
   }
+  // Reasons typed under another protocol stay in the form; say that they are not used.
+  for (const auto& note : ps.set_aside) {
+    ImGui::PushStyleColor(ImGuiCol_Text, kColourWarning);
+    ImGui::TextWrapped("Not used: %s", note.c_str());
+    ImGui::PopStyleColor();
+    record_rect(s, "plan.set_aside");
+  }
 }
 
 /// The plan's status in words and colour; a "not ready" names why.
@@ -115,7 +122,8 @@ void draw_plan_panel(AppState& s) {
     if (ImGui::CollapsingHeader(title)) {
       for (const auto& c : plan.protocol.unverified) {
         ImGui::PushStyleColor(ImGuiCol_Text, kColourWarning);
-        ImGui::TextWrapped("%s: %s", c.key.c_str(), c.note.c_str());
+        ImGui::TextWrapped("%s (unverified default: review locally): %s", c.key.c_str(),
+                           c.note.c_str());
         ImGui::PopStyleColor();
       }
     }

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "gui/app_state.hpp"
+#include "gui/data_dirs.hpp"
 #include "gui/fonts.hpp"
 #include "gui/gui.hpp"
 #include "gui/panels.hpp"
@@ -158,7 +159,7 @@ int run_gui(const GuiOptions& options) {
   if (const char* env = std::getenv("LIVERBRIDGE_EXAMPLES_DIR"); env != nullptr && *env != '\0') {
     app.examples_dir = env;
   } else {
-    app.examples_dir = LB_EXAMPLES_DIR;
+    app.examples_dir = program_data_dirs().examples;
   }
   app.dirs = user_dirs_from_environment();
   app.persist = !screenshot;

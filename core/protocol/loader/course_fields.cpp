@@ -27,6 +27,7 @@ Form form_of(Solute s) {
     case Solute::inr: return Form::plain;
     case Solute::factor_v:
     case Solute::pta: return Form::percent;
+    default: break;  // not a solute (solute_words() lists those read)
   }
   return Form::plain;
 }
@@ -52,6 +53,7 @@ std::optional<LabCeiling> lab_ceiling(Solute s, Dimension d) {
     case Solute::inr: return LabCeiling{30.0, "30"};
     case Solute::factor_v:
     case Solute::pta: return LabCeiling{3.0, "300 %"};
+    default: break;  // not a solute (solute_words() lists those read)
   }
   return std::nullopt;
 }
@@ -89,14 +91,14 @@ std::optional<Field<LabValue>> read_lab_value(MapReader& r, const std::string& k
   switch (form_of(s)) {
     case Form::concentration:
       if (q.dimension == Dimension::mass_concentration) {
-        value = units::MassConcentration::from_value(q.si_value);
+        value = q.quantity().get<units::MassConcentration>();
       } else if (q.dimension == Dimension::amount_concentration) {
-        value = units::AmountConcentration::from_value(q.si_value);
+        value = q.quantity().get<units::AmountConcentration>();
       }
       break;
     case Form::mass_concentration:
       if (q.dimension == Dimension::mass_concentration) {
-        value = units::MassConcentration::from_value(q.si_value);
+        value = q.quantity().get<units::MassConcentration>();
       }
       break;
     case Form::plain:
@@ -149,7 +151,7 @@ std::optional<Field<units::Duration>> read_duration(MapReader& r, const std::str
     r.error_at(key, message);
     return std::nullopt;
   }
-  return Field<units::Duration>{units::Duration::from_value(q->si_value), shown};
+  return Field<units::Duration>{q->quantity().get<units::Duration>(), shown};
 }
 
 std::optional<std::vector<int>> read_int_list(MapReader& r, const std::string& key, Need need,

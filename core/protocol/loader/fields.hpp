@@ -7,6 +7,7 @@
 #include <string>
 
 #include "protocol/protocol.hpp"
+#include "units/any_quantity.hpp"
 #include "units/dimension.hpp"
 #include "yaml/map_reader.hpp"
 
@@ -61,11 +62,11 @@ std::optional<Field<double>> positive_si(yaml::MapReader& r, const std::string& 
                                          yaml::Need need, units::Dimension dimension,
                                          const std::optional<Ceiling>& ceiling);
 
+/// A quantity of type Q (its dimension is Q's) that must be > 0 and within the ceiling.
 template <class Q>
 std::optional<Field<Q>> positive(yaml::MapReader& r, const std::string& key, yaml::Need need,
-                                 units::Dimension dimension,
                                  const std::optional<Ceiling>& ceiling = std::nullopt) {
-  auto f = positive_si(r, key, need, dimension, ceiling);
+  auto f = positive_si(r, key, need, units::dimension_of<Q>, ceiling);
   if (!f) return std::nullopt;
   return Field<Q>{Q::from_value(f->value), f->text};
 }

@@ -1,7 +1,7 @@
 // anticoagulation: citrate (ACD-A/ACD-B at an inlet:AC ratio, citrate-rate
 // limits, calcium and alkalosis settings), heparin (bolus + hourly rate) or
-// none, which only a membrane set-up marked as such permits (clinical.md
-// §4.2–§4.4).
+// none, which only a membrane set-up marked as such permits (LiverBridge clinical reference//
+// §5–§5.5).
 #include "protocol/loader/sections.hpp"
 #include "protocol/loader/session_fields.hpp"
 #include "protocol/names.hpp"
@@ -68,7 +68,7 @@ void read_calcium_checks(MapReader& r, CitrateSettings& out) {
                      "'0 min', '30 min' (at most 24 h) or the word 'end'");
       continue;
     }
-    out.ionised_calcium_checks.push_back(units::Duration::from_value(parsed.value->si_value));
+    out.ionised_calcium_checks.push_back(parsed.value->quantity().get<units::Duration>());
   }
 }
 
@@ -85,17 +85,15 @@ void read_citrate(MapReader& parent, CitrateSettings& out, const std::vector<Sou
                      "' is out of range; expected an inlet:AC ratio from 2 to 50, "
                      "e.g. 10 (= 9 parts blood to 1 part AC)");
     } else {
-      out.inlet_to_ac_ratio = *v;
+      out.inlet_to_ac_ratio = units::volume_ratio(*v);
     }
   }
-  if (auto v = positive<units::DoseRate>(r, "rate_limit", Need::optional, Dimension::dose_rate,
-                                         kDoseRateCeiling)) {
+  if (auto v = positive<units::DoseRate>(r, "rate_limit", Need::optional, kDoseRateCeiling)) {
     out.rate_limit = v->value;
   }
   auto lf = r.child("liver_failure", Need::optional);
   if (lf.valid()) {
-    if (auto v = positive<units::DoseRate>(lf, "rate_limit", Need::required, Dimension::dose_rate,
-                                           kDoseRateCeiling)) {
+    if (auto v = positive<units::DoseRate>(lf, "rate_limit", Need::required, kDoseRateCeiling)) {
       if (v->value > out.rate_limit) {
         lf.error_at("rate_limit", "'" + v->text +
                                       "' is above the general citrate rate limit; liver failure "
@@ -107,12 +105,12 @@ void read_citrate(MapReader& parent, CitrateSettings& out, const std::vector<Sou
     if (auto reason = lf.text("reason", Need::required)) out.liver_failure_reason = *reason;
     lf.finish();
   }
-  if (auto v = positive<units::MassConcentration>(
-          r, "ffp_citrate", Need::optional, Dimension::mass_concentration, kFfpCitrateCeiling)) {
+  if (auto v = positive<units::MassConcentration>(r, "ffp_citrate", Need::optional,
+                                                  kFfpCitrateCeiling)) {
     out.ffp_citrate = v->value;
   }
   if (auto v = positive<units::Mass>(r, "calcium_gluconate_per_hour", Need::optional,
-                                     Dimension::mass, kGluconateCeiling)) {
+                                     kGluconateCeiling)) {
     out.calcium_gluconate_per_hour = v->value;
   }
   read_calcium_checks(r, out);
@@ -120,8 +118,8 @@ void read_citrate(MapReader& parent, CitrateSettings& out, const std::vector<Sou
                                Ceiling{10.0, "10", "a total/ionised calcium ratio", 1.0, "1"})) {
     out.calcium_ratio_alarm = units::fraction(v->value);
   }
-  if (auto v = positive<units::Volume>(r, "alkalosis_ffp_volume", Need::optional, Dimension::volume,
-                                       kAlkalosisCeiling)) {
+  if (auto v =
+          positive<units::Volume>(r, "alkalosis_ffp_volume", Need::optional, kAlkalosisCeiling)) {
     out.alkalosis_ffp_volume = v->value;
   }
   out.source = source_id(r, "source", Need::optional, sources).value_or("");

@@ -7,7 +7,6 @@
 
 namespace lb::protocol::detail {
 
-using units::Dimension;
 using yaml::MapReader;
 using yaml::Need;
 
@@ -21,8 +20,7 @@ bool flagged(const std::vector<Caveat>& caveats, const std::string& section) {
 }
 
 void read_per_kg(MapReader& r, const std::string& key, units::VolumePerMass& out) {
-  if (auto v = positive<units::VolumePerMass>(r, key, Need::optional, Dimension::volume_per_mass,
-                                              kPerKgCeiling)) {
+  if (auto v = positive<units::VolumePerMass>(r, key, Need::optional, kPerKgCeiling)) {
     out = v->value;
   }
 }
@@ -56,8 +54,7 @@ void read_blood_volume(MapReader& top, BloodVolumeSettings& out,
   if (method) out.method = *method;
   const bool method_known = method.has_value() || !r.has("method");
 
-  if (auto w = positive<units::Mass>(r, "nadler_min_weight", Need::optional, Dimension::mass,
-                                     kMassCeiling)) {
+  if (auto w = positive<units::Mass>(r, "nadler_min_weight", Need::optional, kMassCeiling)) {
     out.nadler_min_weight = w->value;
   }
   {
@@ -66,15 +63,15 @@ void read_blood_volume(MapReader& top, BloodVolumeSettings& out,
     read_per_kg(wb, "female", out.weight_based_female);
     wb.finish();
   }
-  if (auto bmi = positive<units::BodyMassIndex>(r, "obese_switch_bmi", Need::optional,
-                                                Dimension::body_mass_index, kBmiCeiling)) {
+  if (auto bmi =
+          positive<units::BodyMassIndex>(r, "obese_switch_bmi", Need::optional, kBmiCeiling)) {
     out.obese_switch_bmi = bmi->value;
   }
   {
     auto lemmens = r.child("lemmens", Need::optional);
     read_per_kg(lemmens, "reference", out.lemmens_reference);
-    if (auto bmi = positive<units::BodyMassIndex>(lemmens, "reference_bmi", Need::optional,
-                                                  Dimension::body_mass_index, kBmiCeiling)) {
+    if (auto bmi =
+            positive<units::BodyMassIndex>(lemmens, "reference_bmi", Need::optional, kBmiCeiling)) {
       out.lemmens_reference_bmi = bmi->value;
     }
     lemmens.finish();
@@ -102,8 +99,8 @@ void read_blood_volume(MapReader& top, BloodVolumeSettings& out,
     if (m != M::gilcher) warn_unused(r, "gilcher", m, "with method 'gilcher'");
     if (m == M::gilcher && !flagged(caveats, "blood_volume")) {
       r.warning_at("method",
-                   "the Gilcher mL/kg table is [from memory, unverified] in the clinical "
-                   "reference (clinical.md 1.4); add an 'unverified:' entry for "
+                   "the Gilcher mL/kg table is unverified (LiverBridge clinical reference "
+                   "§2.4); add an 'unverified:' entry for "
                    "blood_volume.method");
     }
   }
@@ -125,8 +122,8 @@ void read_plasma_volume(MapReader& top, PlasmaVolumeSettings& out,
     }
     if (out.method == PlasmaVolumeMethod::kaplan && !flagged(caveats, "plasma_volume")) {
       r.warning_at("method",
-                   "the Kaplan formula and its 65 mL/kg factor are [from memory, unverified] in "
-                   "the clinical reference (clinical.md 1.3); add an 'unverified:' entry for "
+                   "the Kaplan formula and its 65 mL/kg factor are unverified (LiverBridge "
+                   "clinical reference §2.6); add an 'unverified:' entry for "
                    "plasma_volume.method");
     }
   }

@@ -7,6 +7,7 @@
 #include <array>
 #include <set>
 
+#include "patient/catalogue.hpp"
 #include "patient/plausibility.hpp"
 #include "protocol/asfa.hpp"
 #include "protocol/eligibility_rules.hpp"
@@ -99,89 +100,96 @@ std::optional<Bounds> read_bounds(MapReader& r, const std::string& key, Op op) {
 
 /// Parses one bound for a field or score; reports at `where`. Sets the
 /// dimension/unit of the condition from the first bound.
-std::optional<double> parse_bound(MapReader& r, const std::string& key, const std::string& text,
-                                  const diag::Location& where, Condition& c) {
+std::optional<units::AnyQuantity> parse_bound(MapReader& r, const std::string& key,
+                                              const std::string& text, const diag::Location& where,
+                                              Condition& c) {
   auto& diags = r.diagnostics();
   const std::string path = r.key_path(key);
-  const bool plain = c.node == Condition::Node::score || c.field->kind == FieldKind::number;
+  const bool plain = c.node == Condition::Node::score || c.field->kind == FieldKind::number ||
+                     c.field->kind == FieldKind::whole;
   if (plain) {
     auto v = units::parse_plain_number(text);
     if (!v) {
       diags.error(where, path, v.error + "; expected a plain number");
       return std::nullopt;
     }
-    if (c.node == Condition::Node::field && c.field->whole && *v.value != std::floor(*v.value)) {
+    if (c.node == Condition::Node::field && c.field->kind == FieldKind::whole &&
+        *v.value != std::floor(*v.value)) {
       diags.error(where, path,
-                  "'" + text + "' is not a whole number; " + std::string(c.field->name) +
+                  "'" + text + "' is not a whole number; " + std::string(c.field->key) +
                       " is a whole number");
       return std::nullopt;
     }
     c.dimension = units::Dimension::fraction;
-    return v.value;
+    return units::AnyQuantity::of(units::fraction(*v.value));
   }
   const auto* f = c.field;
-  units::ParseResult<units::ParsedQuantity> q;
-  if (f->kind == FieldKind::lab) {
-    q = units::parse_quantity(text);
-    if (q && q.value->dimension != units::Dimension::mass_concentration &&
-        q.value->dimension != units::Dimension::amount_concentration) {
-      diags.error(where, path,
-                  "'" + text + "' is " + std::string(units::dimension_name(q.value->dimension)) +
-                      ", but " + std::string(f->name) +
-                      " is a concentration: expected a mass concentration (mg/dL, g/L) or an "
-                      "amount concentration (umol/L, mmol/L)");
-      return std::nullopt;
-    }
-    if (q && f->analyte == units::Analyte::calcium && q.value->unit == "mEq/L") {
-      diags.error(where, path,
-                  "'" + text +
-                      "': write calcium bounds in mmol/L or mg/dL (mEq/L is not mmol/L "
-                      "for calcium)");
-      return std::nullopt;
-    }
-  } else {
-    q = units::parse_quantity_of(text, f->dimension);
-  }
+  // Labs take either unit system; a quantity keeps the parser's wording
+  // ("expected a length in cm, m, in, ft").
+  auto q = f->kind == FieldKind::lab ? units::parse_quantity(text)
+                                     : units::parse_quantity_of(text, f->dimension);
   if (!q) {
     const std::string what = q.error.find(", expected") != std::string::npos
-                                 ? q.error + " (the unit of " + std::string(f->name) + ")"
+                                 ? q.error + " (the unit of " + std::string(f->key) + ")"
                                  : q.error;
     diags.error(where, path, what);
     return std::nullopt;
   }
+  // The field's accepted units decide, as for the patient file (calcium in
+  // mEq/L is halved; mEq/L is refused for what is not an ion).
+  const auto accepted = patient::accept(*f, *q.value);
+  if (!accepted.value) {
+    if (accepted.refusal == patient::Refusal::meq_not_ion ||
+        accepted.refusal == patient::Refusal::not_usual) {
+      diags.error(where, path,
+                  "'" + text + "': " + q.value->unit + " is not a unit for " + std::string(f->key) +
+                      "; expected " + patient::units_hint(*f));
+    } else {
+      diags.error(where, path,
+                  "'" + text + "' is " + std::string(units::dimension_name(q.value->dimension)) +
+                      ", but " + std::string(f->key) +
+                      " is a concentration: expected a mass concentration (mg/dL, g/L) or an "
+                      "amount concentration (umol/L, mmol/L)");
+    }
+    return std::nullopt;
+  }
   c.dimension = q.value->dimension;
   c.unit = q.value->unit;
-  const auto scale = units::parse_quantity("1 " + c.unit);
-  c.si_per_unit = scale ? scale.value->si_value : 1.0;
-  return q.value->si_value;
+  const auto one = units::parse_quantity("1 " + c.unit);
+  const auto one_accepted = one ? patient::accept(*f, *one.value) : patient::Accepted{};
+  if (one_accepted.value) c.unit_size = *one_accepted.value;
+  return accepted.value;
 }
 
 /// Whether the bound lies within what the field or score can take; reports the
 /// bound as impossible otherwise.
 bool check_possible(MapReader& r, const std::string& key, const std::string& text,
-                    const diag::Location& where, double si, const Condition& c) {
+                    const diag::Location& where, const units::AnyQuantity& bound,
+                    const Condition& c) {
   double lo = 0.0, hi = 0.0;
   std::string range;
-  double value = si;
+  double value = bound.si();  // a plain number (score) or the bound in SI
   if (c.node == Condition::Node::score) {
     const auto* s = eligibility::find_score(c.score);
     lo = s->min;
     hi = s->max;
     range = patient::plain_number(lo) + "\u2013" + patient::plain_number(hi);
-  } else if (c.field->whole) {
-    lo = 0;
-    hi = 4;
-    range = "0\u20134";
+  } else if (c.field->kind == FieldKind::whole) {
+    lo = c.field->min;
+    hi = c.field->max;
+    range = std::to_string(c.field->min) + "\u2013" + std::to_string(c.field->max);
   } else {
-    const auto* pr = patient::find_range(c.field->name);
+    const auto* pr = patient::find_range(c.field->key);
     if (pr == nullptr) return true;
     const auto scale = patient::unit_scale(pr->unit);
     if (c.field->kind == FieldKind::lab && scale.dimension != c.dimension) {
       // Compare in the range's unit system with the analyte's factor.
-      const auto a = c.field->analyte;
-      value = c.dimension == units::Dimension::mass_concentration
-                  ? units::to_amount(a, units::MassConcentration::from_value(si)).value()
-                  : units::to_mass(a, units::AmountConcentration::from_value(si)).value();
+      const auto a = *c.field->analyte;
+      const auto mass = bound.as<units::MassConcentration>();
+      value =
+          mass ? units::AnyQuantity::of(units::to_amount(a, *mass)).si()
+               : units::AnyQuantity::of(units::to_mass(a, bound.get<units::AmountConcentration>()))
+                     .si();
     }
     value /= scale.si_per_unit;
     lo = pr->hard_min;
@@ -193,7 +201,7 @@ bool check_possible(MapReader& r, const std::string& key, const std::string& tex
     r.diagnostics().error(
         where, r.key_path(key),
         "impossible bound '" + text +
-            "': " + (c.node == Condition::Node::score ? c.score : std::string(c.field->name)) +
+            "': " + (c.node == Condition::Node::score ? c.score : std::string(c.field->key)) +
             " is always within " + range + ", so this condition could never decide");
     return false;
   }
@@ -340,13 +348,13 @@ std::optional<Condition> read_leaf(MapReader& r) {
     }
   } else {
     const auto kind = c.field->kind;
-    const bool fits =
-        ((kind == FieldKind::quantity || kind == FieldKind::lab || kind == FieldKind::number) &&
-         numeric(c.op)) ||
-        (kind == FieldKind::boolean && c.op == Op::is) ||
-        (kind == FieldKind::word && c.op == Op::in);
+    const bool fits = ((kind == FieldKind::quantity || kind == FieldKind::lab ||
+                        kind == FieldKind::number || kind == FieldKind::whole) &&
+                       numeric(c.op)) ||
+                      (kind == FieldKind::boolean && c.op == Op::is) ||
+                      (kind == FieldKind::word && c.op == Op::in);
     if (!fits) {
-      allowed = std::string(c.field->name) + " takes " +
+      allowed = std::string(c.field->key) + " takes " +
                 (kind == FieldKind::boolean ? std::string("'is: true' or 'is: false'")
                  : kind == FieldKind::word  ? std::string("'in: [words]'")
                                             : std::string(kNumericOps));
@@ -363,7 +371,7 @@ std::optional<Condition> read_leaf(MapReader& r) {
     auto bounds = read_bounds(r, key, c.op);
     r.finish();
     if (!bounds) return std::nullopt;
-    std::vector<double> si;
+    std::vector<units::AnyQuantity> si;
     for (std::size_t i = 0; i < bounds->text.size(); ++i) {
       Condition probe = c;
       auto v = parse_bound(r, key, bounds->text[i], bounds->where[i], probe);
@@ -382,7 +390,7 @@ std::optional<Condition> read_leaf(MapReader& r) {
     c.lo = si[0];
     c.hi = si.size() > 1 ? si[1] : si[0];
     if (c.op == Op::between) {
-      if (c.lo > c.hi) {
+      if (units::greater(c.lo, c.hi)) {
         r.diagnostics().error(bounds->where[0], r.key_path(key),
                               "impossible range [" + bounds->text[0] + ", " + bounds->text[1] +
                                   "]: the low bound is above the high bound");

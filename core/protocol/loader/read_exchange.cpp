@@ -79,8 +79,8 @@ std::optional<Field<double>> read_amount(MapReader& r, std::optional<ExchangeRul
   switch (*rule) {
     case ExchangeRule::plasma_volumes: out.plasma_volumes = units::fraction(q.si_value); break;
     case ExchangeRule::percent_ibw: out.percent_of_ibw = units::fraction(q.si_value); break;
-    case ExchangeRule::per_kg: out.per_kg = units::VolumePerMass::from_value(q.si_value); break;
-    case ExchangeRule::fixed: out.fixed = units::Volume::from_value(q.si_value); break;
+    case ExchangeRule::per_kg: out.per_kg = q.quantity().get<units::VolumePerMass>(); break;
+    case ExchangeRule::fixed: out.fixed = q.quantity().get<units::Volume>(); break;
   }
   return Field<double>{q.si_value, shown};
 }
@@ -112,7 +112,8 @@ struct Bound {
   std::string key;
   std::optional<Field<double>> field;
   [[nodiscard]] bool set() const { return field.has_value(); }
-  [[nodiscard]] double value() const { return field->value; }
+  /// The bound's SI number (a volume in m^3 or a multiple of the plasma volume).
+  [[nodiscard]] double si() const { return field->value; }
   [[nodiscard]] std::string name() const { return reader->key_path(key); }
   [[nodiscard]] std::string quoted() const { return name() + " ('" + field->text + "')"; }
 };
@@ -131,7 +132,7 @@ bool greater(double a, double b) {
 
 /// lower <= upper, else an error at `lower`.
 void check_order(const Bound& lower, const Bound& upper) {
-  if (!lower.set() || !upper.set() || !greater(lower.value(), upper.value())) return;
+  if (!lower.set() || !upper.set() || !greater(lower.si(), upper.si())) return;
   lower.reader->error_at(lower.key, "'" + lower.field->text + "' is more than " + upper.quoted() +
                                         "; a minimum must not exceed its maximum");
 }
@@ -139,11 +140,11 @@ void check_order(const Bound& lower, const Bound& upper) {
 /// A soft bound must lie within [hard_min, hard_max]; else an error at `soft`.
 void check_inside(const Bound& soft, const Bound& hard_min, const Bound& hard_max) {
   if (!soft.set()) return;
-  if (hard_min.set() && greater(hard_min.value(), soft.value())) {
+  if (hard_min.set() && greater(hard_min.si(), soft.si())) {
     soft.reader->error_at(soft.key, "'" + soft.field->text + "' is below the hard limit " +
                                         hard_min.quoted() +
                                         "; soft limits must lie within the hard limits");
-  } else if (hard_max.set() && greater(soft.value(), hard_max.value())) {
+  } else if (hard_max.set() && greater(soft.si(), hard_max.si())) {
     soft.reader->error_at(soft.key, "'" + soft.field->text + "' is above the hard limit " +
                                         hard_max.quoted() +
                                         "; soft limits must lie within the hard limits");
@@ -154,8 +155,8 @@ void check_inside(const Bound& soft, const Bound& hard_min, const Bound& hard_ma
 /// respect the hard limits (error) and should respect the soft ones (warning).
 void check_amount(MapReader& r, const Field<double>& amount, const Bound& hard_min,
                   const Bound& hard_max, const Bound& soft_min, const Bound& soft_max) {
-  const auto below = [&](const Bound& b) { return b.set() && greater(b.value(), amount.value); };
-  const auto above = [&](const Bound& b) { return b.set() && greater(amount.value, b.value()); };
+  const auto below = [&](const Bound& b) { return b.set() && greater(b.si(), amount.value); };
+  const auto above = [&](const Bound& b) { return b.set() && greater(amount.value, b.si()); };
   const std::string a = "'" + amount.text + "'";
   if (below(hard_min)) {
     r.error_at("amount", a + " is below the hard limit " + hard_min.quoted() +
@@ -182,8 +183,8 @@ void read_exchange(MapReader& top, ExchangeSettings& out, const std::vector<Sour
   if (rule) out.rule = *rule;
   const auto amount = read_amount(r, rule, out);
 
-  if (auto v = positive<units::VolumePerMass>(r, "volume_per_kg", Need::optional,
-                                              Dimension::volume_per_mass, kVolumePerKgCeiling)) {
+  if (auto v =
+          positive<units::VolumePerMass>(r, "volume_per_kg", Need::optional, kVolumePerKgCeiling)) {
     out.percent_ibw_volume_per_kg = v->value;
   }
   if (auto w = r.choice("weight", Need::optional, names::kWeightBasis.options()))
@@ -192,8 +193,7 @@ void read_exchange(MapReader& top, ExchangeSettings& out, const std::vector<Sour
     reject_for_other_rules(r, "volume_per_kg", *rule, ExchangeRule::percent_ibw);
     reject_for_other_rules(r, "weight", *rule, ExchangeRule::per_kg);
   }
-  if (auto step = positive<units::Volume>(r, "round_to", Need::optional, Dimension::volume,
-                                          kVolumeCeiling)) {
+  if (auto step = positive<units::Volume>(r, "round_to", Need::optional, kVolumeCeiling)) {
     out.round_to = step->value;
   }
   read_source_reference(r, out, sources);
@@ -224,13 +224,13 @@ void read_exchange(MapReader& top, ExchangeSettings& out, const std::vector<Sour
   check_inside(pv_soft_max, none, pv_hard_max);
 
   auto& l = out.limits;
-  if (hard_min.set()) l.hard_min = units::Volume::from_value(hard_min.value());
-  if (hard_max.set()) l.hard_max = units::Volume::from_value(hard_max.value());
-  if (soft_min.set()) l.soft_min = units::Volume::from_value(soft_min.value());
-  if (soft_max.set()) l.soft_max = units::Volume::from_value(soft_max.value());
-  if (pv_soft_min.set()) l.plasma_volumes_soft_min = units::fraction(pv_soft_min.value());
-  if (pv_soft_max.set()) l.plasma_volumes_soft_max = units::fraction(pv_soft_max.value());
-  if (pv_hard_max.set()) l.plasma_volumes_hard_max = units::fraction(pv_hard_max.value());
+  if (hard_min.set()) l.hard_min = units::Volume::from_value(hard_min.si());
+  if (hard_max.set()) l.hard_max = units::Volume::from_value(hard_max.si());
+  if (soft_min.set()) l.soft_min = units::Volume::from_value(soft_min.si());
+  if (soft_max.set()) l.soft_max = units::Volume::from_value(soft_max.si());
+  if (pv_soft_min.set()) l.plasma_volumes_soft_min = units::fraction(pv_soft_min.si());
+  if (pv_soft_max.set()) l.plasma_volumes_soft_max = units::fraction(pv_soft_max.si());
+  if (pv_hard_max.set()) l.plasma_volumes_hard_max = units::fraction(pv_hard_max.si());
 
   if (amount && rule == ExchangeRule::fixed) {
     check_amount(r, *amount, hard_min, hard_max, soft_min, soft_max);

@@ -1,5 +1,5 @@
 // kinetics: one entry per solute, keyed by the patient-file lab name, with its
-// model and the model's parameters (clinical.md §2.1-§2.3). Parameters that
+// model and the model's parameters (LiverBridge clinical reference §7). Parameters that
 // apply to another model are errors, as the author probably meant that model.
 #include "patient/patient.hpp"
 #include "protocol/loader/course_fields.hpp"
@@ -236,7 +236,8 @@ std::optional<SoluteKinetics> read_solute(MapReader& r, Solute solute,
   out.model = *model;
   bool ok = true;
   // INR is a clotting-time ratio, not an amount in plasma: it cannot fall towards 0. It can
-  // only move towards the INR of the replacement (clinical.md §2.1, replacement-aware mixing).
+  // only move towards the INR of the replacement (LiverBridge clinical reference §7.2,
+  // replacement-aware mixing).
   if (solute == Solute::inr && *model != KineticModel::replacement_aware) {
     r.error_at("model",
                "INR is a ratio, not a concentration, and can only be modelled as "
@@ -249,7 +250,8 @@ std::optional<SoluteKinetics> read_solute(MapReader& r, Solute solute,
   reject_for_model(r, "replacement_concentration", *model, {replacement_aware, two_compartment});
   if (*model == two_compartment) {
     read_fraction(r, out);
-    // Redistribution rates are unverified (clinical.md §2.2): the protocol must state one.
+    // Redistribution rates are unverified (LiverBridge clinical reference §7.3): the protocol must
+    // state one.
     if (auto t = read_duration(r, "redistribution_half_time", Need::required, false,
                                kCourseDurationCeiling)) {
       out.redistribution_half_time = t->value;

@@ -1,5 +1,5 @@
 // replacement: the mix of FFP and albumin solution, unit and vial sizes, the
-// fluid balance and what each fluid contains (clinical.md §2.1, §4.1).
+// fluid balance and what each fluid contains (LiverBridge clinical reference §7.2, §4).
 #include "protocol/loader/sections.hpp"
 #include "protocol/loader/session_fields.hpp"
 #include "protocol/names.hpp"
@@ -84,21 +84,17 @@ void read_replacement(MapReader& top, std::optional<ReplacementSettings>& out,
                                Ceiling{10.0, "10", "an INR", 0.5, "0.5"})) {
     s.ffp_last_inr = units::fraction(v->value);
   }
-  if (auto v = positive<units::Volume>(r, "ffp_unit_volume", Need::optional, Dimension::volume,
-                                       kUnitVolumeCeiling)) {
+  if (auto v = positive<units::Volume>(r, "ffp_unit_volume", Need::optional, kUnitVolumeCeiling)) {
     s.ffp_unit_volume = v->value;
   }
-  if (auto v =
-          positive<units::MassConcentration>(r, "albumin_concentration", Need::optional,
-                                             Dimension::mass_concentration, kSolutionCeiling)) {
+  if (auto v = positive<units::MassConcentration>(r, "albumin_concentration", Need::optional,
+                                                  kSolutionCeiling)) {
     s.albumin_concentration = v->value;
   }
-  if (auto v =
-          positive<units::Mass>(r, "albumin_vial", Need::optional, Dimension::mass, kVialCeiling)) {
+  if (auto v = positive<units::Mass>(r, "albumin_vial", Need::optional, kVialCeiling)) {
     s.albumin_vial = v->value;
   }
-  if (auto v = positive<units::Fraction>(r, "fluid_balance", Need::optional, Dimension::fraction,
-                                         kBalanceCeiling)) {
+  if (auto v = positive<units::Fraction>(r, "fluid_balance", Need::optional, kBalanceCeiling)) {
     s.fluid_balance = v->value;
   }
   auto composition = r.child("composition", Need::optional);

@@ -1,6 +1,6 @@
 // schedule: number of sessions, the day pattern, timing (earliest start,
 // minimum gap, session duration, efficacy labs), re-assessment points and
-// stop criteria (clinical.md §3, §8.3; efficacy labs §2.2 / ASFA 2023).
+// stop criteria (LiverBridge clinical reference §8; efficacy labs §2.2 / ASFA 2023).
 #include "protocol/loader/course_fields.hpp"
 #include "protocol/loader/sections.hpp"
 #include "protocol/names.hpp"
@@ -151,7 +151,7 @@ void read_schedule(MapReader& top, ScheduleSettings& out, const std::vector<Sour
   }
   if (auto v = read_duration(r, "labs_after", Need::optional, false, kCourseDurationCeiling)) {
     // ASFA 2023 (ALF fact sheet): efficacy labs "the following day (>=12 hours or more after
-    // TPE)"; earlier draws still show the intravascular dip (clinical.md §2.2).
+    // TPE)"; earlier draws still show the intravascular dip (LiverBridge clinical reference §7.3).
     if (units::below(v->value, units::hours(12))) {
       r.error_at("labs_after", "'" + v->text +
                                    "' is less than 12 h; efficacy labs are due at least 12 h after "

@@ -1,4 +1,4 @@
-// scores: the choices where the sources of a score disagree (clinical.md §10),
+// scores: the choices where the sources of a score disagree (LiverBridge clinical reference),
 // each a named word; absent keys keep the reference's defaults.
 #include "protocol/loader/sections.hpp"
 

@@ -1,6 +1,6 @@
 // separation: centrifugal (inlet flow, efficiency, AC infusion-rate limit per
 // litre TBV) or membrane (blood flow, filtration fraction within the
-// protocol's maximum), and the extracorporeal volume (clinical.md §2.4, §4.2, §4.5).
+// protocol's maximum), and the extracorporeal volume (LiverBridge clinical reference §6, §5).
 #include "protocol/loader/sections.hpp"
 #include "protocol/loader/session_fields.hpp"
 #include "protocol/names.hpp"
@@ -29,17 +29,16 @@ constexpr Ceiling kEcvCeiling{2e-3, "2000 mL", "check the number and its unit", 
 void read_centrifugal(MapReader& parent, CentrifugalSettings& out) {
   auto r = parent.child("centrifugal", Need::required);
   if (!r.valid()) return;
-  if (auto v =
-          positive<units::Flow>(r, "inlet_flow", Need::required, Dimension::flow, kFlowCeiling)) {
+  if (auto v = positive<units::Flow>(r, "inlet_flow", Need::required, kFlowCeiling)) {
     out.inlet_flow = v->value;
   }
-  if (auto v = positive<units::Fraction>(r, "efficiency", Need::required, Dimension::fraction,
-                                         kEfficiencyCeiling)) {
+  if (auto v = positive<units::Fraction>(r, "efficiency", Need::required, kEfficiencyCeiling)) {
     out.efficiency = v->value;
   }
   if (auto v = positive<units::Flow>(r, "ac_infusion_limit_per_liter_tbv", Need::optional,
-                                     Dimension::flow, kAcirCeiling)) {
-    out.ac_infusion_limit_per_liter_tbv = v->value;
+                                     kAcirCeiling)) {
+    // Written as the flow per litre of TBV ("1.2 mL/min"): one litre is the divisor.
+    out.ac_infusion_limit_per_liter_tbv = v->value / units::liters(1);
   }
   r.finish();
 }
@@ -47,12 +46,12 @@ void read_centrifugal(MapReader& parent, CentrifugalSettings& out) {
 void read_membrane(MapReader& parent, MembraneSettings& out) {
   auto r = parent.child("membrane", Need::required);
   if (!r.valid()) return;
-  if (auto v =
-          positive<units::Flow>(r, "blood_flow", Need::required, Dimension::flow, kFlowCeiling)) {
+  if (auto v = positive<units::Flow>(r, "blood_flow", Need::required, kFlowCeiling)) {
     out.blood_flow = v->value;
   }
   // Schema guard, not a clinical limit: above half the plasma flow the blood would be
-  // concentrated past any membrane plasma separator's range (25-30 % in use, clinical.md §4.5).
+  // concentrated past any membrane plasma separator's range (25-30 % in use, LiverBridge clinical
+  // reference §6).
   const Ceiling below_one{0.5, "50 %", "membrane filtration fractions are about 25 to 30 %", 0.05,
                           "5 %"};
   const auto max = r.quantity("max_filtration_fraction", Need::required, Dimension::fraction, true);
@@ -97,12 +96,11 @@ void read_separation(MapReader& top, std::optional<SeparationSettings>& out,
     if (*technique == SeparationTechnique::centrifugal) read_centrifugal(r, s.centrifugal);
     if (*technique == SeparationTechnique::membrane) read_membrane(r, s.membrane);
   }
-  if (auto v = positive<units::Volume>(r, "extracorporeal_volume", Need::optional,
-                                       Dimension::volume, kEcvCeiling)) {
+  if (auto v = positive<units::Volume>(r, "extracorporeal_volume", Need::optional, kEcvCeiling)) {
     s.extracorporeal_volume = v->value;
   }
-  if (auto v = positive<units::Fraction>(r, "extracorporeal_max_tbv", Need::optional,
-                                         Dimension::fraction, kPercentCeiling)) {
+  if (auto v =
+          positive<units::Fraction>(r, "extracorporeal_max_tbv", Need::optional, kPercentCeiling)) {
     s.extracorporeal_max_fraction_tbv = v->value;
   }
   s.source = source_id(r, "source", Need::optional, sources).value_or("");

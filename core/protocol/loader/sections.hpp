@@ -52,7 +52,7 @@ void read_eligibility(yaml::MapReader& top, eligibility::Settings& out,
 
 void reject_unsupported_sections(yaml::MapReader& top);
 
-/// scores: the score choices where sources disagree (clinical.md §10).
+/// scores: the score choices where sources disagree (LiverBridge clinical reference).
 void read_scores(yaml::MapReader& top, scores::ScoreSettings& out);
 
 /// replacement:, separation:, anticoagulation: (session_settings.hpp). Each

@@ -23,6 +23,11 @@ inline protocol::Protocol bundled(const std::string& id) {
   return *loaded.protocol;
 }
 
+/// A protocol changed in the test (no text of its own): hashed as the empty text.
+inline plan::PreparedProtocol prepared(const protocol::Protocol& protocol) {
+  return plan::prepare_protocol(protocol::ProtocolLoad{protocol, "", "", {}});
+}
+
 inline std::vector<std::string> bundled_ids() {
   diag::Diagnostics problems;
   std::vector<std::string> ids;
@@ -68,7 +73,7 @@ inline Run run_on(const std::string& csv_text, const protocol::Protocol& protoco
   std::istringstream in(csv_text);
   std::ostringstream out, problems;
   Run r;
-  r.run = run_cohort(in, out, problems, protocol, options);
+  r.run = run_cohort(in, out, problems, prepared(protocol), options);
   r.results = out.str();
   r.problems = problems.str();
   return r;

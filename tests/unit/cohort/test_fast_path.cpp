@@ -29,7 +29,7 @@ std::string describe(const patient::Patient& p) {
 std::size_t compare_paths(const protocol::Protocol& protocol,
                           const std::vector<patient::Patient>& patients,
                           const std::string& variant) {
-  const Evaluator evaluator(protocol);
+  const Evaluator evaluator(test::prepared(protocol));
   RowResult fast, full;
   std::size_t planned = 0;
   for (const auto& p : patients) {
@@ -148,7 +148,7 @@ TEST_SUITE("cohort") {
     p.ideal_body_weight.below_60_inches = protocol::ShortStaturePolicy::extrapolate;
     patient::Patient short_adult = test::synthetic_patients(3, 1).front();
     short_adult.height = units::centimeters(90);  // Devine extrapolates below 0 kg
-    const Evaluator evaluator(p);
+    const Evaluator evaluator(test::prepared(p));
     RowResult r;
     CHECK_FALSE(evaluator.evaluate(short_adult, r));
     CHECK(r.plan_error.find("cannot plan this patient with this protocol") == 0);

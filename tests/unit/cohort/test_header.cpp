@@ -57,7 +57,7 @@ TEST_SUITE("cohort") {
   TEST_CASE("missing required columns are listed") {
     const auto errors = header_errors("id,sex,age[years],weight[kg]");
     REQUIRE(errors.size() == 3);
-    CHECK(errors[0] == "missing required column 'height' (with its unit: cm, m, in)");
+    CHECK(errors[0] == "missing required column 'height' (with its unit: cm, m, in or ft)");
     CHECK(errors[1].find("missing required column 'hematocrit'") == 0);
     CHECK(errors[2] == "missing required column 'diagnosis'");
   }

@@ -61,5 +61,10 @@ TEST_SUITE("gui") {
     h.frame();  // build_plan would throw on an override the protocol does not have
     CHECK(h.state.plan.current);
     CHECK(h.state.plan.why_not_current.empty());
+    // Not silently: the plan panel says which reason is not used, and why.
+    REQUIRE(h.state.plan.set_aside.size() == 1);
+    CHECK(h.state.plan.set_aside.front().find("'severe_sepsis'") != std::string::npos);
+    h.frame();
+    CHECK(h.drawn("plan.set_aside"));
   }
 }

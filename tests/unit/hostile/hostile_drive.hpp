@@ -207,8 +207,8 @@ inline Outcome drive_cohort(std::string_view text, bool with_header, const Fail&
   cohort::Options options;
   options.threads = 1;
   options.chunk_rows = 7;
-  const auto run =
-      cohort::run_cohort(in, out, problems, *bundled_protocol("pe-aclf-plexar").protocol, options);
+  static const auto protocol = plan::prepare_protocol(bundled_protocol("pe-aclf-plexar"));
+  const auto run = cohort::run_cohort(in, out, problems, protocol, options);
   check_output("cohort results", out.str(), fail);
   check_output("cohort problems", problems.str(), fail);
   for (const auto& e : run.header_errors) check_output("cohort header", e, fail);

@@ -132,7 +132,7 @@ TEST_SUITE("patient") {
     CHECK(in_ug_per_dl(p.labs.ammonia->mass()) == doctest::Approx(145.0));
     CHECK(in_umol_per_l(p.labs.ammonia->amount()) == doctest::Approx(145 * 0.587));
     REQUIRE(p.labs.total_calcium);
-    CHECK(p.labs.total_calcium->analyte() == Analyte::calcium);
+    CHECK(p.labs.total_calcium->analyte() == Analyte::total_calcium);
     CHECK(in_mmol_per_l(p.labs.total_calcium->amount()) == doctest::Approx(8.4 * 0.2495));
     REQUIRE(p.labs.igg);
     CHECK(in_g_per_l(*p.labs.igg) == doctest::Approx(26.5));

@@ -2,6 +2,8 @@
 // (clinical.md §1.8, §9.1) under each exchange rule, findings and status.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "plan/plan.hpp"
 
 using namespace lb;
@@ -36,6 +38,36 @@ protocol::Protocol protocol_with(protocol::ExchangeRule rule) {
 }  // namespace
 
 TEST_SUITE("plan") {
+  TEST_CASE("a 90 cm patient plans on by plasma volumes with ideal body weight not computed") {
+    auto short_patient = reference_male();
+    short_patient.height = centimeters(90);
+    short_patient.weight = kilograms(13);
+    const auto plan =
+        plan::make_plan(short_patient, "p.yaml",
+                        protocol_with(protocol::ExchangeRule::plasma_volumes), "t.yaml", "");
+    CHECK(in_kilograms(plan.ideal_body_weight.value) == 0.0);
+    CHECK(plan.exchange.volume.value > milliliters(0));
+    const bool reported =
+        std::any_of(plan.findings.begin(), plan.findings.end(), [](const auto& f) {
+          return f.figure == "ideal_body_weight" &&
+                 f.message.find("ideal body weight not computed") != std::string::npos;
+        });
+    CHECK(reported);
+  }
+
+  TEST_CASE(
+      "a 90 cm patient under a rule that needs ideal body weight is refused with the reason") {
+    auto short_patient = reference_male();
+    short_patient.height = centimeters(90);
+    short_patient.weight = kilograms(13);
+    CHECK_THROWS_WITH_AS(
+        plan::make_plan(short_patient, "p.yaml", protocol_with(protocol::ExchangeRule::percent_ibw),
+                        "t.yaml", ""),
+        doctest::Contains(
+            "the exchange rule needs ideal body weight; ideal body weight not computed"),
+        std::domain_error);
+  }
+
   TEST_CASE("V4: 1.5 plasma volumes for the reference male is 5065 mL of a 3377 mL PV") {
     auto proto = protocol_with(protocol::ExchangeRule::plasma_volumes);
     proto.exchange.plasma_volumes = fraction(1.5);

@@ -50,7 +50,7 @@ TEST_SUITE("protocol") {
     for (const auto& b : list) {
       ids.push_back(b.id);
       CHECK_FALSE(b.title.empty());
-      CHECK(b.version == "1.1.0");
+      CHECK(b.version == "1.2.0");
     }
     CHECK(ids == std::vector<std::string>{"dpmas-half-pe", "hvp-alf-larsen-2016",
                                           "pe-aclf-apache-pe-a5", "pe-aclf-plexar",

@@ -196,7 +196,7 @@ TEST_SUITE("records") {
 
     // Header: patient, protocol id/version/hash, approval, reproducibility, disclaimer.
     CHECK(has(html, "<b>LB-ALF-0001</b>"));
-    CHECK(has(html, "<b>hvp-alf-larsen-2016</b> version 1.1.0"));
+    CHECK(has(html, "<b>hvp-alf-larsen-2016</b> version 1.2.0"));
     CHECK(has(html, io::sha256_hex(io::read_file(lb::testing::kExampleProtocol))));
     CHECK(has(html, "<b>Dr Test</b> at "));
     CHECK(has(html, "reproduced: re-running the stored patient and protocol text"));

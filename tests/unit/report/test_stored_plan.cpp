@@ -101,7 +101,7 @@ TEST_SUITE("report") {
     REQUIRE(s.anticoagulation.has_value());
     CHECK(s.anticoagulation->method == protocol::Anticoagulant::citrate);
     CHECK(s.anticoagulation->inlet_ac_ratio.quantity ==
-          doctest::Approx(p.session->anticoagulation->citrate->inlet_to_ac_ratio));
+          doctest::Approx(units::in_parts(p.session->anticoagulation->citrate->inlet_to_ac_ratio)));
     const auto& c = *p.session->anticoagulation->citrate;
     const auto& sa = *s.anticoagulation;
     CHECK(sa.citrate_rate.display == text::shown(c.citrate_rate.how.shown));

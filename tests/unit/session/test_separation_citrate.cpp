@@ -32,16 +32,17 @@ SeparationSettings centrifugal(double inlet_ml_min, std::optional<double> acir =
   s.technique = SeparationTechnique::centrifugal;
   s.centrifugal.inlet_flow = units::ml_per_min(inlet_ml_min);
   s.centrifugal.efficiency = units::percent(87);
-  if (acir) s.centrifugal.ac_infusion_limit_per_liter_tbv = units::ml_per_min(*acir);
+  if (acir) s.centrifugal.ac_infusion_limit_per_liter_tbv = units::ml_per_min_per_liter(*acir);
   return s;
 }
 
 session::SeparationRun run(const SeparationSettings& s, double exchange_ml, double tbv_ml,
                            double hct, std::optional<double> ratio = std::nullopt) {
   return session::separation_run(
-      s, session::SeparationInputs{volume_figure("exchange_volume_per_session", exchange_ml),
-                                   volume_figure("total_blood_volume", tbv_ml),
-                                   units::fraction(hct), ratio, "test source"});
+      s, session::SeparationInputs{
+             volume_figure("exchange_volume_per_session", exchange_ml),
+             volume_figure("total_blood_volume", tbv_ml), units::fraction(hct),
+             ratio ? std::optional(units::volume_ratio(*ratio)) : std::nullopt, "test source"});
 }
 
 patient::Patient patient_of(double kg, patient::Diagnosis d) {
@@ -237,9 +238,10 @@ TEST_SUITE("session") {
     r.duration = {units::minutes(120), {}};
     r.ac_returned = {units::percent(13), {}};
     auto p = patient_of(70, patient::Diagnosis::aclf);
-    p.labs.total_calcium = units::LabConcentration(units::Analyte::calcium, units::mmol_per_l(2.4));
+    p.labs.total_calcium =
+        units::LabConcentration(units::Analyte::total_calcium, units::mmol_per_l(2.4));
     p.labs.ionized_calcium =
-        units::LabConcentration(units::Analyte::calcium, units::mmol_per_l(0.9));
+        units::LabConcentration(units::Analyte::ionized_calcium, units::mmol_per_l(0.9));
     protocol::CitrateSettings s;
     const auto c = session::citrate_plan(s, session::CitrateInputs{&r, nullptr, &p, ""});
     REQUIRE(c.calcium_ratio);
@@ -247,16 +249,17 @@ TEST_SUITE("session") {
     CHECK(testing::has_code(c.findings, "citrate.calcium_ratio_alarm"));
     // The same values in mg/dL (× 0.2495 = mmol/L) give the same ratio.
     p.labs.total_calcium =
-        units::LabConcentration(units::Analyte::calcium, units::mg_per_dl(2.4 / 0.2495));
+        units::LabConcentration(units::Analyte::total_calcium, units::mg_per_dl(2.4 / 0.2495));
     p.labs.ionized_calcium =
-        units::LabConcentration(units::Analyte::calcium, units::mg_per_dl(0.9 / 0.2495));
+        units::LabConcentration(units::Analyte::ionized_calcium, units::mg_per_dl(0.9 / 0.2495));
     const auto mg = session::citrate_plan(s, session::CitrateInputs{&r, nullptr, &p, ""});
     REQUIRE(mg.calcium_ratio);
     LB_CHECK_NEAR(units::in_fraction(mg.calcium_ratio->value), 2.4 / 0.9, 1e-6);
     // 2.0 / 1.0 = 2.0 stays below the alarm.
-    p.labs.total_calcium = units::LabConcentration(units::Analyte::calcium, units::mmol_per_l(2.0));
+    p.labs.total_calcium =
+        units::LabConcentration(units::Analyte::total_calcium, units::mmol_per_l(2.0));
     p.labs.ionized_calcium =
-        units::LabConcentration(units::Analyte::calcium, units::mmol_per_l(1.0));
+        units::LabConcentration(units::Analyte::ionized_calcium, units::mmol_per_l(1.0));
     const auto fine = session::citrate_plan(s, session::CitrateInputs{&r, nullptr, &p, ""});
     CHECK_FALSE(testing::has_code(fine.findings, "citrate.calcium_ratio_alarm"));
   }

@@ -115,13 +115,14 @@ TEST_SUITE("session") {
     LB_CHECK_NEAR(units::in_ml_per_min(s.centrifugal.inlet_flow), 60, 1e-9);
     LB_CHECK_NEAR(units::in_percent(s.centrifugal.efficiency), 82, 1e-9);
     REQUIRE(s.centrifugal.ac_infusion_limit_per_liter_tbv);
-    LB_CHECK_NEAR(units::in_ml_per_min(*s.centrifugal.ac_infusion_limit_per_liter_tbv), 0.8, 1e-12);
+    LB_CHECK_NEAR(units::in_ml_per_min_per_liter(*s.centrifugal.ac_infusion_limit_per_liter_tbv),
+                  0.8, 1e-12);
     LB_CHECK_NEAR(units::in_milliliters(*s.extracorporeal_volume), 185, 1e-9);
 
     const auto& a = *l.protocol->session.anticoagulation;
     CHECK(a.method == protocol::Anticoagulant::citrate);
     CHECK(a.citrate.solution == protocol::AcdSolution::acd_b);
-    CHECK(a.citrate.inlet_to_ac_ratio == 12.0);
+    CHECK(units::in_parts(a.citrate.inlet_to_ac_ratio) == doctest::Approx(12.0));
     REQUIRE(a.citrate.liver_failure_rate_limit);
     LB_CHECK_NEAR(units::in_mg_per_kg_per_min(*a.citrate.liver_failure_rate_limit), 0.6, 1e-12);
     CHECK(a.citrate.liver_failure_reason == "slower clearance");

@@ -28,6 +28,8 @@ static_assert(!text::enum_names<Colour>({{Colour::red, "red"}, {Colour::red, "ro
 /// to_string(e) == the table's name for every entry, and every name parses back.
 template <class Table>
 void round_trips(const Table& table) {
+  // A solute is a units::Analyte, so argument-dependent lookup does not reach protocol's.
+  using lb::protocol::to_string;
   for (const auto& e : table.entries()) {
     CHECK(to_string(e.value) == e.name);
     CHECK(table.parse(e.name) == e.value);

@@ -31,7 +31,8 @@ TEST_SUITE("units") {
 
   TEST_CASE("other analytes use their published factors") {
     CHECK(in_umol_per_l(to_amount(Analyte::ammonia, ug_per_dl(100))) == doctest::Approx(58.7));
-    CHECK(in_mmol_per_l(to_amount(Analyte::calcium, mg_per_dl(10))) == doctest::Approx(2.495));
+    CHECK(in_mmol_per_l(to_amount(Analyte::total_calcium, mg_per_dl(10))) ==
+          doctest::Approx(2.495));
     CHECK(in_mmol_per_l(calcium_meq_to_mmol(2.3)) == doctest::Approx(1.15));
     CHECK(in_g_per_mol(conversion_molar_mass(Analyte::bilirubin)) ==
           doctest::Approx(584.795).epsilon(1e-6));

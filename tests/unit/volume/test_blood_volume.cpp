@@ -190,8 +190,8 @@ TEST_SUITE("volume") {
         volume::gilcher_blood_volume(Sex::male, model::Build::normal, kilograms(70), table);
     LB_CHECK_NEAR(in_milliliters(male.value), 4900, 1e-9);
     CHECK(male.how.method == "Gilcher rule of five, male, normal build");
-    CHECK(warns(male.how, "[from memory, unverified]"));
-    CHECK(contains(male.how.source, "[from memory, unverified]"));
+    CHECK(warns(male.how, "unverified default"));
+    CHECK(contains(male.how.source, "unverified default"));
     LB_CHECK_NEAR(in_milliliters(volume::gilcher_blood_volume(Sex::female, model::Build::obese,
                                                               kilograms(100), table)
                                      .value),
@@ -314,7 +314,7 @@ TEST_SUITE("volume") {
     const auto g = volume::blood_volume(settings, Sex::male, meters(1.75), kilograms(70),
                                         model::Build::muscular);
     LB_CHECK_NEAR(in_milliliters(g.value), 70 * 75.0, 1e-9);
-    CHECK(warns(g.how, "[from memory, unverified]"));
+    CHECK(warns(g.how, "unverified default"));
   }
 
   TEST_CASE("property: TBV rises with weight and height and the female line stays below the male") {

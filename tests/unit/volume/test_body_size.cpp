@@ -165,11 +165,15 @@ TEST_SUITE("volume") {
     }
   }
 
-  TEST_CASE("IBW: a line extrapolated to no positive weight is refused") {
+  TEST_CASE("IBW: a line extrapolated to no positive weight is reported as not computed") {
     // Devine male at 90 cm = 35.43 in: 50 − 2.3 × 24.57 = −6.5 kg.
-    CHECK_THROWS_AS(volume::ideal_body_weight(IbwMethod::devine, model::Sex::male, centimeters(90),
-                                              ShortStaturePolicy::extrapolate),
-                    std::domain_error);
+    const auto ibw = volume::ideal_body_weight(IbwMethod::devine, model::Sex::male, centimeters(90),
+                                               ShortStaturePolicy::extrapolate);
+    CHECK(in_kilograms(ibw.value) == 0.0);
+    CHECK(ibw.how.method.rfind("not computed", 0) == 0);
+    REQUIRE_FALSE(ibw.how.warnings.empty());
+    CHECK(testing::contains(ibw.how.warnings.back(), "ideal body weight not computed"));
+    CHECK(testing::contains(ibw.how.warnings.back(), "-6.5 kg"));
     // Flooring keeps the base weight.
     LB_CHECK_NEAR(ibw_kg(IbwMethod::devine, model::Sex::male, centimeters(90),
                          ShortStaturePolicy::floor_at_base),

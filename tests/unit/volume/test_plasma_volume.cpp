@@ -92,9 +92,9 @@ TEST_SUITE("volume") {
     CHECK(pv.how.id == "plasma_volume");
     CHECK(pv.how.method == "Kaplan 1990");
     CHECK(pv.how.formula == "PV = 0.065 × W × (1 − Hct)  (W in kg, PV in L)");
-    CHECK(warns(pv.how, "[from memory, unverified]"));
-    CHECK(contains(pv.how.source, "ASAIO Trans 1990;36:M597-9"));
-    CHECK(contains(pv.how.source, "[from memory, unverified]"));
+    CHECK(warns(pv.how, "unverified default"));
+    CHECK(contains(pv.how.source, "ASAIO Trans 1990;36(3):M597-9"));
+    CHECK(contains(pv.how.source, "unverified default"));
     REQUIRE(input(pv.how, "Kaplan factor") != nullptr);
     CHECK(text::shown(*input(pv.how, "Kaplan factor")->quantity) == "0.065 L/kg");
     // §1.3: 80 kg, Hct 0.30 → 0.065 × 80 × 0.70 = 3.64 L.

@@ -23,7 +23,7 @@ TEST_SUITE("yaml") {
     diag::Diagnostics d;
     MapReader r(load("id: x\nwieght: 70 kg\n"), "p.yaml", "", d);
     r.text("id", Need::required);
-    r.typed<units::Mass>("weight", Need::optional, units::Dimension::mass);
+    r.typed<units::Mass>("weight", Need::optional);
     r.finish();
     REQUIRE(d.items().size() == 1);
     CHECK(diag::format(d.items()[0]) ==
@@ -47,7 +47,7 @@ TEST_SUITE("yaml") {
     diag::Diagnostics d;
     MapReader r(load("weight: 70 mL\ngrade: 7\nflag: yes\nsex: mail\nlist: [a, b]\n"), "p.yaml", "",
                 d);
-    CHECK_FALSE(r.typed<units::Mass>("weight", Need::required, units::Dimension::mass));
+    CHECK_FALSE(r.typed<units::Mass>("weight", Need::required));
     CHECK_FALSE(r.integer("grade", Need::required, 0, 4));
     CHECK_FALSE(r.boolean("flag", Need::required));
     enum class Sex { male, female };
