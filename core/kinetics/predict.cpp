@@ -197,7 +197,7 @@ class Predictor {
       dims.push_back({kLevels, [r](Params<Q>& p, int i) {
                         const double step = static_cast<double>(i) / (kLevels - 1);
                         p.redistribution_half_time =
-                            r.low * std::pow((r.high / r.low).value(), step);
+                            r.low * std::pow(units::in_fraction(r.high / r.low), step);
                       }});
     }
     if (k_.return_half_time_range) {
@@ -256,8 +256,9 @@ class Predictor {
     std::vector<std::string> parts;
     const auto hours = [](units::Duration d) { return text::shown({units::in_hours(d), "h", 1}); };
     if (k_.model == KineticModel::two_compartment && k_.intravascular_fraction_range) {
-      parts.push_back("f " + text::fixed(k_.intravascular_fraction_range->low.value(), 2) + "–" +
-                      text::fixed(k_.intravascular_fraction_range->high.value(), 2));
+      parts.push_back(
+          "f " + text::fixed(units::in_fraction(k_.intravascular_fraction_range->low), 2) + "–" +
+          text::fixed(units::in_fraction(k_.intravascular_fraction_range->high), 2));
     }
     if (k_.model == KineticModel::two_compartment && k_.redistribution_half_time_range) {
       parts.push_back("T " + hours(k_.redistribution_half_time_range->low) + "–" +
@@ -273,8 +274,8 @@ class Predictor {
                       hours(generation_->per));
     }
     if (k_.adsorption && k_.adsorption->range) {
-      parts.push_back("x_ads " + text::fixed(k_.adsorption->range->low.value(), 1) + "–" +
-                      text::fixed(k_.adsorption->range->high.value(), 1));
+      parts.push_back("x_ads " + text::fixed(units::in_fraction(k_.adsorption->range->low), 1) +
+                      "–" + text::fixed(units::in_fraction(k_.adsorption->range->high), 1));
     }
     if (parts.empty()) return "no parameter range given (point estimate)";
     return text::join(parts);
@@ -385,7 +386,8 @@ class Predictor {
     if (k_.adsorption) {
       d.formula += "; preceded by the adsorber: dCp/dt −= (x_ads/τ_ads)·Cp for τ_ads";
       d.inputs.push_back(explain::quantity_input("x_ads (plasma volumes cleared by the adsorber)",
-                                                 k_.adsorption->plasma_volumes.value(), "", 2));
+                                                 units::in_fraction(k_.adsorption->plasma_volumes),
+                                                 "", 2));
       d.inputs.push_back(explain::quantity_input("τ_ads (adsorber run time)",
                                                  units::in_hours(k_.adsorption->duration), "h", 1));
     }

@@ -55,9 +55,7 @@ void read_fraction(MapReader& r, SoluteKinetics& out) {
 /// true when a <= b (same alternative; a protocol writes both in one unit system).
 bool not_above(const LabValue& a, const LabValue& b) {
   if (a.index() != b.index()) return false;
-  return std::visit(
-      [&](const auto& x) { return x.value() <= std::get<std::decay_t<decltype(x)>>(b).value(); },
-      a);
+  return std::visit([&](const auto& x) { return x <= std::get<std::decay_t<decltype(x)>>(b); }, a);
 }
 
 /// `rise` with its optional `low`/`high` (a trend may be negative: the patient improves).
@@ -122,7 +120,7 @@ std::optional<Range<T>> read_range(MapReader& u, const std::string& key, T nomin
   auto high = read(r, "high");
   r.finish();
   if (!low || !high) return std::nullopt;
-  if (!(low->value() <= nominal.value()) || !(nominal.value() <= high->value())) {
+  if (!(*low <= nominal) || !(nominal <= *high)) {
     u.error_at(key, "expected low <= the parameter's value <= high");
     return std::nullopt;
   }
@@ -209,8 +207,7 @@ void read_adsorption(MapReader& parent, SoluteKinetics& out) {
   }
   a.finish();
   if (ok && ads.range &&
-      (ads.range->low.value() > ads.plasma_volumes.value() ||
-       ads.range->high.value() < ads.plasma_volumes.value())) {
+      (ads.range->low > ads.plasma_volumes || ads.range->high < ads.plasma_volumes)) {
     a.error_at("low", "expected low <= plasma_volumes <= high");
     ok = false;
   }
