@@ -98,7 +98,8 @@ Reproduction reproduce_plan(const PlanRecord& plan) {
                   "' no longer reads: " + attempt.start_error;
       return r;
     case plan::Refusal::override_refused:
-      r.failure = "the stored overrides are no longer allowed: " + attempt.problems.front();
+      r.failure = "the stored overrides are no longer allowed: " +
+                  eligibility::describe(attempt.refused_overrides.front());
       return r;
     case plan::Refusal::formula_refused:
     case plan::Refusal::internal_error:
