@@ -375,9 +375,18 @@ std::vector<StoredFinding> read_findings(const json& plan) {
   return out;
 }
 
-/// The layout: plans stored before the stable order fields keep the FFP unit
-/// size and the inlet:AC ratio only in derivations.
+/// The layout: the stated layout number when the plan has one; else (plans
+/// stored before it was written) told by what it holds: plans stored before the
+/// stable order fields keep the FFP unit size and the inlet:AC ratio only in
+/// derivations. A number above the newest this program knows (a plan from a newer
+/// version) is read as the newest layout, whose fields it keeps.
 StoredFormat format_of(const json& plan) {
+  if (const auto stated = whole(get(plan, kFormatKey))) {
+    if (*stated == static_cast<int>(StoredFormat::derivation_inputs)) {
+      return StoredFormat::derivation_inputs;
+    }
+    if (*stated >= static_cast<int>(StoredFormat::stable_orders)) return kCurrentFormat;
+  }
   const auto& r = get(plan, "replacement");
   const auto& a = get(plan, "anticoagulation");
   const bool older =
