@@ -211,7 +211,7 @@ LabReview review_lab(const LabValue& pre, const LabValue& post, const SessionInp
 /// The next-session estimate per solute the latest plan's protocol models, refitted to the
 /// course's draws (course_refit.hpp).
 void refit_all(CourseReview& review, const std::vector<SessionRecord>& records,
-               const std::map<std::int64_t, PlanContext>& contexts) {
+               const std::map<PlanId, PlanContext>& contexts) {
   if (records.empty()) return;
   const PlanContext& latest = contexts.at(records.back().plan_id);
   if (!latest.protocol) return;

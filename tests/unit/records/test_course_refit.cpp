@@ -40,10 +40,10 @@ struct Course {
   records::Store store{dir.file("records.db")};
   explicit Course(const std::string& protocol_text) {
     store.add_patient(lb::testing::kExamplePatientId, "nurse");
-    auto capture = records::capture_plan(lb::testing::kExamplePatientId,
-                                         io::read_file(lb::testing::kExamplePatient),
-                                         lb::testing::kExamplePatient, protocol_text, "refit.yaml",
-                                         {}, records::make_review_json({}, ""), "Dr Test");
+    auto request = lb::testing::example_request(records::make_review_json({}, ""));
+    request.protocol_text = protocol_text;
+    request.protocol_file = "refit.yaml";
+    auto capture = records::capture_plan(request);
     INFO(capture.error);
     REQUIRE(capture.input.has_value());
     store.add_plan(*capture.input);
