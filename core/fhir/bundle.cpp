@@ -67,7 +67,7 @@ std::string render_bundle(const ExportSources& s) {
   for (const auto& r : s.sessions) {
     std::string care_plan;
     for (std::size_t i = 0; i < s.plans.size(); ++i) {
-      if (s.plans[i].record_id == r.plan_id) care_plan = care_plan_urn(s, i);
+      if (s.plans[i].record_id == r.plan_id.raw()) care_plan = care_plan_urn(s, i);
     }
     for (const auto& e : session_entries(s, r, subject, care_plan))
       entries.push_back(entry_json(e));

@@ -149,7 +149,7 @@ std::vector<Entry> plan_entries(const ExportSources& s, const PlanSource& source
 
 std::vector<Entry> session_entries(const ExportSources& s, const records::SessionRecord& r,
                                    const std::string& subject, const std::string& care_plan) {
-  const std::string urn = resource_urn(s.patient_id, "procedure/" + std::to_string(r.id));
+  const std::string urn = resource_urn(s.patient_id, "procedure/" + std::to_string(r.id.raw()));
   const auto& d = r.data;
   json ext = json::array();
   if (auto q = number_in(d.plasma_removed.quantity(), "mL")) {
@@ -189,8 +189,8 @@ std::vector<Entry> session_entries(const ExportSources& s, const records::Sessio
     json o = observation(*m, subject, lab.drawn_at.utc);
     o["partOf"] = json::array({reference(urn)});
     o["extension"] = json::array({extension("session-timing", "valueString", lab.timing)});
-    out.push_back({resource_urn(s.patient_id,
-                                "procedure/" + std::to_string(r.id) + "/lab/" + std::to_string(n)),
+    out.push_back({resource_urn(s.patient_id, "procedure/" + std::to_string(r.id.raw()) + "/lab/" +
+                                                  std::to_string(n)),
                    o});
   }
   return out;

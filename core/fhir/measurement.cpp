@@ -32,7 +32,9 @@ std::optional<Measurement> measure(const patient::Field& field, const units::Any
   Measurement m{&field, code, 0.0, "", ""};
   if (field.kind == patient::FieldKind::number) {
     // INR and pH: plain numbers, held as fractions of 1.
-    m.value = units::round_significant(q.si(), 9);
+    const auto plain = q.as<units::Fraction>();
+    if (!plain) return std::nullopt;
+    m.value = units::round_significant(units::in_fraction(*plain), 9);
     m.ucum = std::string(code->plain_unit);
     return m;
   }

@@ -14,13 +14,14 @@ ExportSources sources_for_plan(const plan::Plan& plan, const std::string& now) {
   return s;
 }
 
-ExportSources sources_for_records(records::Store& store, const std::string& patient,
+ExportSources sources_for_records(records::Store& store, const records::PatientId& patient,
                                   const std::string& now) {
-  if (!store.find_patient(patient)) throw records::InputError("unknown patient '" + patient + "'");
+  if (!store.find_patient(patient))
+    throw records::InputError("unknown patient '" + patient.str() + "'");
   ExportSources s;
-  s.patient_id = patient;
+  s.patient_id = patient.str();
   for (const auto& p : store.plans_for(patient)) {
-    s.plans.push_back({p.plan_json, p.id, true, p.approved_at});
+    s.plans.push_back({p.plan_json, p.id.raw(), true, p.approved_at});
     // The stored patient text passed the loader when the plan was approved; a text the
     // current loader refuses leaves the labs out rather than guessing them.
     auto load = patient::parse_patient(p.patient_text, p.patient_file);

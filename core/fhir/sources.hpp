@@ -16,7 +16,7 @@ ExportSources sources_for_plan(const plan::Plan& plan, const std::string& now);
 /// Everything the records hold for a patient: every approved plan (the latest plan's
 /// patient file gives the labs), every performed session. Throws records::InputError for an
 /// unknown patient.
-ExportSources sources_for_records(records::Store& store, const std::string& patient,
+ExportSources sources_for_records(records::Store& store, const records::PatientId& patient,
                                   const std::string& now);
 
 }  // namespace lb::fhir
