@@ -17,15 +17,15 @@ namespace {
 
 using nlohmann::json;
 
-/// The SI number of a field's value (labs in the unit system they were entered in).
-std::optional<double> si_of(const patient::Field& f, const patient::Patient& p) {
+/// A field's value as a quantity (labs in the unit system they were entered in).
+std::optional<units::AnyQuantity> value_of(const patient::Field& f, const patient::Patient& p) {
   const auto v = f.get(p);
   if (!v) return std::nullopt;
-  if (v->lab)
-    return v->lab->entered_as_mass() ? units::AnyQuantity::of(v->lab->mass()).si()
-                                     : units::AnyQuantity::of(v->lab->amount()).si();
-  if (v->quantity) return v->quantity->si();
-  return std::nullopt;
+  if (v->lab) {
+    return v->lab->entered_as_mass() ? units::AnyQuantity::of(v->lab->mass())
+                                     : units::AnyQuantity::of(v->lab->amount());
+  }
+  return v->quantity;
 }
 
 bool near(double a, double b) {
@@ -56,8 +56,8 @@ TEST_SUITE("fhir") {
         bool coded = false;
         for (const auto& c : field_codes()) coded = coded || c.field == f.key;
         if (!coded) continue;
-        const auto before = si_of(f, plan.patient);
-        const auto after = si_of(f, *back.patient);
+        const auto before = value_of(f, plan.patient);
+        const auto after = value_of(f, *back.patient);
         INFO(f.key);
         REQUIRE(before.has_value() == after.has_value());
         if (before) {
