@@ -41,6 +41,12 @@ run "$bin" score --patient "$example" --format json >"$tmp/score.json" || fail "
 grep -q '"meld' "$tmp/score.json" || fail "score printed no MELD"
 run "$bin" validate "$example" "$share/liverbridge/protocols/hvp-alf-larsen-2016.yaml" >/dev/null ||
   fail "validate exited $?"
+# FHIR R4 export of the installed example and its import (docs/fhir.md).
+run "$bin" plan --patient "$example" --protocol hvp-alf-larsen-2016 --format fhir >"$tmp/plan.fhir.json" ||
+  fail "plan --format fhir exited $?"
+grep -q '"resourceType": "Bundle"' "$tmp/plan.fhir.json" || fail "plan --format fhir wrote no Bundle"
+run "$bin" import --fhir "$tmp/plan.fhir.json" >"$tmp/imported.yaml" 2>/dev/null || fail "import exited $?"
+grep -q "bilirubin: 4.2 mg/dL" "$tmp/imported.yaml" || fail "import lost the bilirubin: $(cat "$tmp/imported.yaml")"
 
 # Without its data the installed binary says where it looked; it never falls back to the
 # source or build tree (which still exist here).
@@ -51,7 +57,7 @@ mv "$tmp/hidden-protocols" "$share/liverbridge/protocols"
 
 # Every option --help shows is in the manual page, for every command.
 gzip -dc "$prefix/share/man/man1/liverbridge.1.gz" >"$tmp/man.1"
-for cmd in "" plan score cohort validate protocols record "record plan" review export print; do
+for cmd in "" plan score cohort validate protocols record "record plan" review export import print; do
   # shellcheck disable=SC2086 # the command path is split on purpose
   for opt in $(run "$bin" $cmd --help | grep -oE -- '--[a-z][a-z-]+' | sort -u); do
     grep -qF -- "${opt//-/\\-}" "$tmp/man.1" || fail "man page lacks $opt of '$cmd'"
@@ -75,7 +81,7 @@ complete_words liverbridge record pa >"$tmp/words"
 grep -qx patient "$tmp/words" || fail "completion: record pa"
 complete_words liverbridge plan --for >"$tmp/words"
 grep -qx -- --format "$tmp/words" || fail "completion: --for"
-[ "$(complete_words liverbridge plan --format "" | sort | tr '\n' ' ')" = "json markdown text " ] ||
+[ "$(complete_words liverbridge plan --format "" | sort | tr '\n' ' ')" = "fhir json markdown text " ] ||
   fail "completion: plan --format values"
 
 # Desktop entry and metainfo, as the distribution's own validators see them.

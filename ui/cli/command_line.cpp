@@ -23,8 +23,8 @@ int run_command_line(int argc, char** argv) {
   plan_cmd->add_option("--patient", plan.patient, "Patient YAML file")->required();
   plan_cmd->add_option("--protocol", plan.protocol, "Protocol YAML file or bundled protocol id")
       ->required();
-  plan_cmd->add_option("--format", plan.format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "markdown"}))
+  plan_cmd->add_option("--format", plan.format, "Output format (fhir: a FHIR R4 Bundle)")
+      ->check(CLI::IsMember({"text", "json", "markdown", "fhir"}))
       ->capture_default_str();
   plan_cmd->add_option("--protocols-dir", plan.protocols_dir,
                        "Directory searched for protocol ids (default: bundled protocols)");
@@ -77,9 +77,9 @@ int run_command_line(int argc, char** argv) {
   protocols_cmd->add_option("--dir", protocols_dir, "Directory to list instead of the bundled one");
 
   // Session records: each registers itself (ui/cli/{record,review,export,print}_command.cpp).
-  const RegisteredCommand records_cmds[] = {add_record_command(app), add_review_command(app),
-                                            add_export_command(app), add_print_command(app),
-                                            add_explain_command(app)};
+  const RegisteredCommand records_cmds[] = {add_record_command(app),  add_review_command(app),
+                                            add_export_command(app),  add_print_command(app),
+                                            add_explain_command(app), add_import_command(app)};
 
   gui::GuiOptions window;  // no sub-command: the window opens
   auto* window_opts = app.add_option_group("Window", "Without a sub-command the window opens");

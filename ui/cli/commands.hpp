@@ -66,6 +66,8 @@ RegisteredCommand add_export_command(CLI::App& app);
 RegisteredCommand add_print_command(CLI::App& app);
 /// `liverbridge explain ID` (ui/cli/explain_command.cpp).
 RegisteredCommand add_explain_command(CLI::App& app);
+/// `liverbridge import --fhir FILE` (ui/cli/import_command.cpp).
+RegisteredCommand add_import_command(CLI::App& app);
 /// The records database: the --db option if given, else the user's data directory.
 std::string records_database(const std::string& option);
 /// Runs a records command body; refused input -> message + kExitBadInput, database failure ->

@@ -1,14 +1,17 @@
-// `liverbridge export --patient ID --format csv|json`: a patient's records for
-// other tools, to stdout or atomically to --out FILE.
+// `liverbridge export --patient ID --format csv|json|fhir`: a patient's records for
+// other tools (fhir: a FHIR R4 Bundle, docs/fhir.md), to stdout or atomically to --out FILE.
 #include <CLI/CLI.hpp>
 #include <memory>
 #include <ostream>
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "fhir/bundle.hpp"
+#include "fhir/sources.hpp"
 #include "io/atomic_write.hpp"
 #include "records/export.hpp"
 #include "records/store.hpp"
+#include "records/timestamp.hpp"
 
 namespace lb::cli {
 
@@ -17,10 +20,11 @@ RegisteredCommand add_export_command(CLI::App& app) {
     std::string db, patient, format = "json", out;
   };
   auto o = std::make_shared<Options>();
-  auto* cmd = app.add_subcommand("export", "Export a patient's session records as CSV or JSON");
+  auto* cmd =
+      app.add_subcommand("export", "Export a patient's records as CSV, JSON or a FHIR R4 Bundle");
   cmd->add_option("--patient", o->patient, "Pseudonymous patient id")->required();
   cmd->add_option("--format", o->format, "Output format")
-      ->check(CLI::IsMember({"csv", "json"}))
+      ->check(CLI::IsMember({"csv", "json", "fhir"}))
       ->capture_default_str();
   cmd->add_option("--out", o->out, "Write to this file (atomically) instead of stdout");
   cmd->add_option("--db", o->db,
@@ -30,7 +34,10 @@ RegisteredCommand add_export_command(CLI::App& app) {
               records::Store store(records_database(o->db));
               const records::PatientId patient(o->patient);
               const std::string text = o->format == "csv" ? records::export_csv(store, patient)
-                                                          : records::export_json(store, patient);
+                                       : o->format == "fhir"
+                                           ? fhir::render_bundle(fhir::sources_for_records(
+                                                 store, patient, records::now_utc().utc))
+                                           : records::export_json(store, patient);
               if (o->out.empty()) {
                 out << text;
                 return kExitOk;

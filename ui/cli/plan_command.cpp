@@ -5,11 +5,14 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "diag/diagnostic.hpp"
+#include "fhir/bundle.hpp"
+#include "fhir/sources.hpp"
 #include "io/atomic_write.hpp"
 #include "patient/patient_loader.hpp"
 #include "plan/plan.hpp"
 #include "plan/plan_sources.hpp"
 #include "protocol/protocol_loader.hpp"
+#include "records/timestamp.hpp"
 #include "report/ics.hpp"
 #include "report/plan_json.hpp"
 #include "report/plan_text.hpp"
@@ -86,6 +89,8 @@ int run_plan(const PlanOptions& options, std::ostream& out, std::ostream& err) {
     out << report::render_json(plan);
   } else if (options.format == "markdown") {
     out << report::render_markdown(plan);
+  } else if (options.format == "fhir") {
+    out << fhir::render_bundle(fhir::sources_for_plan(plan, records::now_utc().utc));
   } else {
     out << report::render_text(plan);
   }
