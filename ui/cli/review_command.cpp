@@ -29,7 +29,7 @@ RegisteredCommand add_review_command(CLI::App& app) {
   return {cmd, [o](std::ostream& out, std::ostream& err) {
             return guarded_records_run("review", err, [&] {
               records::Store store(records_database(o->db));
-              const auto review = records::review_course(store, o->patient);
+              const auto review = records::review_course(store, records::PatientId(o->patient));
               if (o->format == "json") {
                 // An old database may hold bytes that are not UTF-8; JSON shows them as U+FFFD
                 // rather than stopping the review.
