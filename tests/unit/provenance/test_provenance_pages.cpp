@@ -75,9 +75,9 @@ void check_clean(const std::string& what, const std::string& text) {
 /// The printable page of a course whose one approved plan is `plan`, as stored.
 std::string printable(const plan::Plan& plan) {
   records::CourseReview course;
-  course.patient = plan.patient.id;
+  course.patient = records::PatientId(plan.patient.id);
   records::PlanReview stored;
-  stored.plan.patient = plan.patient.id;
+  stored.plan.patient = records::PatientId(plan.patient.id);
   stored.plan.protocol_id = plan.protocol.id;
   stored.plan.protocol_version = plan.protocol.version;
   stored.plan.protocol_sha256 = std::string(64, '0');

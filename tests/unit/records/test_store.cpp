@@ -49,7 +49,7 @@ TEST_SUITE("records") {
   TEST_CASE("an existing database readable by others is made private when opened") {
     TempDir dir;
     const auto path = dir.file("sub/records.db");
-    { records::Store(path).add_patient("P1", "nurse"); }
+    { records::Store(path).add_patient(records::PatientId("P1"), "nurse"); }
     REQUIRE(::chmod(path.c_str(), 0644) == 0);
     REQUIRE(::chmod(dir.file("sub").c_str(), 0755) == 0);
     records::Store again(path);
