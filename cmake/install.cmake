@@ -30,10 +30,9 @@ install(DIRECTORY ${CMAKE_SOURCE_DIR}/protocols/ DESTINATION ${LB_DATA_DEST}/pro
         FILES_MATCHING PATTERN "*.yaml")
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/examples/ DESTINATION ${LB_DATA_DEST}/examples
         FILES_MATCHING PATTERN "*.yaml" PATTERN "*.csv" PATTERN "README.md")
-# `liverbridge explain` reads the clinical reference; it arrives with that command.
-if(EXISTS ${CMAKE_SOURCE_DIR}/docs/clinical-reference.md)
-  install(FILES ${CMAKE_SOURCE_DIR}/docs/clinical-reference.md DESTINATION ${LB_DATA_DEST})
-endif()
+# `liverbridge explain` and the window's Reference read the clinical reference from here
+# (gui::program_data_dirs().reference), not from share/doc, which an admin may drop.
+install(FILES ${CMAKE_SOURCE_DIR}/docs/clinical-reference.md DESTINATION ${LB_DATA_DEST})
 file(GLOB LB_DOC_FILES ${CMAKE_SOURCE_DIR}/docs/*.md ${CMAKE_SOURCE_DIR}/docs/*.png)
 install(FILES ${CMAKE_SOURCE_DIR}/README.md ${LB_DOC_FILES} DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(FILES ${CMAKE_SOURCE_DIR}/protocols/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR}

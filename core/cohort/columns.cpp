@@ -104,6 +104,7 @@ std::string resolve_unit(Column& c, const std::optional<std::string_view>& unit)
                "[%]', or '" + std::string(s.name) + "' for a fraction such as 0.30";
       }
       c.si_per_unit = 0.01;
+      c.unit = "%";
       return "";
     case K::quantity:
     case K::lab: break;
@@ -139,20 +140,13 @@ std::string resolve_unit(Column& c, const std::optional<std::string_view>& unit)
              (s.kind == K::lab ? " unit, not a concentration; " : " unit; ") + expected;
   }
   c.si_per_unit = accepted.value->si();
+  c.unit = u.unit;
   c.lab_as_mass = s.kind == K::lab && u.dimension == Dimension::mass_concentration;
   return "";
 }
 
-/// Precomputes the hard plausibility bounds in SI, so that rows are checked
-/// without parsing the range's unit again.
-void resolve_range(Column& c) {
-  c.range = patient::find_range(c.spec->key);
-  if (c.range == nullptr) return;
-  const patient::UnitScale scale = patient::unit_scale(c.range->unit);
-  c.hard_min_si = c.range->hard_min * scale.si_per_unit;
-  c.hard_max_si = c.range->hard_max * scale.si_per_unit;
-  c.range_in_mass = scale.dimension == Dimension::mass_concentration;
-}
+/// The range in the header's unit, computed once, not per row.
+void resolve_range(Column& c) { c.range = patient::range_in_unit(*c.spec->field, c.unit); }
 
 }  // namespace
 

@@ -54,11 +54,11 @@ struct Column {
   double si_per_unit = 1.0;  ///< SI value of one header unit
   /// lab only: the header unit is a mass concentration (else an amount concentration).
   bool lab_as_mass = false;
-  /// The plausibility range of the value (nullptr: none) and its bounds in SI
-  /// (for labs: in the dimension the range is written in).
-  const patient::PlausibleRange* range = nullptr;
-  double hard_min_si = 0.0, hard_max_si = 0.0;
-  bool range_in_mass = false;  ///< lab only: the range is a mass concentration
+  /// The header unit as the parser spells it ("µmol/L", "%"; "" without one).
+  std::string unit;
+  /// The plausibility range expressed in the header unit (none: no check), so that a
+  /// cell is checked and worded in the unit the header names, as in a patient file.
+  std::optional<patient::PlausibleRange> range;
 };
 
 struct Header {

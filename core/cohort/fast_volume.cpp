@@ -67,11 +67,16 @@ std::optional<FastExchange> fast_exchange(const protocol::Protocol& protocol,
   const double hct_value = units::in_fraction(hct);
   if (!std::isfinite(hct_value) || hct_value < 0.0 || hct_value >= 1.0) return std::nullopt;
 
-  // make_plan computes IBW whatever the rule, so an IBW that fails fails the plan.
+  // An IBW at or below 0 kg is "not computed" in make_plan, which plans on unless the
+  // exchange rule needs IBW (then the engine refuses the patient, and so does this path).
   const protocol::IbwSettings& ibw_settings = protocol.ideal_body_weight;
   const Mass ibw = kernel::ideal_body_weight(kernel::ibw_line(ibw_settings.method, patient.sex),
                                              height, ibw_settings.below_60_inches);
-  if (!(units::in_kilograms(ibw) > 0.0)) return std::nullopt;
+  const protocol::ExchangeSettings& s = protocol.exchange;
+  const bool rule_uses_ibw =
+      s.rule == protocol::ExchangeRule::percent_ibw ||
+      (s.rule == protocol::ExchangeRule::per_kg && s.per_kg_weight == protocol::WeightBasis::ideal);
+  if (rule_uses_ibw && !(units::in_kilograms(ibw) > 0.0)) return std::nullopt;
   const auto tbv = blood_volume(protocol.blood_volume, patient.sex, height, weight, patient.build);
   if (!tbv) return std::nullopt;
 
@@ -86,7 +91,6 @@ std::optional<FastExchange> fast_exchange(const protocol::Protocol& protocol,
   }
   if (!positive(units::in_milliliters(pv))) return std::nullopt;
 
-  const protocol::ExchangeSettings& s = protocol.exchange;
   if (s.round_to && !positive(units::in_milliliters(*s.round_to))) return std::nullopt;
   Volume v = kernel::exchange_rule_volume(s, pv, ibw, weight);
   if (!positive(units::in_milliliters(v))) return std::nullopt;

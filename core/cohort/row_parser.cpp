@@ -5,7 +5,6 @@
 
 #include "text/did_you_mean.hpp"
 #include "text/format.hpp"
-#include "units/compare.hpp"
 #include "units/quantities.hpp"
 
 namespace lb::cohort {
@@ -13,13 +12,6 @@ namespace lb::cohort {
 namespace {
 
 using patient::Patient;
-
-/// An SI value while it is being read, for the tolerant comparisons of
-/// units/compare.hpp (which only need value()).
-struct Si {
-  double v;
-  [[nodiscard]] double value() const { return v; }
-};
 
 std::string where(const Column& c) { return "column '" + c.header + "': "; }
 
@@ -39,27 +31,20 @@ std::string not_a_number(const Column& c, std::string_view cell) {
   return msg;
 }
 
-/// The hard plausibility check of the patient loader, on the SI value in
-/// the range's dimension. Returns "" or the loader's wording of the error.
-std::string implausible(const Column& c, double si_in_range_dimension, std::string_view cell,
-                        units::Dimension written_dimension) {
-  // A finite cell can overflow in the unit conversion; the comparisons below are false for
-  // infinity, so it is refused before them, with or without a range.
-  if (!std::isfinite(si_in_range_dimension)) {
+/// The hard plausibility check of the patient loader on the number as the cell has it, in
+/// the header's unit; `si` is the value after the unit conversion. Returns "" or the
+/// loader's wording of the error.
+std::string implausible(const Column& c, double number, double si, std::string_view cell) {
+  // A finite cell can overflow in the unit conversion; it is refused before the range,
+  // with or without one.
+  if (!std::isfinite(si)) {
     return where(c) + "'" + std::string(cell) + "' is out of range (too large in this unit)";
   }
-  if (c.range == nullptr) return "";
-  const Si v{si_in_range_dimension};
-  if (!units::below(v, Si{c.hard_min_si}) && !units::above(v, Si{c.hard_max_si})) return "";
-  // Error path only: word it as the patient loader does.
-  const std::string unit_text = c.header.substr(
-      c.header.find('[') == std::string::npos ? c.header.size() : c.header.find('[') + 1);
-  std::string written(cell);
-  if (!unit_text.empty()) written += " " + unit_text.substr(0, unit_text.size() - 1);
-  const auto finding = patient::detail::word_finding(
-      *c.range, patient::Plausibility::implausible, si_in_range_dimension, written,
-      patient::UnitScale{c.si_per_unit, written_dimension});
-  return where(c) + (finding ? finding->message : "implausible value");
+  if (!c.range) return "";
+  const std::string written = std::string(cell) + (c.unit.empty() ? "" : " " + c.unit);
+  const auto finding = patient::assess(*c.range, number, written);
+  if (!finding || finding->severity != diag::Severity::error) return "";
+  return where(c) + finding->message;
 }
 
 bool read_word(const Column& c, std::string_view cell, std::size_t& index, std::string& error) {
@@ -134,7 +119,7 @@ bool read_cell(const Column& c, std::string_view cell, Patient& p, std::string& 
       const double si = v * c.si_per_unit;
       const units::Dimension d =
           s.kind == ColumnKind::quantity ? s.dimension : units::Dimension::fraction;
-      if (std::string e = implausible(c, si, cell, d); !e.empty()) {
+      if (std::string e = implausible(c, v, si, cell); !e.empty()) {
         error = std::move(e);
         return false;
       }
@@ -149,15 +134,12 @@ bool read_cell(const Column& c, std::string_view cell, Patient& p, std::string& 
       }
       const units::Dimension written = c.lab_as_mass ? units::Dimension::mass_concentration
                                                      : units::Dimension::amount_concentration;
-      const patient::FieldValue lab = patient::measured_value(
-          *s.field, units::AnyQuantity::from_si(v * c.si_per_unit, written));
-      const double in_range = c.range_in_mass ? units::in_g_per_l(lab.lab->mass())
-                                              : units::in_mmol_per_l(lab.lab->amount());
-      if (std::string e = implausible(c, in_range, cell, written); !e.empty()) {
+      const double si = v * c.si_per_unit;
+      if (std::string e = implausible(c, v, si, cell); !e.empty()) {
         error = std::move(e);
         return false;
       }
-      store(c, p, lab);
+      store(c, p, patient::measured_value(*s.field, units::AnyQuantity::from_si(si, written)));
       return true;
     }
     case ColumnKind::whole: {

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lb::explain {
@@ -35,6 +36,13 @@ struct Derivation {
   std::string source;                 ///< citation
   std::vector<std::string> warnings;  ///< applicability or limit warnings
 };
+
+/// A figure that could not be computed (ideal body weight below about 100 cm of height)
+/// keeps a placeholder value and says so at the start of its method ("not computed: ...").
+/// Every output shows the words instead of the placeholder, and the plan JSON stores no
+/// value for it.
+inline constexpr std::string_view kNotComputed = "not computed";
+inline bool computed(const Derivation& d) { return d.method.rfind(kNotComputed, 0) != 0; }
 
 /// A typed core result together with how it was obtained.
 template <class Q>

@@ -7,10 +7,6 @@
 
 #include "text/format.hpp"
 
-#ifndef LB_CLINICAL_REFERENCE
-#define LB_CLINICAL_REFERENCE "docs/clinical-reference.md"
-#endif
-
 namespace lb::explain {
 
 namespace {
@@ -120,13 +116,13 @@ std::optional<ReferenceSection> find_reference_section(std::string_view markdown
   return std::nullopt;
 }
 
-std::string clinical_reference_path() {
+std::string clinical_reference_path(const std::string& program_copy) {
   if (const char* env = std::getenv("LIVERBRIDGE_CLINICAL_REFERENCE"); env && *env) return env;
-  return LB_CLINICAL_REFERENCE;
+  return program_copy;
 }
 
-std::string read_clinical_reference() {
-  std::ifstream in(clinical_reference_path(), std::ios::binary);
+std::string read_clinical_reference(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
   if (!in) return {};
   std::ostringstream s;
   s << in.rdbuf();

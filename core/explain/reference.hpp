@@ -28,11 +28,14 @@ std::vector<ReferenceSection> reference_sections(std::string_view markdown);
 std::optional<ReferenceSection> find_reference_section(std::string_view markdown,
                                                        std::string_view id_or_number);
 
-/// Where the reference is read from: $LIVERBRIDGE_CLINICAL_REFERENCE, else the
-/// path compiled in (LB_CLINICAL_REFERENCE, the source tree's docs/).
-std::string clinical_reference_path();
+/// Where the reference is read from: $LIVERBRIDGE_CLINICAL_REFERENCE, else
+/// `program_copy`, the program's own copy as the front end finds it at run time
+/// (gui::program_data_dirs().reference: share/liverbridge/ beside an installed
+/// binary, docs/ of the source tree for a build-tree binary). No path is compiled
+/// into the library, so an installed or relocated program reads its installed copy.
+std::string clinical_reference_path(const std::string& program_copy);
 
-/// The reference's text, or empty when the file cannot be read.
-std::string read_clinical_reference();
+/// The text of the reference at `path`, or empty when the file cannot be read.
+std::string read_clinical_reference(const std::string& path);
 
 }  // namespace lb::explain

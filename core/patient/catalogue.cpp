@@ -77,8 +77,8 @@ Field make(std::string_view key, std::string_view label, std::string_view meanin
 }
 
 Field bounded(Field f, const Bounds& b) {
-  f.range =
-      PlausibleRange{f.key, b.unit, b.hard_min, b.hard_max, b.soft_min, b.soft_max, b.soft_note};
+  f.range = PlausibleRange{f.key,      std::string(b.unit), b.hard_min, b.hard_max,
+                           b.soft_min, b.soft_max,          b.soft_note};
   return f;
 }
 

@@ -138,8 +138,15 @@ namespace lb::patient {
 FieldValue measured_value(const Field& f, const units::AnyQuantity& q);
 
 /// The value as a typed quantity in the dimension of the field's range (a lab
-/// converted with its analyte's factor), for plausibility checks; nullopt
-/// for fields without a range.
+/// converted with its analyte's factor); nullopt for fields without a range.
 std::optional<units::AnyQuantity> in_range_dimension(const Field& f, const FieldValue& v);
+
+/// The field's plausible range in `unit`, a unit the field accepts as the parser spells it
+/// ("" for a bare number): each bound converted (a lab with its analyte's factor, calcium
+/// in mEq/L as half a mmol/L) and rounded outward to the digits it is shown with
+/// (shown_bound), so that a value is checked and worded in the unit it was written in and
+/// a value on the documented edge is accepted. The range itself when `unit` has the
+/// range's scale; nullopt when the field has no range or refuses the unit.
+std::optional<PlausibleRange> range_in_unit(const Field& f, std::string_view unit);
 
 }  // namespace lb::patient

@@ -86,4 +86,48 @@ std::optional<units::AnyQuantity> in_range_dimension(const Field& f, const Field
   return v.quantity;
 }
 
+std::optional<PlausibleRange> range_in_unit(const Field& f, std::string_view unit) {
+  if (!f.range) return std::nullopt;
+  const PlausibleRange& r = *f.range;
+  // One written unit as accept() reads it (calcium mEq/L is 0.5 mmol/L).
+  units::AnyQuantity one = units::AnyQuantity::of(units::fraction(1.0));
+  if (!unit.empty()) {
+    const auto parsed = units::parse_quantity("1 " + std::string(unit));
+    if (!parsed) return std::nullopt;
+    const Accepted a = accept(f, *parsed.value);
+    if (!a.value) return std::nullopt;
+    one = *a.value;
+  } else if (!r.unit.empty() && !f.units.bare_fraction) {
+    return std::nullopt;
+  }
+  const UnitScale range_scale = unit_scale(r.unit);
+  if (one.dimension() == range_scale.dimension &&
+      std::fabs(one.si() - range_scale.si_per_unit) <=
+          units::kRelativeTolerance * range_scale.si_per_unit) {
+    return r;
+  }
+  // A bound in the written unit: to SI in the range's dimension, across unit systems with
+  // the analyte's factor for a lab, then in units of `one`.
+  const auto convert = [&](double bound) {
+    double si = bound * range_scale.si_per_unit;
+    if (one.dimension() != range_scale.dimension) {
+      const FieldValue v =
+          measured_value(f, units::AnyQuantity::from_si(si, range_scale.dimension));
+      if (!v.lab) return std::nan("");
+      si = one.dimension() == units::Dimension::mass_concentration
+               ? units::AnyQuantity::of(v.lab->mass()).si()
+               : units::AnyQuantity::of(v.lab->amount()).si();
+    }
+    return si / one.si();
+  };
+  PlausibleRange out = r;
+  out.unit = std::string(unit);
+  out.hard_min = shown_bound(convert(r.hard_min), false);
+  out.hard_max = shown_bound(convert(r.hard_max), true);
+  if (r.soft_min) out.soft_min = shown_bound(convert(*r.soft_min), false);
+  if (r.soft_max) out.soft_max = shown_bound(convert(*r.soft_max), true);
+  if (!std::isfinite(out.hard_min) || !std::isfinite(out.hard_max)) return std::nullopt;
+  return out;
+}
+
 }  // namespace lb::patient

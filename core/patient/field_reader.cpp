@@ -28,13 +28,13 @@ std::string with_article(std::string_view noun) {
   return (vowel ? "an " : "a ") + std::string(noun);
 }
 
-/// Reports the finding for `value` against the field's range (if any).
-/// Returns false when the value is an error (implausible).
-bool check_plausible(yaml::MapReader& r, const Field& f, const FieldValue& value,
-                     std::string_view written, UnitScale scale) {
-  const auto in_range = in_range_dimension(f, value);
-  if (!in_range) return true;
-  const auto finding = assess(*f.range, *in_range, written, scale);
+/// Reports the finding for `number`, written in `unit` ("" for a bare number), against the
+/// field's range expressed in that unit (if any). Returns false when the value is an error.
+bool check_plausible(yaml::MapReader& r, const Field& f, double number, std::string_view unit,
+                     std::string_view written) {
+  const auto range = range_in_unit(f, unit);
+  if (!range) return true;
+  const auto finding = assess(*range, number, written);
   if (!finding) return true;
   const std::string key(f.leaf());
   if (finding->severity == diag::Severity::error) {
@@ -95,11 +95,11 @@ std::optional<FieldValue> read_measured(yaml::MapReader& r, const Field& f, Need
                         written + " %' for a percentage (or a fraction from 0.10 to 0.70)");
     return std::nullopt;
   }
-  UnitScale scale = written_scale(q);
-  if (q.unit == "mEq/L" && f.units.meq == MeqRule::divalent) scale.si_per_unit *= 0.5;
-  FieldValue value = measured_value(f, *accepted.value);
-  if (!check_plausible(r, f, value, written, scale)) return std::nullopt;
-  return value;
+  // The number as written: the parser's SI value over one of its unit (mEq/L reads as
+  // mmol/L there, for calcium too, so the written number comes back either way).
+  const double number = q.si_value / written_scale(q).si_per_unit;
+  if (!check_plausible(r, f, number, q.unit, written)) return std::nullopt;
+  return measured_value(f, *accepted.value);
 }
 
 std::optional<FieldValue> read_number(yaml::MapReader& r, const Field& f, Need need) {
@@ -107,7 +107,7 @@ std::optional<FieldValue> read_number(yaml::MapReader& r, const Field& f, Need n
   if (!n) return std::nullopt;
   FieldValue value;
   value.quantity = units::AnyQuantity::of(units::fraction(*n));
-  if (!check_plausible(r, f, value, plain_number(*n), UnitScale{})) return std::nullopt;
+  if (!check_plausible(r, f, *n, "", plain_number(*n))) return std::nullopt;
   return value;
 }
 

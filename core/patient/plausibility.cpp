@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "patient/catalogue.hpp"
+#include "units/compare.hpp"
 #include "units/parse.hpp"
 
 namespace lb::patient {
@@ -19,12 +20,6 @@ std::string with_unit(double v, std::string_view unit) {
   std::string out = plain_number(v);
   if (!unit.empty()) out += " " + std::string(unit);
   return out;
-}
-
-bool same_scale(UnitScale a, UnitScale b) {
-  return a.dimension == b.dimension &&
-         std::fabs(a.si_per_unit - b.si_per_unit) <=
-             units::kRelativeTolerance * std::fmax(a.si_per_unit, b.si_per_unit);
 }
 
 }  // namespace
@@ -59,11 +54,18 @@ UnitScale unit_scale(std::string_view unit) {
   return {parsed.value->si_value, parsed.value->dimension};
 }
 
+namespace {
+/// Digits after the point that plain_number writes for `v` (4 significant, 0 to 6).
+int shown_decimals(double v) {
+  const double magnitude = std::floor(std::log10(std::fabs(v)));
+  return std::clamp(3 - static_cast<int>(magnitude), 0, 6);
+}
+}  // namespace
+
 std::string plain_number(double v) {
   if (!std::isfinite(v)) return "?";
   if (v == 0.0) return "0";
-  const double magnitude = std::floor(std::log10(std::fabs(v)));
-  const int decimals = std::clamp(3 - static_cast<int>(magnitude), 0, 6);
+  const int decimals = shown_decimals(v);
   std::array<char, 512> buf{};  // any double in fixed notation fits
   const auto [end, ec] =
       std::to_chars(buf.data(), buf.data() + buf.size(), v, std::chars_format::fixed, decimals);
@@ -75,6 +77,34 @@ std::string plain_number(double v) {
   }
   if (s == "-0") s = "0";
   return s;
+}
+
+double shown_bound(double v, bool up) {
+  if (v == 0.0 || !std::isfinite(v)) return v;
+  const double scale = std::pow(10.0, shown_decimals(v));
+  const double scaled = v * scale;
+  const double nearest = std::round(scaled);
+  // A conversion that lands on a shown digit (1710 µmol/L = 100 mg/dL) is not pushed out
+  // by its rounding error.
+  if (std::fabs(scaled - nearest) <= 1e-9 * std::fmax(1.0, std::fabs(scaled))) {
+    return nearest / scale;
+  }
+  return (up ? std::ceil(scaled) : std::floor(scaled)) / scale;
+}
+
+Plausibility classify(const PlausibleRange& r, double number) {
+  if (!std::isfinite(number)) return Plausibility::implausible;
+  const auto below = [number](double bound) {
+    return number < bound - units::kRelativeTolerance * std::fmax(std::fabs(bound), 1e-300);
+  };
+  const auto above = [number](double bound) {
+    return number > bound + units::kRelativeTolerance * std::fmax(std::fabs(bound), 1e-300);
+  };
+  if (below(r.hard_min) || above(r.hard_max)) return Plausibility::implausible;
+  if ((r.soft_min && below(*r.soft_min)) || (r.soft_max && above(*r.soft_max))) {
+    return Plausibility::unusual;
+  }
+  return Plausibility::plausible;
 }
 
 std::string describe_hard(const PlausibleRange& r) {
@@ -89,18 +119,12 @@ std::string describe_soft(const PlausibleRange& r) {
   return "";
 }
 
-namespace detail {
-
-std::optional<Finding> word_finding(const PlausibleRange& r, Plausibility p, double si,
-                                    std::string_view written, UnitScale written_scale) {
+std::optional<Finding> assess(const PlausibleRange& r, double number, std::string_view written) {
+  const Plausibility p = classify(r, number);
   if (p == Plausibility::plausible) return std::nullopt;
-  const UnitScale scale = unit_scale(r.unit);
-  std::string shown(written);
-  if (!same_scale(scale, written_scale)) {
-    shown += " (= " + with_unit(si / scale.si_per_unit, r.unit) + ")";
-  }
+  const std::string shown(written);
   if (p == Plausibility::implausible) {
-    const char* what = si < 0 ? " is negative" : " is implausible";
+    const char* what = number < 0 ? " is negative" : " is implausible";
     return Finding{diag::Severity::error, shown + what + "; expected " + describe_hard(r)};
   }
   std::string message = shown + " is outside the usual range (" + describe_soft(r);
@@ -108,7 +132,5 @@ std::optional<Finding> word_finding(const PlausibleRange& r, Plausibility p, dou
   message += "); check that it is right";
   return Finding{diag::Severity::warning, message};
 }
-
-}  // namespace detail
 
 }  // namespace lb::patient

@@ -20,7 +20,7 @@ namespace lb::patient {
 
 struct PlausibleRange {
   std::string_view key;   ///< dotted key path as in the file: "weight", "labs.bilirubin"
-  std::string_view unit;  ///< unit the bounds are written in, spelled as the parser reads it
+  std::string unit;       ///< unit the bounds are written in, spelled as the parser reads it
                           ///< ("" for plain numbers such as INR)
   double hard_min = 0.0;  ///< below: error
   double hard_max = 0.0;  ///< above: error
@@ -29,7 +29,9 @@ struct PlausibleRange {
   std::string_view soft_note;      ///< why the soft bound matters (may be empty)
 };
 
-/// Every bound, one entry per key.
+/// Every bound, one entry per key, in the unit the catalogue writes it in. A value written
+/// in another unit is held against the range expressed in its own unit
+/// (catalogue.hpp: range_in_unit), so that what a message states is what was checked.
 std::span<const PlausibleRange> plausible_ranges();
 /// The bounds for a dotted key path, or nullptr when the key has none.
 const PlausibleRange* find_range(std::string_view key);
@@ -43,24 +45,9 @@ UnitScale unit_scale(std::string_view unit);
 
 enum class Plausibility { plausible, unusual, implausible };
 
-/// Classifies an SI value against a range; edges count as inside, with the
-/// tolerant comparisons of units/compare.hpp (a value converted from another
-/// unit system is not pushed out by a rounding error).
-template <class Q>
-Plausibility classify(const PlausibleRange& r, Q value) {
-  const double s = unit_scale(r.unit).si_per_unit;
-  // The comparisons are all false for a non-finite value; it is never plausible.
-  if (!std::isfinite(units::AnyQuantity::of(value).si())) return Plausibility::implausible;
-  if (units::below(value, Q::from_value(r.hard_min * s)) ||
-      units::above(value, Q::from_value(r.hard_max * s))) {
-    return Plausibility::implausible;
-  }
-  if ((r.soft_min && units::below(value, Q::from_value(*r.soft_min * s))) ||
-      (r.soft_max && units::above(value, Q::from_value(*r.soft_max * s)))) {
-    return Plausibility::unusual;
-  }
-  return Plausibility::plausible;
-}
+/// Classifies a number written in `r.unit`; edges count as inside, within the relative
+/// tolerance of units/compare.hpp. A non-finite number is never plausible.
+Plausibility classify(const PlausibleRange& r, double number);
 
 /// A finding to report at the value, or nullopt when the value is plausible.
 struct Finding {
@@ -68,13 +55,9 @@ struct Finding {
   std::string message;  ///< without the key, e.g. "700 kg is implausible; expected 0.5–500 kg"
 };
 
-/// Classifies `si_value` (in the SI unit of the range's dimension) and words
-/// the finding. `written` is the value as the file has it ("154.3 lb");
-/// `written_scale` is the scale of the unit it was written in, so that a value
-/// written in another unit is also shown in the range's unit.
-template <class Q>
-std::optional<Finding> assess(const PlausibleRange& r, Q value, std::string_view written,
-                              UnitScale written_scale);
+/// Classifies `number` (written in `r.unit`) and words the finding with the value as the
+/// file has it (`written`, "1704 µg/dL") and the bounds in the same unit.
+std::optional<Finding> assess(const PlausibleRange& r, double number, std::string_view written);
 
 /// "0.5–500 kg", "at least 18 years", "at most 50 mg/dL".
 std::string describe_hard(const PlausibleRange& r);
@@ -82,23 +65,9 @@ std::string describe_soft(const PlausibleRange& r);
 /// A number as a clinician writes it: no exponent, at most 4 significant
 /// digits after the point ("0.05", "699.9", "1710").
 std::string plain_number(double v);
-
-namespace detail {
-std::optional<Finding> word_finding(const PlausibleRange& r, Plausibility p, double si,
-                                    std::string_view written, UnitScale written_scale);
-}
-
-template <class Q>
-std::optional<Finding> assess(const PlausibleRange& r, Q value, std::string_view written,
-                              UnitScale written_scale) {
-  return detail::word_finding(r, classify(r, value), units::AnyQuantity::of(value).si(), written,
-                              written_scale);
-}
-
-/// The same for a quantity whose dimension is known at run time.
-inline std::optional<Finding> assess(const PlausibleRange& r, const units::AnyQuantity& value,
-                                     std::string_view written, UnitScale written_scale) {
-  return value.visit([&](auto q) { return assess(r, q, written, written_scale); });
-}
+/// `v` rounded to the digits plain_number shows, away from the inside of a range: down for
+/// a lower bound (`up` false), up for an upper bound. A bound converted to another unit is
+/// shown and checked with these digits, so the value on a documented edge is accepted.
+double shown_bound(double v, bool up);
 
 }  // namespace lb::patient

@@ -37,8 +37,9 @@ void unverified(Page& p, const StoredPlan& plan) {
          "class=\"col\">Why it is "
          "unverified</th></tr></thead><tbody>\n";
   for (const auto& u : list) {
-    p.o << "<tr><td class=\"mono\">" << html_escape(u.key) << "</td><td>" << html_escape(u.note)
-        << "</td></tr>\n";
+    p.o << "<tr><td class=\"mono\">" << html_escape(u.key)
+        << "<br><span class=\"warn\">unverified default: review locally</span></td><td>"
+        << html_escape(u.note) << "</td></tr>\n";
   }
   p.o << "</tbody></table>\n";
 }

@@ -108,7 +108,14 @@ bool Page::order(const std::string& label, const report::StoredFigure& figure,
   for (const auto& w : figure.warnings) {
     basis += "<br><span class=\"warn\">! " + html_escape(w) + "</span>";
   }
-  order_row(label, html_escape(figure.display) + extra_html, basis);
+  // A figure resting on an unverified default says so on paper as in every other output
+  // (its source or method names it; the window shows the same badge).
+  std::string value = html_escape(figure.display) + extra_html;
+  if (figure.source.find("unverified") != std::string::npos ||
+      figure.method.find("unverified") != std::string::npos) {
+    value += "<br><span class=\"warn\">unverified default: review locally</span>";
+  }
+  order_row(label, value, basis);
   return true;
 }
 

@@ -7,11 +7,18 @@
 #include "report/plan_json.hpp"
 #include "text/format.hpp"
 #include "text/markdown.hpp"
+#include "text/utf8.hpp"
 
 namespace lb::records {
 
 namespace {
 using nlohmann::json;
+
+// Everything printed here was read from a database, and a database written before ids,
+// names and reasons were checked (or edited by hand) may hold control characters or bytes
+// that are not UTF-8: they are printed escaped, never sent raw to a terminal or a page.
+std::string safe(const std::string& s) { return text::escaped(s); }
+std::string md(const std::string& s) { return text::md_escape(text::escaped(s)); }
 
 std::string percent(units::Fraction deviation) {
   const double p = units::in_percent(deviation);
@@ -200,15 +207,17 @@ json review_json(const CourseReview& review) {
 
 std::string render_review_text(const CourseReview& r) {
   std::ostringstream o;
-  o << "Course review: patient " << r.patient.str() << "\n" << plan::kDisclaimer << "\n\n";
+  o << "Course review: patient " << safe(r.patient.str()) << "\n" << plan::kDisclaimer << "\n\n";
   for (const auto& p : r.plans) {
-    o << "Plan " << p.plan.id.str() << ": protocol " << p.plan.protocol_id << " "
-      << p.plan.protocol_version << " (sha256 " << p.plan.protocol_sha256.substr(0, 12)
-      << "…), approved by " << p.plan.approved_by << " at " << p.plan.approved_at << "\n";
-    if (p.plan.overrides_json != "[]") o << "  overrides: " << p.plan.overrides_json << "\n";
+    o << "Plan " << p.plan.id.str() << ": protocol " << safe(p.plan.protocol_id) << " "
+      << safe(p.plan.protocol_version) << " (sha256 " << safe(p.plan.protocol_sha256.substr(0, 12))
+      << "…), approved by " << safe(p.plan.approved_by) << " at " << safe(p.plan.approved_at)
+      << "\n";
+    if (p.plan.overrides_json != "[]") o << "  overrides: " << safe(p.plan.overrides_json) << "\n";
     o << "  " << reproduction_line(p.reproduction) << "\n";
     for (const auto& d : p.reproduction.differences) {
-      o << "    " << d.path << ": stored " << d.stored << ", now " << d.rerun << "\n";
+      o << "    " << safe(d.path) << ": stored " << safe(d.stored) << ", now " << safe(d.rerun)
+        << "\n";
     }
     o << "  tolerances: " << tolerances_line(p.parameters) << "\n";
   }
@@ -216,39 +225,41 @@ std::string render_review_text(const CourseReview& r) {
   o << "\n";
   for (const auto& s : r.sessions) {
     o << "Session " << s.number << " (record " << s.session_id.str() << ", plan " << s.plan_id.str()
-      << "): " << s.started << " to " << s.ended << "\n";
+      << "): " << safe(s.started) << " to " << safe(s.ended) << "\n";
     o << "  " << text::pad_right("item", 32) << text::pad_right("planned", 14)
       << text::pad_right("actual", 14) << "deviation\n";
     for (const auto& c : s.comparisons) {
-      o << (c.beyond_tolerance ? "!!" : "  ") << text::pad_right(c.label, 32)
-        << text::pad_right(c.planned.empty() ? "-" : c.planned, 14)
-        << text::pad_right(c.actual.empty() ? "-" : c.actual, 14)
-        << (c.deviation ? percent(*c.deviation) : "-") << (c.note.empty() ? "" : "  " + c.note)
-        << "\n";
+      o << (c.beyond_tolerance ? "!!" : "  ") << text::pad_right(safe(c.label), 32)
+        << text::pad_right(c.planned.empty() ? "-" : safe(c.planned), 14)
+        << text::pad_right(c.actual.empty() ? "-" : safe(c.actual), 14)
+        << (c.deviation ? percent(*c.deviation) : "-")
+        << (c.note.empty() ? "" : "  " + safe(c.note)) << "\n";
     }
     if (!s.adverse_events.empty()) {
       o << "  adverse events:";
-      for (const auto& e : s.adverse_events) o << " " << e;
-      o << (s.adverse_event_notes.empty() ? "" : " (" + s.adverse_event_notes + ")") << "\n";
+      for (const auto& e : s.adverse_events) o << " " << safe(e);
+      o << (s.adverse_event_notes.empty() ? "" : " (" + safe(s.adverse_event_notes) + ")") << "\n";
     }
     for (const auto& l : s.labs) {
-      o << "  lab " << l.analyte << ": " << l.pre << " -> " << l.post << " ("
+      o << "  lab " << safe(l.analyte) << ": " << safe(l.pre) << " -> " << safe(l.post) << " ("
         << text::fixed(units::in_hours(l.after_end), 1) << " h after end)";
       if (l.observed_ratio)
         o << ", post/pre " << text::fixed(units::in_fraction(*l.observed_ratio), 3);
       const auto line = refit_line(l);
-      o << (line.empty() ? "" : "; " + line) << "\n";
+      o << (line.empty() ? "" : "; " + safe(line)) << "\n";
     }
     for (const auto& e : s.corrections) {
-      o << "  corrected " << e.field << ": " << e.previous_value << " -> " << e.new_value << " by "
-        << e.actor << " at " << e.at_utc << " (" << e.reason << ")\n";
+      o << "  corrected " << safe(e.field) << ": " << safe(e.previous_value) << " -> "
+        << safe(e.new_value) << " by " << safe(e.actor) << " at " << safe(e.at_utc) << " ("
+        << safe(e.reason) << ")\n";
     }
     o << "\n";
   }
   if (r.sessions.empty()) o << "No session recorded.\n\n";
   if (r.next_session_volume) {
     o << "Next session (MODEL ESTIMATE, not an order): "
-      << text::shown(r.next_session_volume->how.shown) << " from " << r.next_session_basis << "\n";
+      << text::shown(r.next_session_volume->how.shown) << " from " << safe(r.next_session_basis)
+      << "\n";
     o << "  " << r.next_session_volume->how.formula << "\n";
   } else {
     o << "Next session: no model estimate (no re-equilibrated pre/post pair the protocol models)\n";
@@ -266,61 +277,63 @@ std::string render_review_text(const CourseReview& r) {
     o << "    " << refit_estimate_line(f) << "\n";
   }
   o << (r.audit_chain_problem.empty() ? "Audit trail: hash chain verified\n"
-                                      : "Audit trail: " + r.audit_chain_problem + "\n");
+                                      : "Audit trail: " + safe(r.audit_chain_problem) + "\n");
   return o.str();
 }
 
 std::string render_review_markdown(const CourseReview& r) {
   std::ostringstream o;
-  o << "# Course review: patient " << r.patient.str() << "\n\n> " << plan::kDisclaimer << "\n\n";
+  o << "# Course review: patient " << md(r.patient.str()) << "\n\n> " << plan::kDisclaimer
+    << "\n\n";
   o << "## Plans\n\n";
   for (const auto& p : r.plans) {
-    o << "* **Plan " << p.plan.id.str() << "**: protocol `" << p.plan.protocol_id << "` "
-      << p.plan.protocol_version << " (sha256 `" << p.plan.protocol_sha256 << "`), approved by "
-      << p.plan.approved_by << " at " << p.plan.approved_at << "\n";
-    if (p.plan.overrides_json != "[]") o << "  * overrides: `" << p.plan.overrides_json << "`\n";
+    o << "* **Plan " << p.plan.id.str() << "**: protocol `" << safe(p.plan.protocol_id) << "` "
+      << md(p.plan.protocol_version) << " (sha256 `" << safe(p.plan.protocol_sha256)
+      << "`), approved by " << md(p.plan.approved_by) << " at " << md(p.plan.approved_at) << "\n";
+    if (p.plan.overrides_json != "[]")
+      o << "  * overrides: `" << safe(p.plan.overrides_json) << "`\n";
     o << "  * " << reproduction_line(p.reproduction) << "\n";
     for (const auto& d : p.reproduction.differences) {
-      o << "    * `" << d.path << "`: stored `" << d.stored << "`, now `" << d.rerun << "`\n";
+      o << "    * `" << safe(d.path) << "`: stored `" << safe(d.stored) << "`, now `"
+        << safe(d.rerun) << "`\n";
     }
     o << "  * tolerances: " << tolerances_line(p.parameters) << "\n";
   }
   for (const auto& s : r.sessions) {
-    o << "\n## Session " << s.number << " (" << s.started << " to " << s.ended << ")\n\n";
+    o << "\n## Session " << s.number << " (" << md(s.started) << " to " << md(s.ended) << ")\n\n";
     o << "| item | planned | actual | deviation | note |\n|---|---|---|---|---|\n";
     for (const auto& c : s.comparisons) {
       const std::string dev = c.deviation ? percent(*c.deviation) : "-";
-      o << "| " << text::md_escape(c.label) << " | "
-        << (c.planned.empty() ? "-" : text::md_escape(c.planned)) << " | "
-        << (c.actual.empty() ? "-" : text::md_escape(c.actual)) << " | "
-        << (c.beyond_tolerance ? "**" + dev + "**" : dev) << " | " << text::md_escape(c.note)
-        << " |\n";
+      o << "| " << md(c.label) << " | " << (c.planned.empty() ? "-" : md(c.planned)) << " | "
+        << (c.actual.empty() ? "-" : md(c.actual)) << " | "
+        << (c.beyond_tolerance ? "**" + dev + "**" : dev) << " | " << md(c.note) << " |\n";
     }
     if (!s.adverse_events.empty()) {
       o << "\nAdverse events:";
-      for (const auto& e : s.adverse_events) o << " " << e;
-      o << (s.adverse_event_notes.empty() ? "" : " (" + s.adverse_event_notes + ")") << "\n";
+      for (const auto& e : s.adverse_events) o << " " << md(e);
+      o << (s.adverse_event_notes.empty() ? "" : " (" + md(s.adverse_event_notes) + ")") << "\n";
     }
     if (!s.labs.empty()) {
       o << "\n| lab | pre | post | h after end | post/pre | model |\n|---|---|---|---|---|---|\n";
       for (const auto& l : s.labs) {
-        o << "| " << text::md_escape(l.analyte) << " | " << text::md_escape(l.pre) << " | "
-          << text::md_escape(l.post) << " | " << text::fixed(units::in_hours(l.after_end), 1)
-          << " | "
+        o << "| " << md(l.analyte) << " | " << md(l.pre) << " | " << md(l.post) << " | "
+          << text::fixed(units::in_hours(l.after_end), 1) << " | "
           << (l.observed_ratio ? text::fixed(units::in_fraction(*l.observed_ratio), 3) : "-")
-          << " | " << refit_line(l) << " |\n";
+          << " | " << md(refit_line(l)) << " |\n";
       }
     }
     for (const auto& e : s.corrections) {
-      o << "\n* corrected `" << e.field << "`: " << e.previous_value << " → " << e.new_value
-        << " by " << e.actor << " at " << e.at_utc << " (" << e.reason << ")";
+      o << "\n* corrected `" << safe(e.field) << "`: " << md(e.previous_value) << " → "
+        << md(e.new_value) << " by " << md(e.actor) << " at " << md(e.at_utc) << " ("
+        << md(e.reason) << ")";
     }
     if (!s.corrections.empty()) o << "\n";
   }
   o << "\n## Next session\n\n";
   if (r.next_session_volume) {
     o << "**Model estimate, not an order:** " << text::shown(r.next_session_volume->how.shown)
-      << " from " << r.next_session_basis << " (`" << r.next_session_volume->how.formula << "`)\n";
+      << " from " << md(r.next_session_basis) << " (`" << r.next_session_volume->how.formula
+      << "`)\n";
   } else {
     o << "No model estimate (no re-equilibrated pre/post pair the protocol models).\n";
   }
@@ -338,7 +351,7 @@ std::string render_review_markdown(const CourseReview& r) {
   }
   o << "\n"
     << (r.audit_chain_problem.empty() ? "Audit trail: hash chain verified.\n"
-                                      : "Audit trail: " + r.audit_chain_problem + "\n");
+                                      : "Audit trail: " + md(r.audit_chain_problem) + "\n");
   return o.str();
 }
 

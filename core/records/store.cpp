@@ -37,7 +37,21 @@ Database open_private(const std::string& path) {
   }
   const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0) throw InputError("cannot open " + path + ": " + std::strerror(errno));
+  // A database that already exists keeps its mode through open(): one written by an older
+  // version, copied or restored may be readable by others. It is made private here, with
+  // the journal files SQLite may have left beside it.
+  struct stat st {};
+  const bool shared = ::fstat(fd, &st) == 0 && (st.st_mode & 0077) != 0;
+  const bool tightened = !shared || ::fchmod(fd, 0600) == 0;
+  const int why = errno;
   ::close(fd);
+  if (!tightened) {
+    throw InputError("cannot make " + path + " private (mode 0600): " + std::strerror(why));
+  }
+  for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+    const std::string side = path + suffix;
+    if (::stat(side.c_str(), &st) == 0 && (st.st_mode & 0077) != 0) ::chmod(side.c_str(), 0600);
+  }
   return Database(path, false);
 }
 

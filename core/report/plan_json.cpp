@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "explain/derivation.hpp"
 #include "report/course_report.hpp"
 #include "report/eligibility_report.hpp"
 #include "report/patient_summary.hpp"
@@ -49,6 +50,11 @@ nlohmann::json derivation_json(const explain::Derivation& d) {
     inputs.push_back(j);
   }
   nlohmann::json out = quantity_json(d.shown);
+  if (!explain::computed(d)) {
+    // No number for a figure that was not computed: its placeholder is no value.
+    out["value"] = nullptr;
+    out["display"] = explain::kNotComputed;
+  }
   out["derivation"] = {
       {"id", d.id},       {"label", d.label},   {"method", d.method},    {"formula", d.formula},
       {"inputs", inputs}, {"source", d.source}, {"warnings", d.warnings}};

@@ -61,6 +61,7 @@ struct StoredFigure {
   std::optional<double> value;  ///< as stored, in `unit`
   std::string unit;
   std::string label, method, formula;
+  std::string source;  ///< the citation; names "unverified" for an unverified default
   std::vector<std::string> warnings;
   std::vector<StoredInput> inputs;
 

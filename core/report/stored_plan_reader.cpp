@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <type_traits>
 
+#include "explain/derivation.hpp"
 #include "report/stored_plan.hpp"
 #include "text/format.hpp"
 #include "units/parse.hpp"
@@ -95,7 +96,14 @@ StoredFigure figure(const json& q) {
   f.label = str(get(d, "label"));
   f.method = str(get(d, "method"));
   f.formula = str(get(d, "formula"));
+  f.source = str(get(d, "source"));
   f.warnings = strings(get(d, "warnings"));
+  if (f.method.rfind(explain::kNotComputed, 0) == 0) {
+    // Plans stored before a figure that was not computed lost its value kept the
+    // placeholder 0 ("0.0 kg"); neither layout gives it a number.
+    f.value.reset();
+    f.display = explain::kNotComputed;
+  }
   for (const auto& in : get(d, "inputs")) {
     if (!in.is_object()) continue;
     StoredInput i{str(get(in, "name")), display_of(in), number(get(in, "value")),

@@ -12,9 +12,8 @@ void text_section(std::string& out, const std::string& title) {
 
 void text_figure(std::string& out, const explain::Derivation& d) {
   // A figure that could not be computed says so instead of showing its placeholder 0.
-  const bool computed = d.method.rfind("not computed", 0) != 0;
   out += "  " + text::dot_leader(d.label, kTextLabelWidth) +
-         (computed ? text::shown(d.shown) : std::string("not computed")) + "\n";
+         (explain::computed(d) ? text::shown(d.shown) : std::string(explain::kNotComputed)) + "\n";
   const std::string pad = "      ";
   out += pad + "method   " + d.method + "\n";
   out += pad + "formula  " + d.formula + "\n";
@@ -31,9 +30,12 @@ void markdown_figure_rows(std::string& out,
                           const std::vector<const explain::Derivation*>& figures) {
   out += "| Figure | Value | Method | Formula | Inputs |\n|---|---:|---|---|---|\n";
   for (const auto* d : figures) {
-    out += "| " + text::md_escape(d->label) + " | **" + text::md_escape(text::shown(d->shown)) +
-           "** | " + text::md_escape(d->method) + " | `" + text::md_escape(d->formula) + "` | " +
-           text::md_escape(inputs_line(*d)) + " |\n";
+    const std::string value = explain::computed(*d)
+                                  ? "**" + text::md_escape(text::shown(d->shown)) + "**"
+                                  : std::string(explain::kNotComputed);
+    out += "| " + text::md_escape(d->label) + " | " + value + " | " + text::md_escape(d->method) +
+           " | `" + text::md_escape(d->formula) + "` | " + text::md_escape(inputs_line(*d)) +
+           " |\n";
   }
 }
 

@@ -237,11 +237,14 @@ ScoreResult meld(const ScoreInputs& in) {
 ScoreResult meld_na(const ScoreInputs& in, MeldNaFormula formula) {
   const bool optn = formula == MeldNaFormula::optn_2016;
   ScoreResult r = detail::start(
-      "meld_na", "MELD-Na", optn ? "MELD-Na, OPTN 2016" : "MELD-Na, 140 formula (Biggins 2006)",
+      "meld_na", "MELD-Na", optn ? "MELD-Na, OPTN 2016" : "MELD-Na, 140 formula",
       optn ? "Kim WR et al., N Engl J Med 2008;359(10):1018-26; OPTN Policy 9.1.D; "
              "LiverBridge clinical reference §10"
-           : "Biggins SW et al., Gastroenterology 2006;130(6):1652-60 (attribution: unverified, "
-             "review locally); LiverBridge clinical reference §10");
+           // Biggins 2006's own score is MELD + 1.59 × (135 − Na); where the "140" form was
+           // first published is not confirmed (clinical reference §10, §23).
+           : "origin not confirmed (often attributed to Biggins SW et al., Gastroenterology "
+             "2006;130(6):1652-60, whose score is MELD + 1.59 × (135 − Na)); unverified "
+             "default, review locally; LiverBridge clinical reference §10");
   const auto dialysis = detail::meld_dialysis_rule(in);
   const auto labs = meld_labs(in, dialysis, 4.0);
   if (!labs || !in.sodium) {

@@ -34,6 +34,12 @@ expect 0 print -- "$lb" print --patient LB-ALF-0001 --out "$work/plan.html" --db
 expect 0 ics -- "$lb" plan --patient "$src/examples/alf-paracetamol.yaml" --protocol "$kin" --start 2026-12-05T08:00 --ics "$work/course.ics"
 [ "$(mode "$work/course.ics")" = 600 ] || fail "plan --ics is $(mode "$work/course.ics"), expected 600"
 
+# An existing database readable by others (an older version, a copy) is made private on open.
+chmod 644 "$db" && chmod 755 "$work/new/data"
+expect 0 patients-open -- "$lb" record patients --db "$db"
+[ "$(mode "$db")" = 600 ] || fail "a 0644 database is $(mode "$db") after opening, expected 600"
+[ "$(mode "$work/new/data")" = 755 ] || fail "a directory LiverBridge did not create was changed"
+
 # ---- 6. stored text: one line, printable, valid UTF-8 --------------------------------------
 esc=$(printf 'X\033[2J')
 nl=$(printf 'R1\n2026-01-01T00:00:00Z  admin  forged entry')
@@ -69,6 +75,20 @@ if command -v sqlite3 >/dev/null; then
   expect 0 patients-tampered -- "$lb" record patients --db "$work/tampered.db"
   clean "$work/patients-tampered.out"
   contains patients-tampered.out 'X\x1b[2J'
+  # Plans stored by an older version with an ESC, a forged line and a byte that is not
+  # UTF-8 in what `review` prints: every format shows them escaped.
+  sqlite3 "$work/tampered.db" "DROP TRIGGER plans_no_update; UPDATE plans SET approved_by = 'Dr' || char(27) || '[2J', protocol_version = '1' || char(10) || 'Audit trail: hash chain verified', approved_at = CAST(x'4a6f73e9' AS TEXT) WHERE id = 1;" ||
+    fail "cannot tamper with the plan row"
+  for format in text markdown json; do
+    expect 2 "review-old-$format" -- "$lb" review --patient LB-ALF-0001 --format "$format" --db "$work/tampered.db"
+    clean "$work/review-old-$format.out"
+  done
+  contains review-old-text.out 'approved by Dr\x1b[2J at Jos\xe9'
+  contains review-old-markdown.out 'approved by Dr\x1b[2J at Jos\xe9'
+  contains review-old-text.out '(sha256'
+  if grep -q '^Audit trail: hash chain verified' "$work/review-old-text.out"; then
+    fail "a stored protocol version forged the audit line of the review"
+  fi
   # Another program's SQLite file.
   sqlite3 "$work/other.sqlite" "CREATE TABLE t(x); INSERT INTO t VALUES (1);"
   expect 2 db-foreign -- "$lb" record patients --db "$work/other.sqlite"

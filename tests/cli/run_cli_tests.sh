@@ -57,6 +57,9 @@ check plan-not-ready 2 plan --patient tests/cli/data/small-adult.yaml --protocol
 check plan-missing-patient 2 plan --patient examples/no-such-file.yaml --protocol hvp-alf-larsen-2016
 check plan-unknown-protocol-id 2 plan --patient examples/alf-paracetamol.yaml --protocol hvp-alf-larsen-2061
 check plan-short-patient 0 plan --patient tests/cli/data/short-patient.yaml --protocol tpe-standard-asfa-2023
+# Ideal body weight not computed: "not computed" in Markdown, no value (null) in JSON.
+check plan-short-patient-markdown 0 plan --patient tests/cli/data/short-patient.yaml --protocol tpe-standard-asfa-2023 --format markdown
+check plan-short-patient-json 0 plan --patient tests/cli/data/short-patient.yaml --protocol tpe-standard-asfa-2023 --format json
 check plan-short-patient-hvp 2 plan --patient tests/cli/data/short-patient.yaml --protocol hvp-alf-larsen-2016
 check explain-citrate-rate 0 explain citrate_rate
 check explain-section 0 explain 2.5

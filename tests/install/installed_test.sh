@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs LiverBridge into a temporary DESTDIR, moves the installed tree elsewhere (another
 # prefix) and runs the installed binary as a user would, with no LIVERBRIDGE_* variable and
-# from a folder outside the source tree: protocols, plan, score, validate, a screenshot under
+# from a folder outside the source tree: protocols, plan, score, validate, explain, a screenshot under
 # Xvfb; then checks the desktop entry, metainfo, manual page and bash completion.
 #   usage: installed_test.sh BUILD_DIR BUILD_BINARY XVFB_RUN|none PNG_CHECK|none
 set -uo pipefail
@@ -47,6 +47,18 @@ run "$bin" plan --patient "$example" --protocol hvp-alf-larsen-2016 --format fhi
 grep -q '"resourceType": "Bundle"' "$tmp/plan.fhir.json" || fail "plan --format fhir wrote no Bundle"
 run "$bin" import --fhir "$tmp/plan.fhir.json" >"$tmp/imported.yaml" 2>/dev/null || fail "import exited $?"
 grep -q "bilirubin: 4.2 mg/dL" "$tmp/imported.yaml" || fail "import lost the bilirubin: $(cat "$tmp/imported.yaml")"
+
+# `explain` reads the installed reference (share/liverbridge/clinical-reference.md), found
+# beside the binary at run time: no path into the source tree is compiled in.
+[ -e "$share/liverbridge/clinical-reference.md" ] || fail "not installed: the clinical reference"
+run "$bin" explain citrate_rate >"$tmp/explain.txt" || fail "explain exited $?"
+grep -q "^## 5\. Citrate, calcium and heparin" "$tmp/explain.txt" ||
+  fail "explain printed no section 5: $(head -c 300 "$tmp/explain.txt")"
+mv "$share/liverbridge/clinical-reference.md" "$tmp/hidden-reference.md"
+run "$bin" explain citrate_rate >/dev/null 2>"$tmp/err" && fail "explain read a reference that is not installed"
+grep -qF "$share/liverbridge/clinical-reference.md" "$tmp/err" ||
+  fail "explain does not name the installed path: $(cat "$tmp/err")"
+mv "$tmp/hidden-reference.md" "$share/liverbridge/clinical-reference.md"
 
 # Without its data the installed binary says where it looked; it never falls back to the
 # source or build tree (which still exist here).

@@ -9,15 +9,17 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "explain/reference.hpp"
+#include "gui/data_dirs.hpp"
 #include "text/did_you_mean.hpp"
 
 namespace lb::cli {
 
 int run_explain(const std::string& id, std::ostream& out, std::ostream& err) {
-  const std::string doc = explain::read_clinical_reference();
+  // The program's own copy, found beside the binary at run time (installed or build tree).
+  const std::string path = explain::clinical_reference_path(gui::program_data_dirs().reference);
+  const std::string doc = explain::read_clinical_reference(path);
   if (doc.empty()) {
-    err << "liverbridge: cannot read the clinical reference at "
-        << explain::clinical_reference_path()
+    err << "liverbridge: cannot read the clinical reference at " << path
         << " (set LIVERBRIDGE_CLINICAL_REFERENCE to its path)\n";
     return kExitBadInput;
   }

@@ -31,7 +31,11 @@ RegisteredCommand add_review_command(CLI::App& app) {
               records::Store store(records_database(o->db));
               const auto review = records::review_course(store, records::PatientId(o->patient));
               if (o->format == "json") {
-                out << records::review_json(review).dump(2) << "\n";
+                // An old database may hold bytes that are not UTF-8; JSON shows them as U+FFFD
+                // rather than stopping the review.
+                out << records::review_json(review).dump(2, ' ', false,
+                                                         nlohmann::json::error_handler_t::replace)
+                    << "\n";
               } else if (o->format == "markdown") {
                 out << records::render_review_markdown(review);
               } else {

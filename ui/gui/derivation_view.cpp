@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "explain/reference.hpp"
+#include "gui/data_dirs.hpp"
 #include "gui/gui_common.hpp"
 #include "gui/panels.hpp"
 #include "text/format.hpp"
@@ -32,6 +33,7 @@ void row(const char* name, const std::string& value, float name_w) {
 
 /// The value with its unit; plasma-volume multiples read "3.13 × PV".
 std::string value_text(const explain::Derivation& d) {
+  if (!explain::computed(d)) return std::string(explain::kNotComputed);
   std::string v = text::shown(d.shown);
   if (d.shown.unit.empty() && d.id == "plasma_volumes_per_session") v += " \u00d7 PV";
   return v;
@@ -40,7 +42,8 @@ std::string value_text(const explain::Derivation& d) {
 /// The clinical reference, read once: it is part of the installation and does not change
 /// while the window is open.
 const std::string& reference_text() {
-  static const std::string text = explain::read_clinical_reference();
+  static const std::string text = explain::read_clinical_reference(
+      explain::clinical_reference_path(program_data_dirs().reference));
   return text;
 }
 
@@ -141,7 +144,7 @@ void draw_figure(AppState& s, const explain::Derivation& d, const plan::Plan& pl
 
 void draw_derivation_details(const explain::Derivation& d, const plan::Plan& plan) {
   const float name_w = ImGui::GetCursorPosX() + em(4.5f);
-  row("Value", text::shown(d.shown), name_w);
+  row("Value", value_text(d), name_w);
   row("Method", d.method, name_w);
   row("Formula", d.formula, name_w);
   if (!d.inputs.empty()) {

@@ -30,10 +30,18 @@ constexpr Ceiling kCheckCeiling{24.0 * 3600.0, "24 h", "check the unit"};
 /// divisor) falls towards 0.
 constexpr double kMinRatio = 2.0;
 constexpr double kMaxRatio = 50.0;
-constexpr double kMaxHeparinIu = 100000.0;
+/// Heparin amounts in international units (no SI dimension). Membrane-TPE protocols give a
+/// bolus of a few thousand IU and some hundred IU per hour (LiverBridge clinical reference
+/// §5.5); the ranges, as for every protocol quantity, only catch slips: a floor far below any
+/// dose that anticoagulates an extracorporeal circuit (1e-300 IU would pass "> 0") and a
+/// ceiling far above any (an extra zero or two).
+constexpr Ceiling kHeparinBolusRange{30000.0, "30000 IU", "check the number", 100.0, "100 IU"};
+constexpr Ceiling kHeparinPerHourRange{10000.0, "10000 IU", "IU per hour; check the number", 10.0,
+                                       "10 IU"};
 
-/// "3000 IU": international units (no SI dimension), > 0 and at most kMaxHeparinIu.
-std::optional<InternationalUnits> read_iu(MapReader& r, const std::string& key) {
+/// "3000 IU": international units within `range`.
+std::optional<InternationalUnits> read_iu(MapReader& r, const std::string& key,
+                                          const Ceiling& range) {
   auto text = r.text(key, Need::required);
   if (!text) return std::nullopt;
   const std::string shown = written(r, key);
@@ -47,8 +55,7 @@ std::optional<InternationalUnits> read_iu(MapReader& r, const std::string& key) 
                         "e.g. '5000 IU'");
     return std::nullopt;
   }
-  const Ceiling ceiling{kMaxHeparinIu, "100000 IU", "check the number"};
-  if (!check_positive(r, key, *number.value, shown, ceiling)) return std::nullopt;
+  if (!check_positive(r, key, *number.value, shown, range)) return std::nullopt;
   return InternationalUnits{*number.value};
 }
 
@@ -129,8 +136,8 @@ void read_citrate(MapReader& parent, CitrateSettings& out, const std::vector<Sou
 void read_heparin(MapReader& parent, HeparinSettings& out, const std::vector<Source>* sources) {
   auto r = parent.child("heparin", Need::required);
   if (!r.valid()) return;
-  if (auto v = read_iu(r, "bolus")) out.bolus = *v;
-  if (auto v = read_iu(r, "per_hour")) out.per_hour = *v;
+  if (auto v = read_iu(r, "bolus", kHeparinBolusRange)) out.bolus = *v;
+  if (auto v = read_iu(r, "per_hour", kHeparinPerHourRange)) out.per_hour = *v;
   out.source = source_id(r, "source", Need::optional, sources).value_or("");
   r.finish();
 }

@@ -10,6 +10,7 @@
 #include <functional>
 
 #include "cohort/evaluate.hpp"
+#include "cohort/fast_volume.hpp"
 #include "support.hpp"
 
 namespace lb::cohort {
@@ -152,6 +153,23 @@ TEST_SUITE("cohort") {
     RowResult r;
     CHECK_FALSE(evaluator.evaluate(short_adult, r));
     CHECK(r.plan_error.find("cannot plan this patient with this protocol") == 0);
+  }
+
+  TEST_CASE("the hot path plans a patient without IBW when the rule does not use IBW") {
+    // make_plan reports ideal body weight as not computed and plans on; the hot path must
+    // not fall back to the whole plan for such a patient, nor refuse it.
+    protocol::Protocol p = test::bundled("pe-aclf-plexar");
+    REQUIRE(p.exchange.rule == protocol::ExchangeRule::plasma_volumes);
+    p.ideal_body_weight.below_60_inches = protocol::ShortStaturePolicy::extrapolate;
+    patient::Patient short_adult = test::synthetic_patients(3, 1).front();
+    short_adult.height = units::centimeters(90);
+    const auto fast = fast_exchange(p, short_adult);
+    REQUIRE(fast.has_value());
+    const Evaluator evaluator(test::prepared(p));
+    RowResult full;
+    REQUIRE(evaluator.evaluate_full(short_adult, full));
+    CHECK(fast->volume.value() == full.exchange.value());
+    CHECK(fast->plasma_volume.value() == full.plasma_volume.value());
   }
 }
 

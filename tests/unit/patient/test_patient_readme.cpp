@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "corpus_expectations.hpp"
+#include "patient/catalogue.hpp"
 #include "patient/patient_loader.hpp"
 #include "patient/plausibility.hpp"
 
@@ -41,11 +42,26 @@ TEST_SUITE("patient") {
 
   TEST_CASE("README: every plausibility bound is documented with the table's numbers") {
     const std::string readme = lb::testing::slurp(kReadme);
-    for (const auto& r : patient::plausible_ranges()) {
+    for (const auto& f : patient::field_catalogue()) {
+      if (!f.range) continue;
+      const auto& r = *f.range;
       std::string row = "| `" + std::string(r.key) + "` | " + patient::describe_hard(r) + " | ";
       row += (r.soft_min || r.soft_max) ? patient::describe_soft(r) : std::string("\u2014");
-      row += " |";
-      CHECK_MESSAGE(readme.find(row) != std::string::npos, "README lacks the row: " << row);
+      // The other units the field is written in, with the bounds a value in them is held
+      // against (range_in_unit), so the table's numbers are the ones the loader applies.
+      std::vector<std::string> units(f.units.usual.begin(), f.units.usual.end());
+      if (f.units.bare_fraction) units.emplace_back();
+      std::string others;
+      for (const auto& u : units) {
+        const auto in_u = patient::range_in_unit(f, u);
+        if (!in_u || in_u->unit == r.unit) continue;
+        std::string part =
+            u.empty() ? "fraction " + patient::describe_hard(*in_u) : patient::describe_hard(*in_u);
+        if (in_u->soft_min || in_u->soft_max) part += ", soft " + patient::describe_soft(*in_u);
+        others += (others.empty() ? "" : "; ") + part;
+      }
+      row += others.empty() ? " | |" : " | " + others + " |";
+      CHECK_MESSAGE(readme.find(row + "\n") != std::string::npos, "README lacks the row: " << row);
     }
   }
 }

@@ -150,8 +150,8 @@ TEST_SUITE("patient") {
     };
     for (const auto& c : {Case{"labs.bilirubin", "1710 \u00b5mol/L", "1711 \u00b5mol/L"},
                           Case{"labs.creatinine", "2652 \u00b5mol/L", "2653 \u00b5mol/L"},
-                          Case{"labs.ammonia", "1703 \u00b5g/dL", "1704 \u00b5g/dL"},
-                          Case{"labs.glucose", "1801 mg/dL", "1802 mg/dL"},
+                          Case{"labs.ammonia", "1704 \u00b5g/dL", "1705 \u00b5g/dL"},
+                          Case{"labs.glucose", "1802 mg/dL", "1803 mg/dL"},
                           Case{"labs.total_calcium", "24 mg/dL", "24.1 mg/dL"},
                           Case{"labs.albumin", "7 g/dL", "7.01 g/dL"},
                           Case{"labs.platelets", "2000 10^3/uL", "2001 10^3/uL"}}) {

@@ -7,10 +7,12 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "explain/reference.hpp"
 #include "patient/patient_loader.hpp"
 #include "plan/build_plan.hpp"
 #include "protocol/protocol_loader.hpp"
@@ -31,6 +33,19 @@ inline std::vector<std::string> example_patients() {
 }
 inline std::vector<std::string> bundled_protocols() {
   return files_in(std::string(LB_SOURCE_DIR) + "/protocols", ".yaml");
+}
+
+/// The source tree's clinical reference (the tests read the copy they check).
+inline std::string reference_text() {
+  return explain::read_clinical_reference(std::string(LB_SOURCE_DIR) +
+                                          "/docs/clinical-reference.md");
+}
+
+/// The section numbers of the reference ("1", "5.3"), for checking every "§N" a text names.
+inline std::set<std::string> reference_section_numbers() {
+  std::set<std::string> out;
+  for (const auto& s : explain::reference_sections(reference_text())) out.insert(s.number);
+  return out;
 }
 
 inline std::string read_text(const std::string& path) {

@@ -56,13 +56,7 @@ std::vector<std::string> banned_in(const std::string& text) {
   return found;
 }
 
-std::set<std::string> section_numbers() {
-  std::set<std::string> out;
-  for (const auto& s : explain::reference_sections(explain::read_clinical_reference())) {
-    out.insert(s.number);
-  }
-  return out;
-}
+std::set<std::string> section_numbers() { return lb::testing::reference_section_numbers(); }
 
 /// Every "§N" or "§N.M" in the text that is not a section of the reference.
 std::vector<std::string> dangling_sections(const std::string& text,
@@ -163,7 +157,7 @@ TEST_SUITE("provenance") {
   }
 
   TEST_CASE("the reference has no research tags anywhere") {
-    const std::string doc = explain::read_clinical_reference();
+    const std::string doc = lb::testing::reference_text();
     REQUIRE_FALSE(doc.empty());
     CHECK(banned_in(doc).empty());
     CHECK(dangling_sections(doc, section_numbers()).empty());

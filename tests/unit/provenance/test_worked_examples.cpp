@@ -14,12 +14,15 @@
 #include <sstream>
 
 #include "explain/reference.hpp"
+#include "kinetics/compartment.hpp"
 #include "provenance_support.hpp"
 #include "report/plan_json.hpp"
 #include "scores/score_set.hpp"
+#include "session/heparin.hpp"
 #include "units/lab_conversions.hpp"
 #include "volume/blood_volume.hpp"
 #include "volume/body_size.hpp"
+#include "volume/exchange_volume.hpp"
 #include "volume/plasma_volume.hpp"
 
 using namespace lb;
@@ -162,6 +165,44 @@ scores::ScoreInputs score_inputs_of(const Args& a) {
   return in;
 }
 
+/// A rule of a bundled protocol for an example patient with one lab changed
+/// (`platelets` in 10^9/L): 1 when the rule is met (counts against the verdict), else 0.
+double rule_value(const Args& a) {
+  const std::string patient_file =
+      std::string(LB_SOURCE_DIR) + "/examples/" + word(a, "patient") + ".yaml";
+  const auto protocol = testing::load_protocol(std::string(LB_SOURCE_DIR) + "/protocols/" +
+                                               word(a, "protocol") + ".yaml");
+  auto patient = testing::load_patient(patient_file);
+  if (a.contains("platelets")) patient.labs.platelets = giga_per_liter(num(a, "platelets"));
+  const auto plan = testing::plan_for(patient, patient_file, protocol);
+  const auto json = report::plan_json(plan);
+  if (a.contains("verdict")) {
+    CHECK(json["eligibility"]["verdict"] == word(a, "verdict"));
+  }
+  for (const auto& r : json["eligibility"]["rules"]) {
+    if (r["id"] == word(a, "rule")) return r["triggered"].get<bool>() ? 1.0 : 0.0;
+  }
+  FAIL("no rule " << word(a, "rule"));
+  return -1.0;
+}
+
+/// The share of a solute left after `sessions` sessions of x plasma volumes each, with a
+/// fraction f intravascular and full redistribution after each session (§7.1, §7.3), in
+/// percent for f = 1 as the example writes it.
+double kinetics_value(const Args& a) {
+  const double f = num(a, "f");
+  kinetics::Params<Fraction> p;
+  p.intravascular_fraction = fraction(f);
+  auto state = kinetics::at_equilibrium(fraction(1.0));
+  const int sessions = a.contains("sessions") ? static_cast<int>(num(a, "sessions")) : 1;
+  for (int i = 0; i < sessions; ++i) {
+    const auto after = kinetics::after_session(state, p, fraction(num(a, "x")), hours(2));
+    state = kinetics::at_equilibrium(after.equilibrated(p.intravascular_fraction));
+  }
+  const double left = in_fraction(state.plasma);
+  return f == 1.0 ? 100.0 * left : left;
+}
+
 double score_value(const Args& a) {
   const auto set = scores::compute_scores(score_inputs_of(a), scores::ScoreSettings{});
   const auto* r = set.find(word(a, "name"));
@@ -219,6 +260,24 @@ double computed(const Check& c) {
                               .value);
   }
   if (c.calc == "plan") return plan_value(a);
+  if (c.calc == "rule") return rule_value(a);
+  if (c.calc == "kinetics") return kinetics_value(a);
+  if (c.calc == "heparin") {
+    protocol::HeparinSettings s;
+    s.bolus = protocol::InternationalUnits{num(a, "bolus")};
+    s.per_hour = protocol::InternationalUnits{num(a, "per_hour")};
+    const explain::Derived<Duration> run{hours(num(a, "hours")), {}};
+    return session::heparin_plan(s, run, "").total.value.value;
+  }
+  if (c.calc == "per_kg") {
+    protocol::ExchangeSettings s;
+    s.rule = protocol::ExchangeRule::per_kg;
+    s.per_kg = ml_per_kg(num(a, "ml_per_kg"));
+    // The rule does not read the plasma volume or IBW; the engine only needs them present.
+    const volume::ExchangeInputs in{
+        {milliliters(3000), {}}, {kilograms(60), {}}, kilograms(num(a, "weight_kg"))};
+    return in_milliliters(volume::exchange_volume(s, in, "").volume.value);
+  }
   if (c.calc == "score") return score_value(a);
   if (c.calc == "convert") {
     REQUIRE(word(a, "analyte") == "bilirubin");
@@ -232,7 +291,7 @@ double computed(const Check& c) {
 
 TEST_SUITE("provenance") {
   TEST_CASE("every worked example of the clinical reference is what the code computes") {
-    const std::string doc = explain::read_clinical_reference();
+    const std::string doc = lb::testing::reference_text();
     REQUIRE_FALSE(doc.empty());
     const auto checks = checks_in(doc);
     CHECK(checks.size() >= 30);
@@ -251,7 +310,7 @@ TEST_SUITE("provenance") {
   }
 
   TEST_CASE("every worked example carries a check line") {
-    const std::string doc = explain::read_clinical_reference();
+    const std::string doc = lb::testing::reference_text();
     std::istringstream in(doc);
     std::string line;
     std::string previous;
@@ -273,7 +332,7 @@ TEST_SUITE("provenance") {
   }
 
   TEST_CASE("every section the explain command serves exists and every id is unique") {
-    const auto sections = explain::reference_sections(explain::read_clinical_reference());
+    const auto sections = explain::reference_sections(lb::testing::reference_text());
     std::set<std::string> ids;
     for (const auto& s : sections) {
       for (const auto& id : s.ids) CHECK_MESSAGE(ids.insert(id).second, "duplicate id " << id);
@@ -301,12 +360,12 @@ TEST_SUITE("provenance") {
       CHECK_MESSAGE(ids.contains(id), "no section lists " << id);
     }
     const auto citrate =
-        explain::find_reference_section(explain::read_clinical_reference(), "citrate_rate");
+        explain::find_reference_section(lb::testing::reference_text(), "citrate_rate");
     REQUIRE(citrate.has_value());
     CHECK(citrate->number == "5");
     CHECK(citrate->text.find("<!--") == std::string::npos);
-    CHECK(explain::find_reference_section(explain::read_clinical_reference(), "\u00a75.3")->title ==
+    CHECK(explain::find_reference_section(lb::testing::reference_text(), "\u00a75.3")->title ==
           "Citrate reaching the patient");
-    CHECK_FALSE(explain::find_reference_section(explain::read_clinical_reference(), "nonsense"));
+    CHECK_FALSE(explain::find_reference_section(lb::testing::reference_text(), "nonsense"));
   }
 }

@@ -46,6 +46,22 @@ TEST_SUITE("records") {
     CHECK(pragma_text(store, "user_version") == std::to_string(records::schema_version()));
   }
 
+  TEST_CASE("an existing database readable by others is made private when opened") {
+    TempDir dir;
+    const auto path = dir.file("sub/records.db");
+    { records::Store(path).add_patient(records::PatientId("P1"), "nurse"); }
+    REQUIRE(::chmod(path.c_str(), 0644) == 0);
+    REQUIRE(::chmod(dir.file("sub").c_str(), 0755) == 0);
+    records::Store again(path);
+    CHECK(again.patients().size() == 1);
+    struct stat st {};
+    REQUIRE(::stat(path.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    // A directory that exists is the user's: only directories LiverBridge creates are set.
+    REQUIRE(::stat(dir.file("sub").c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0755);
+  }
+
   TEST_CASE("reopening keeps the data and does not migrate twice") {
     TempDir dir;
     const auto path = dir.file("records.db");

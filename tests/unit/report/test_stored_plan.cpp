@@ -12,6 +12,7 @@
 #include "plan/build_plan.hpp"
 #include "protocol/protocol_loader.hpp"
 #include "report/plan_json.hpp"
+#include "report/plan_text.hpp"
 #include "report/stored_plan.hpp"
 #include "text/format.hpp"
 #include "units/compare.hpp"
@@ -176,6 +177,42 @@ TEST_SUITE("report") {
     }
     CHECK(s.schedule->stop_criteria.size() == p.course->stop_criteria.size());
     CHECK(s.kinetics.size() == p.course->kinetics.size() + p.course->not_predicted.size());
+  }
+
+  TEST_CASE("ideal body weight not computed: no 0 kg in Markdown or JSON and none read back") {
+    // A 90 cm adult under a plasma-volume rule: Devine extrapolated gives no positive
+    // weight, the plan goes on (issue 11).
+    auto b = build("examples/aclf-alcohol.yaml", "pe-aclf-plexar");
+    b.protocol.ideal_body_weight.below_60_inches = protocol::ShortStaturePolicy::extrapolate;
+    b.patient.height = units::centimeters(90);
+    const auto p = plan::build_plan(
+        {b.patient, "short.yaml", b.protocol, "plexar.yaml", io::sha256_hex("short"), {}, {}});
+    REQUIRE_FALSE(explain::computed(p.ideal_body_weight.how));
+
+    const std::string md = report::render_markdown(p);
+    const auto row = md.find("| Ideal body weight | ");
+    REQUIRE(row != std::string::npos);
+    const std::string ibw_row = md.substr(row, md.find('\n', row) - row);
+    CHECK(ibw_row.find("| Ideal body weight | not computed |") == 0);
+    CHECK(ibw_row.find("0.0 kg") == std::string::npos);
+    const auto j = report::plan_json(p)["volumes"]["ideal_body_weight"];
+    CHECK(j["value"].is_null());
+    CHECK(j["display"] == "not computed");
+    CHECK(j["derivation"]["method"].get<std::string>().rfind("not computed: ", 0) == 0);
+
+    const auto s = read_back(p);
+    CHECK_FALSE(s.volumes.ideal_body_weight.quantity.has_value());
+    CHECK(s.volumes.ideal_body_weight.display == "not computed");
+    check_same(s.exchange.volume_per_session.quantity, p.exchange.volume.value);
+
+    // A plan stored before this change kept the placeholder 0: read as not computed too.
+    auto old = report::plan_json(p);
+    old["volumes"]["ideal_body_weight"]["value"] = 0.0;
+    old["volumes"]["ideal_body_weight"]["display"] = "0.0 kg";
+    const auto read = report::read_stored_plan(old.dump());
+    REQUIRE(read.plan.has_value());
+    CHECK_FALSE(read.plan->volumes.ideal_body_weight.quantity.has_value());
+    CHECK(read.plan->volumes.ideal_body_weight.display == "not computed");
   }
 
   TEST_CASE("stored plan round trip: heparin and membrane and a dated course") {

@@ -42,8 +42,10 @@ const std::map<std::string, Allowed> kSiBoundaries = {
      {15,
       "protocol loader: exchange bounds in mL or in plasma volumes, the dimension chosen by\n"
       "the file, checked against each other before they are typed"}},
-    {"core/patient/plausibility.hpp",
-     {2, "plausibility: the finite check and the finding's number in the range's unit"}},
+    {"core/patient/catalogue_units.cpp",
+     {4,
+      "plausibility: a field's range in the unit a value was written in (range_in_unit): the\n"
+      "SI size of one written unit, and each bound carried across unit systems in SI"}},
 };
 
 int count_in(const fs::path& file, const std::string& token) {
