@@ -76,7 +76,9 @@ Fluxes step_device(Kernel& k, const DeviceConstants& c, const Parameters& p, dou
     }
   }
   // Pressures shown by the device (display model, Parameters).
-  const double inlet_ml = f.whole_blood * 1000.0;
+  // The pump pulls its set flow against an access that delivers only part of it: the access
+  // pressure grows more negative as the share falls.
+  const double inlet_ml = k.mode == Mode::running ? k.q_whole_blood * 1000.0 : 0.0;
   k.access_pressure = k.access_available > 0.0
                           ? -p.access_resistance.value * inlet_ml / k.access_available
                           : -p.access_resistance.value * 1000.0;

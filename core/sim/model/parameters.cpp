@@ -29,10 +29,10 @@ Parameter unverified(std::string id, std::string label, double v, std::string un
 
 constexpr const char* kKramer =
     "Kramer L, et al. Citrate pharmacokinetics and metabolism in cirrhotic and noncirrhotic "
-    "critically ill patients. Crit Care Med 2003;31(10):2450-5";
+    "critically ill patients. Crit Care Med 2003;31:2450";
 constexpr const char* kThanapongsatorn =
-    "Thanapongsatorn P, et al. Citrate pharmacokinetics in critically ill liver failure patients "
-    "receiving CRRT. Sci Rep 2022;12:1815 (ALF 152.5 ± 50.9, ACLF 195.6 ± 174.3 mL/min)";
+    "Thanapongsatorn P, et al. Sci Rep 2022;12:1815 (citrate clearance during CRRT: ALF 152.5 "
+    "± 50.9, ACLF 195.6 ± 174.3 mL/min)";
 
 Parameters defaults() {
   Parameters p;
@@ -66,7 +66,7 @@ Parameters defaults() {
       0.09, "mmol/min per mmol/L",
       "with the endogenous citrate production that holds the baseline steady, 0.09 meets Bolan "
       "2001 and Zhao 2019 together; PTH rises during citrate infusion (Bolan CD, et al. "
-      "Transfusion 2001;41(9):1165-71)");
+      "Transfusion 2001;41:1165)");
   p.ffp_calcium = unverified("ffp_calcium", "Total calcium in FFP", 1.9, "mmol/L",
                              "normal plasma calcium diluted by the CPD anticoagulant");
   p.ffp_citrate =

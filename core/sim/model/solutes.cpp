@@ -1,6 +1,6 @@
 #include "sim/model/solutes.hpp"
 
-#include "kinetics/replacement_supply.hpp"
+#include "kinetics/predict.hpp"
 #include "kinetics/solute_value.hpp"
 
 namespace lb::sim {
@@ -17,40 +17,35 @@ const protocol::SoluteKinetics* find_kinetics(const protocol::Protocol& p, Solut
   return nullptr;
 }
 
-/// The value `v` (protocol unit) as µmol/L, like the baseline.
-std::optional<Conc> as_amount(Solute s, const protocol::LabValue& v, Conc baseline) {
-  auto c = kinetics::in_form_of(s, v, protocol::LabValue{baseline});
-  if (!c || !std::holds_alternative<Conc>(*c)) return std::nullopt;
-  return std::get<Conc>(*c);
-}
-
-/// The kinetics parameters of `k` for a patient at `baseline` (µmol/L), as the planner's
-/// predictor sets them up (kinetics/predict.cpp), or the reason there are none.
+/// The planner's own nominal parameters for `k` at the patient's baseline (kinetics::
+/// nominal_params, as predict_solute sets them up), or the reason there are none.
 std::optional<std::string> set_up(SoluteModel& m, const protocol::SoluteKinetics& k,
-                                  const protocol::Protocol& protocol, const SessionSetup& s) {
-  if (k.model == protocol::KineticModel::two_compartment) {
-    m.params.intravascular_fraction = k.intravascular_fraction;
-    m.params.redistribution_half_time = k.redistribution_half_time;
-  }
-  const auto supply =
-      kinetics::replacement_supply(k, protocol.session.replacement, s.exchange, false);
-  if (!supply.supply) return supply.problem;
+                                  const protocol::Protocol& protocol,
+                                  const patient::Patient& patient, const SessionSetup& s) {
+  kinetics::PredictionInputs in;
+  in.replacement = protocol.session.replacement;
+  in.exchange = s.exchange;
+  in.ffp_last = s.ffp_last;
+  in.diagnosis = std::string(patient::to_string(patient.diagnosis));
+  in.citation = protocol::citation_for(protocol, k.source);
+  auto nominal = kinetics::nominal_params<Conc>(k, m.baseline, in);
+  if (!nominal.params) return nominal.problem;
+  m.params = std::move(*nominal.params);
   // Bilirubin and ammonia: one C_r for every fluid (kinetics.<solute>.replacement_concentration)
-  // or none (C_r = 0).
-  for (const auto& fluid : supply.supply->fluids) {
-    const auto c = as_amount(k.solute, fluid.concentration, m.baseline);
-    if (!c) return "the replacement concentration cannot be converted to µmol/L";
-    m.ffp_concentration = *c;
-    m.albumin_concentration = *c;
-  }
-  if (k.generation) {
-    const auto rise = as_amount(k.solute, k.generation->rise, m.baseline);
-    if (!rise) return "the generation rate cannot be converted to µmol/L";
-    m.params.generation = *rise / k.generation->per;
-  }
+  // or none (C_r = 0); the per-step C_r is weighted by the fluids' flows.
+  m.ffp_concentration = m.params.replacement;
+  m.albumin_concentration = m.params.replacement;
+  m.params.stages.clear();
   m.basis = "protocol kinetics." + std::string(protocol::to_string(k.solute)) + " (" +
-            std::string(protocol::to_string(k.model)) + "; " +
-            protocol::citation_for(protocol, k.source) + "); C_r: " + supply.supply->basis;
+            std::string(protocol::to_string(k.model)) + "; " + in.citation + ")" +
+            (nominal.generation_basis.empty() ? "" : "; trend: " + nominal.generation_basis);
+  if (units::in_fraction(m.params.adsorption) > 0.0) {
+    // The adsorber runs as its own stage of after_session; stepped every second it would
+    // run again each step. Not simulated (the exchange is).
+    m.params.adsorption = units::fraction(0);
+    m.params.adsorption_time = units::hours(0);
+    m.basis += "; the protocol's adsorber is not simulated";
+  }
   return std::nullopt;
 }
 
@@ -83,7 +78,7 @@ SoluteModels solute_models(const protocol::Protocol& protocol, const patient::Pa
       }
       m.baseline = std::get<Conc>(*c);
     }
-    if (auto problem = set_up(m, *k, protocol, first_session)) {
+    if (auto problem = set_up(m, *k, protocol, patient, first_session)) {
       out.problems.push_back(name + ": " + *problem + "; not simulated");
       continue;
     }
@@ -98,11 +93,6 @@ namespace {
 
 double intravascular(const SoluteModel& m) {
   return units::in_fraction(m.params.intravascular_fraction);
-}
-
-/// µmol/L per s of production in the equilibrated value.
-double production(const SoluteModel& m) {
-  return units::in_umol_per_l(m.params.generation * units::seconds(1));
 }
 
 }  // namespace
@@ -142,11 +132,18 @@ void step_solute(SoluteSlot slot, const SoluteModel& m, const Fluxes& f, double 
   // Out with the removed plasma: Q_rem·∫Cp dt by Simpson's rule (exact to ~dt⁴ for the
   // exponentials of the kinetics solution).
   const double removed = f.plasma_removed / 60.0 * dt_s * (c0 + 4.0 * cm + c1) / 6.0;
-  const double produced = production(m) * dt_s * plasma_l / intravascular(m);
+  // Production p and return k_r as the kinetics engine takes them (kinetics::detail::rates_of,
+  // SI: mmol/L per s and 1/s): p·PV/f in, k_r·∫amount out (Simpson's rule again).
+  const kinetics::detail::Rates rates = kinetics::detail::rates_of(m.params);
+  const double produced = rates.p * 1000.0 * dt_s * plasma_l / intravascular(m);
+  const double a0 = solute_amount(m, plasma_l, c0, *slot.extravascular);
+  const double am = solute_amount(m, plasma_l, cm, units::in_umol_per_l(mid.extravascular));
+  const double a1 = solute_amount(m, plasma_l, c1, units::in_umol_per_l(end.extravascular));
+  const double returned = rates.kr * dt_s * (a0 + 4.0 * am + a1) / 6.0;
   *slot.plasma = c1;
   *slot.extravascular = units::in_umol_per_l(end.extravascular);
   slot.ledger->in += produced + replaced;
-  slot.ledger->out += removed;
+  slot.ledger->out += removed + returned;
 }
 
 }  // namespace kernel
