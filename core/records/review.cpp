@@ -270,11 +270,11 @@ std::string make_review_json(const std::vector<std::string>& tolerances,
   return out.dump();
 }
 
-CourseReview review_course(Store& store, const std::string& patient) {
-  if (!store.find_patient(patient)) throw InputError("unknown patient '" + patient + "'");
+CourseReview review_course(Store& store, const PatientId& patient) {
+  if (!store.find_patient(patient)) throw InputError("unknown patient '" + patient.str() + "'");
   CourseReview review;
   review.patient = patient;
-  std::map<std::int64_t, PlanContext> contexts;
+  std::map<PlanId, PlanContext> contexts;
   for (const auto& plan : store.plans_for(patient)) {
     PlanContext ctx;
     ctx.plan = report::read_stored_plan(plan.plan_json).plan;
@@ -312,7 +312,7 @@ CourseReview review_course(Store& store, const std::string& patient) {
         }
       }
     }
-    for (const auto& e : store.audit("session", rec.id)) {
+    for (const auto& e : store.audit("session", rec.id.raw())) {
       if (e.action == "correct") s.corrections.push_back(e);
     }
     review.sessions.push_back(std::move(s));

@@ -61,7 +61,8 @@ struct LabReview {
 
 struct SessionReview {
   int number = 0;  ///< 1-based within the course
-  std::int64_t session_id = 0, plan_id = 0;
+  SessionId session_id;
+  PlanId plan_id;
   std::string started, ended;
   std::vector<Comparison> comparisons;
   std::vector<std::string> adverse_events;
@@ -77,7 +78,7 @@ struct PlanReview {
 };
 
 struct CourseReview {
-  std::string patient;
+  PatientId patient;
   std::vector<PlanReview> plans;
   std::vector<SessionReview> sessions;
   /// From the latest session with a re-planned volume; empty when none.
@@ -88,6 +89,6 @@ struct CourseReview {
 
 class Store;
 /// Throws InputError for an unknown patient.
-CourseReview review_course(Store& store, const std::string& patient);
+CourseReview review_course(Store& store, const PatientId& patient);
 
 }  // namespace lb::records

@@ -64,7 +64,7 @@ json review_json(const CourseReview& review) {
       tolerances[item] = units::in_fraction(value);
     }
     plans.push_back(
-        {{"id", p.plan.id},
+        {{"id", p.plan.id.raw()},
          {"protocol",
           {{"id", p.plan.protocol_id},
            {"version", p.plan.protocol_version},
@@ -125,8 +125,8 @@ json review_json(const CourseReview& review) {
                              {"reason", e.reason}});
     }
     sessions.push_back({{"number", s.number},
-                        {"id", s.session_id},
-                        {"plan", s.plan_id},
+                        {"id", s.session_id.raw()},
+                        {"plan", s.plan_id.raw()},
                         {"started_at", s.started},
                         {"ended_at", s.ended},
                         {"comparisons", comparisons},
@@ -136,7 +136,7 @@ json review_json(const CourseReview& review) {
                         {"corrections", corrections}});
   }
   json out = {{"disclaimer", plan::kDisclaimer},
-              {"patient", review.patient},
+              {"patient", review.patient.str()},
               {"plans", plans},
               {"sessions", sessions},
               {"audit_chain_ok", review.audit_chain_problem.empty()},
@@ -153,9 +153,9 @@ json review_json(const CourseReview& review) {
 
 std::string render_review_text(const CourseReview& r) {
   std::ostringstream o;
-  o << "Course review: patient " << r.patient << "\n" << plan::kDisclaimer << "\n\n";
+  o << "Course review: patient " << r.patient.str() << "\n" << plan::kDisclaimer << "\n\n";
   for (const auto& p : r.plans) {
-    o << "Plan " << p.plan.id << ": protocol " << p.plan.protocol_id << " "
+    o << "Plan " << p.plan.id.str() << ": protocol " << p.plan.protocol_id << " "
       << p.plan.protocol_version << " (sha256 " << p.plan.protocol_sha256.substr(0, 12)
       << "…), approved by " << p.plan.approved_by << " at " << p.plan.approved_at << "\n";
     if (p.plan.overrides_json != "[]") o << "  overrides: " << p.plan.overrides_json << "\n";
@@ -168,7 +168,7 @@ std::string render_review_text(const CourseReview& r) {
   if (r.plans.empty()) o << "No approved plan.\n";
   o << "\n";
   for (const auto& s : r.sessions) {
-    o << "Session " << s.number << " (record " << s.session_id << ", plan " << s.plan_id
+    o << "Session " << s.number << " (record " << s.session_id.str() << ", plan " << s.plan_id.str()
       << "): " << s.started << " to " << s.ended << "\n";
     o << "  " << text::pad_right("item", 32) << text::pad_right("planned", 14)
       << text::pad_right("actual", 14) << "deviation\n";
@@ -213,10 +213,10 @@ std::string render_review_text(const CourseReview& r) {
 
 std::string render_review_markdown(const CourseReview& r) {
   std::ostringstream o;
-  o << "# Course review: patient " << r.patient << "\n\n> " << plan::kDisclaimer << "\n\n";
+  o << "# Course review: patient " << r.patient.str() << "\n\n> " << plan::kDisclaimer << "\n\n";
   o << "## Plans\n\n";
   for (const auto& p : r.plans) {
-    o << "* **Plan " << p.plan.id << "**: protocol `" << p.plan.protocol_id << "` "
+    o << "* **Plan " << p.plan.id.str() << "**: protocol `" << p.plan.protocol_id << "` "
       << p.plan.protocol_version << " (sha256 `" << p.plan.protocol_sha256 << "`), approved by "
       << p.plan.approved_by << " at " << p.plan.approved_at << "\n";
     if (p.plan.overrides_json != "[]") o << "  * overrides: `" << p.plan.overrides_json << "`\n";

@@ -55,9 +55,9 @@ std::string tolerances_text(const records::ReviewParameters& p) {
 
 void draw_plan(AppState& s, const records::PlanReview& p) {
   const auto& plan = p.plan;
-  ImGui::PushID(static_cast<int>(plan.id));
+  ImGui::PushID(static_cast<int>(plan.id.raw()));
   ImGui::PushFont(bold_font());
-  ImGui::Text("Plan %lld", static_cast<long long>(plan.id));
+  ImGui::Text("Plan %lld", static_cast<long long>(plan.id.raw()));
   ImGui::PopFont();
   ImGui::SameLine();
   ImGui::Text("protocol %s, version %s", plan.protocol_id.c_str(), plan.protocol_version.c_str());
@@ -112,7 +112,7 @@ void draw_plan(AppState& s, const records::PlanReview& p) {
       }
       if (rep.differences.size() > kShown) {
         ImGui::TextColored(kColourMuted, "\u2026 and %zu more (liverbridge review --patient %s)",
-                           rep.differences.size() - kShown, plan.patient.c_str());
+                           rep.differences.size() - kShown, plan.patient.str().c_str());
       }
       ImGui::TreePop();
     }
@@ -122,7 +122,7 @@ void draw_plan(AppState& s, const records::PlanReview& p) {
 }
 
 void draw_comparisons(AppState& s, const records::SessionReview& r) {
-  const std::string id = "cmp." + std::to_string(r.session_id);
+  const std::string id = "cmp." + r.session_id.str();
   if (!ImGui::BeginTable(id.c_str(), 5, kTableFlags)) return;
   ImGui::TableSetupColumn("Item");
   ImGui::TableSetupColumn("Planned");
@@ -145,7 +145,7 @@ void draw_comparisons(AppState& s, const records::SessionReview& r) {
     if (c.beyond_tolerance) {
       ImGui::TextColored(kColourError, "BEYOND TOLERANCE (\u00b1%s)",
                          percent(c.tolerance.value_or(units::fraction(0)), false).c_str());
-      record_rect(s, "records.beyond." + std::to_string(r.session_id) + "." + c.item);
+      record_rect(s, "records.beyond." + r.session_id.str() + "." + c.item);
     } else if (c.deviation && c.tolerance) {
       ImGui::TextColored(kColourOk, "within \u00b1%s", percent(*c.tolerance, false).c_str());
     } else if (c.deviation) {
@@ -160,7 +160,7 @@ void draw_comparisons(AppState& s, const records::SessionReview& r) {
 
 void draw_labs(const records::SessionReview& r) {
   if (r.labs.empty()) return;
-  const std::string id = "labs." + std::to_string(r.session_id);
+  const std::string id = "labs." + r.session_id.str();
   if (!ImGui::BeginTable(id.c_str(), 6, kTableFlags)) return;
   ImGui::TableSetupColumn("Lab");
   ImGui::TableSetupColumn("Before");
@@ -197,16 +197,17 @@ void draw_labs(const records::SessionReview& r) {
 }
 
 void draw_session(AppState& s, const records::SessionReview& r) {
-  ImGui::PushID(static_cast<int>(r.session_id));
+  ImGui::PushID(static_cast<int>(r.session_id.raw()));
   ImGui::PushFont(bold_font());
   ImGui::Text("Session %d", r.number);
   ImGui::PopFont();
-  record_rect(s, "records.session." + std::to_string(r.session_id));
+  record_rect(s, "records.session." + r.session_id.str());
   ImGui::SameLine();
   ImGui::Text("%s \u2192 %s", r.started.c_str(), r.ended.c_str());
   ImGui::SameLine();
   ImGui::TextColored(kColourMuted, "record %lld \u00b7 plan %lld",
-                     static_cast<long long>(r.session_id), static_cast<long long>(r.plan_id));
+                     static_cast<long long>(r.session_id.raw()),
+                     static_cast<long long>(r.plan_id.raw()));
   int beyond = 0;
   for (const auto& c : r.comparisons) beyond += c.beyond_tolerance ? 1 : 0;
   if (beyond > 0) {
@@ -270,13 +271,14 @@ void draw_estimate(AppState& s, const records::CourseReview& review) {
 void draw_records_course(AppState& s) {
   auto& r = s.records;
   if (!r.patient_error.empty()) {
-    wrapped(kColourError, "Could not read the course of " + r.selected + ": " + r.patient_error);
+    wrapped(kColourError,
+            "Could not read the course of " + r.selected.str() + ": " + r.patient_error);
     return;
   }
   if (!r.review) return;
   const auto& review = *r.review;
   ImGui::PushFont(bold_font());
-  ImGui::Text("Patient %s", review.patient.c_str());
+  ImGui::Text("Patient %s", review.patient.str().c_str());
   ImGui::PopFont();
   ImGui::SameLine();
   if (review.audit_chain_problem.empty()) {
