@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "records/course_refit.hpp"
 #include "records/model.hpp"
 #include "records/refit.hpp"
 #include "records/reproduce.hpp"
@@ -83,7 +84,9 @@ struct CourseReview {
   std::vector<SessionReview> sessions;
   /// From the latest session with a re-planned volume; empty when none.
   std::optional<explain::Derived<units::Volume>> next_session_volume;
-  std::string next_session_basis;   ///< "bilirubin after session 2 (f fitted 0.38)"
+  std::string next_session_basis;  ///< "bilirubin after session 2 (f fitted 0.38)"
+  /// Per modelled lab: the next-session course refitted to the patient's own draws.
+  std::vector<CourseRefit> refits;
   std::string audit_chain_problem;  ///< "" when the audit hash chain verifies
 };
 

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "plan/plan.hpp"
+#include "report/course_report.hpp"
 #include "report/plan_json.hpp"
 #include "text/format.hpp"
 #include "text/markdown.hpp"
@@ -50,7 +51,50 @@ std::string refit_line(const LabReview& l) {
   if (!l.note.empty()) s += (s.empty() ? "" : "; ") + l.note;
   return s;
 }
+
+std::string refit_heading(const CourseRefit& r) {
+  return r.analyte + (r.from ? ", from the latest draw " + draw_text(*r.from) : "");
+}
+
+json draw_json(const Draw& d) {
+  return {
+      {"session", d.session}, {"timing", d.timing}, {"drawn_at", d.drawn_at}, {"value", d.value}};
+}
+
+json refit_json(const CourseRefit& r) {
+  json fitted = json::array();
+  for (const auto& f : r.fitted) {
+    json draws = json::array();
+    for (const auto& d : f.draws) draws.push_back(draw_json(d));
+    fitted.push_back(
+        {{"name", f.name}, {"value", f.value}, {"formula", f.formula}, {"draws", draws}});
+  }
+  json j = {{"analyte", r.analyte},
+            {"model_estimate", true},
+            {"from", r.from ? draw_json(*r.from) : json()},
+            {"fitted", fitted},
+            {"kept", r.kept},
+            {"note", r.note}};
+  if (r.next && !r.next->sessions.empty()) {
+    const auto& v = r.next->sessions.front();
+    j["next"] = {
+        {"trend", r.next->generation_basis},
+        {"post", report::banded_json(r.next->solute, v.post.how, v.post_band)},
+        {"next_day", report::banded_json(r.next->solute, v.next_day.how, v.next_day_band)}};
+  } else {
+    j["next"] = nullptr;
+  }
+  return j;
+}
 }  // namespace
+
+std::string refit_estimate_line(const CourseRefit& r) {
+  if (!r.next || r.next->sessions.empty()) return "no estimate: " + r.note;
+  const auto& v = r.next->sessions.front();
+  return "after one session like the latest: " + kinetics::band_text(r.next->solute, v.post_band) +
+         " immediately after (not comparable with pre values), " +
+         kinetics::band_text(r.next->solute, v.next_day_band) + " at the efficacy labs";
+}
 
 json review_json(const CourseReview& review) {
   json plans = json::array();
@@ -141,6 +185,9 @@ json review_json(const CourseReview& review) {
               {"sessions", sessions},
               {"audit_chain_ok", review.audit_chain_problem.empty()},
               {"audit_chain_problem", review.audit_chain_problem}};
+  json refits = json::array();
+  for (const auto& r : review.refits) refits.push_back(refit_json(r));
+  out["refits"] = refits;
   if (review.next_session_volume) {
     out["next_session"] = {{"basis", review.next_session_basis},
                            {"model_estimate", true},
@@ -206,6 +253,18 @@ std::string render_review_text(const CourseReview& r) {
   } else {
     o << "Next session: no model estimate (no re-equilibrated pre/post pair the protocol models)\n";
   }
+  if (!r.refits.empty()) {
+    o << "Next-session course refitted to the patient's own draws (MODEL ESTIMATE, not an "
+         "order):\n";
+  }
+  for (const auto& f : r.refits) {
+    o << "  " << refit_heading(f) << "\n";
+    for (const auto& p : f.fitted) {
+      o << "    fitted " << p.name << ": " << p.value << " from " << draws_text(p.draws) << "\n";
+    }
+    for (const auto& k : f.kept) o << "    kept " << k << "\n";
+    o << "    " << refit_estimate_line(f) << "\n";
+  }
   o << (r.audit_chain_problem.empty() ? "Audit trail: hash chain verified\n"
                                       : "Audit trail: " + r.audit_chain_problem + "\n");
   return o.str();
@@ -264,6 +323,18 @@ std::string render_review_markdown(const CourseReview& r) {
       << " from " << r.next_session_basis << " (`" << r.next_session_volume->how.formula << "`)\n";
   } else {
     o << "No model estimate (no re-equilibrated pre/post pair the protocol models).\n";
+  }
+  if (!r.refits.empty()) {
+    o << "\n### Refitted to the patient's own draws (model estimate, not an order)\n";
+  }
+  for (const auto& f : r.refits) {
+    o << "\n**" << text::md_escape(refit_heading(f)) << "**\n\n";
+    for (const auto& p : f.fitted) {
+      o << "* fitted " << text::md_escape(p.name) << ": " << text::md_escape(p.value) << " from "
+        << text::md_escape(draws_text(p.draws)) << "\n";
+    }
+    for (const auto& k : f.kept) o << "* kept " << text::md_escape(k) << "\n";
+    o << "* " << text::md_escape(refit_estimate_line(f)) << "\n";
   }
   o << "\n"
     << (r.audit_chain_problem.empty() ? "Audit trail: hash chain verified.\n"

@@ -10,6 +10,7 @@
 
 #include "gui/gui_common.hpp"
 #include "gui/panels.hpp"
+#include "records/review_render.hpp"
 #include "text/format.hpp"
 #include "units/quantities.hpp"
 
@@ -266,6 +267,33 @@ void draw_estimate(AppState& s, const records::CourseReview& review) {
   }
 }
 
+/// The next-session course per lab refitted to the patient's own draws: which parameters were
+/// fitted from which draws, which were kept and why, and the estimate's bands.
+void draw_refits(const records::CourseReview& review) {
+  if (review.refits.empty()) return;
+  heading("Refitted to the patient's own draws");
+  badge("MODEL ESTIMATE \u2014 not an order", kColourWarning);
+  for (const auto& r : review.refits) {
+    ImGui::PushFont(bold_font());
+    ImGui::TextUnformatted(r.analyte.c_str());
+    ImGui::PopFont();
+    if (r.from) {
+      ImGui::SameLine();
+      ImGui::TextColored(kColourMuted, "from the latest draw %s",
+                         records::draw_text(*r.from).c_str());
+    }
+    ImGui::PushTextWrapPos(0);
+    for (const auto& p : r.fitted) {
+      ImGui::BulletText("fitted %s: %s from %s", p.name.c_str(), p.value.c_str(),
+                        records::draws_text(p.draws).c_str());
+    }
+    for (const auto& k : r.kept) ImGui::TextColored(kColourMuted, "kept %s", k.c_str());
+    ImGui::TextUnformatted(records::refit_estimate_line(r).c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+  }
+}
+
 }  // namespace
 
 void draw_records_course(AppState& s) {
@@ -306,6 +334,7 @@ void draw_records_course(AppState& s) {
   }
   ImGui::Separator();
   draw_estimate(s, review);
+  draw_refits(review);
   ImGui::Separator();
   draw_records_lab_charts(s);
 }

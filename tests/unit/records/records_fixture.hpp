@@ -11,6 +11,7 @@
 
 #include "io/atomic_write.hpp"
 #include "records/plan_capture.hpp"
+#include "records/session_reader.hpp"
 #include "records/store.hpp"
 
 namespace lb::testing {
@@ -61,6 +62,13 @@ inline records::PlanInput example_plan(const std::string& review_json = "{}") {
   INFO(capture.error);
   REQUIRE(capture.input.has_value());
   return *capture.input;
+}
+
+/// A session record read from YAML text that must be valid.
+inline records::SessionInput parsed_session(const std::string& yaml) {
+  auto load = records::parse_session(yaml, "s.yaml");
+  REQUIRE(load.session.has_value());
+  return *load.session;
 }
 
 inline std::int64_t count_rows(records::Store& store, const std::string& table) {
