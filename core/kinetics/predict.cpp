@@ -104,6 +104,9 @@ class Predictor {
     return std::nullopt;
   }
 
+  [[nodiscard]] const Params<Q>& params() const { return params_; }
+  [[nodiscard]] const std::string& generation_basis() const { return generation_basis_; }
+
   SolutePrediction run() {
     SolutePrediction out{k_.solute,
                          k_.model,
@@ -509,5 +512,23 @@ PredictionResult predict_solute(const protocol::SoluteKinetics& k,
       },
       *baseline);
 }
+
+template <class Q>
+NominalParams<Q> nominal_params(const protocol::SoluteKinetics& k, const Q& baseline,
+                                const PredictionInputs& in) {
+  Predictor<Q> p(k, in, LabValue{baseline});
+  if (auto problem = p.set_up()) return {std::nullopt, *problem, ""};
+  return {p.params(), "", p.generation_basis()};
+}
+
+template NominalParams<units::MassConcentration> nominal_params(const protocol::SoluteKinetics&,
+                                                                const units::MassConcentration&,
+                                                                const PredictionInputs&);
+template NominalParams<units::AmountConcentration> nominal_params(const protocol::SoluteKinetics&,
+                                                                  const units::AmountConcentration&,
+                                                                  const PredictionInputs&);
+template NominalParams<units::Fraction> nominal_params(const protocol::SoluteKinetics&,
+                                                       const units::Fraction&,
+                                                       const PredictionInputs&);
 
 }  // namespace lb::kinetics

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "explain/derivation.hpp"
+#include "kinetics/compartment.hpp"
 #include "kinetics/replacement_supply.hpp"
 #include "kinetics/solute_value.hpp"
 #include "protocol/course_settings.hpp"
@@ -92,6 +93,20 @@ struct PredictionResult {
 /// The baseline is taken as the value at the start of session 1.
 PredictionResult predict_solute(const protocol::SoluteKinetics& k,
                                 const std::optional<LabValue>& baseline,
+                                const PredictionInputs& in);
+
+/// The nominal parameters predict_solute runs the course with (model, f, T, replacement, the
+/// trend chosen for the diagnosis or from the patient's draws, return, adsorber), in the unit
+/// system of `baseline` (Q must be its alternative). The training simulator steps the same
+/// parameters (one model per quantity). Unset with the reason predict_solute would give.
+template <class Q>
+struct NominalParams {
+  std::optional<Params<Q>> params;
+  std::string problem;
+  std::string generation_basis;  ///< "population default for alf", "" without a trend
+};
+template <class Q>
+NominalParams<Q> nominal_params(const protocol::SoluteKinetics& k, const Q& baseline,
                                 const PredictionInputs& in);
 
 /// "model estimate 180–230 µmol/L" (or the value alone when the band is a point).
