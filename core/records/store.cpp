@@ -184,6 +184,15 @@ std::int64_t Store::add_patient(const std::string& pseudonym, const std::string&
   return id;
 }
 
+void Store::acknowledge(const std::string& pseudonym, const std::string& what,
+                        const std::string& actor) {
+  check_actor(actor);
+  check_one_line("the acknowledgement", what);
+  db_.write_transaction([&] {
+    append_audit(actor, "patient", patient_id_or_throw(pseudonym), "create", "seen", "", what, "");
+  });
+}
+
 std::optional<PatientRecord> Store::find_patient(const std::string& pseudonym) {
   auto s =
       db_.prepare("SELECT id, pseudonym, created_at, created_by FROM patients WHERE pseudonym = ?");
