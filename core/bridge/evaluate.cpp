@@ -255,7 +255,9 @@ struct Evaluator {
                  (*b.value ? "met" : "not met");
     } else if (h.status == Status::sources_disagree) {
       h.reason = "follows from the two readings below";
-    } else if (h.status == Status::not_evaluable && !a.reasons.empty()) {
+    } else if (h.status == Status::not_evaluable && c.kind == Criterion::Kind::at_least &&
+               !a.reasons.empty()) {
+      // Only the count is the group's own reason; a missing value is named at its comparison.
       h.reason = a.reasons.back();
     }
     return {a, b};

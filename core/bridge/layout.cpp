@@ -1,5 +1,7 @@
 #include "bridge/layout.hpp"
 
+#include <algorithm>
+
 #include "bridge/inputs.hpp"
 #include "bridge/names.hpp"
 #include "text/format.hpp"
@@ -55,7 +57,12 @@ LayoutRow rule_row(const RuleResult& res) {
           "value", std::string(static_cast<std::size_t>(c.depth) * 2 + 2, ' ') + value_line(v));
     }
   }
-  for (const auto& reason : res.reasons) row.lines.emplace_back("not evaluable", reason);
+  // Reasons already named at a comparison are not repeated (a window not open yet has none).
+  for (const auto& reason : res.reasons) {
+    const bool shown = std::any_of(res.criteria.begin(), res.criteria.end(),
+                                   [&](const LeafResult& c) { return c.reason == reason; });
+    if (!shown) row.lines.emplace_back("not evaluable", reason);
+  }
   if (!res.readings.empty()) row.lines.emplace_back("readings", res.readings);
   row.lines.emplace_back("rule", "“" + r.wording + "”");
   if (!r.wording_original.empty()) row.lines.emplace_back("original", r.wording_original);

@@ -6,6 +6,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/help_export.hpp"
 #include "gui/gui.hpp"
+#include "gui/records_state.hpp"
 #include "plan/plan.hpp"
 #include "version.hpp"
 
@@ -93,9 +94,8 @@ int run_command_line(int argc, char** argv) {
       ->add_option("--view", window.view,
                    "Screen to show: plan, schedule, scores (planner tabs), plan-approve (the "
                    "approve-and-store modal), records (course), records-session (session "
-                   "entry), records-audit (audit trail)")
-      ->check(CLI::IsMember({"plan", "plan-approve", "schedule", "scores", "records",
-                             "records-session", "records-audit"}));
+                   "entry), records-audit (audit trail), records-bridge (bridge view)")
+      ->check(CLI::IsMember(gui::view_names()));
   window_opts->add_option("--db", window.db,
                           "Records database for the session-records screens (default: "
                           "$XDG_DATA_HOME/liverbridge/records.db)");
