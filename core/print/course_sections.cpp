@@ -118,8 +118,11 @@ void predicted_labs(Page& p, const StoredPlan& plan) {
           "<li>" + html_escape(analyte_label(k.solute)) + ": " + html_escape(k.reason) + "</li>";
       continue;
     }
+    // Predicted values carry their band ("model estimate 157–218 µmol/L"), never a bare point;
+    // plans stored before bands existed show their single value.
     const auto at = [](const std::vector<report::StoredFigure>& list, std::size_t j) {
-      return j < list.size() ? html_escape(list[j].display) : std::string();
+      if (j >= list.size()) return std::string();
+      return html_escape(list[j].band.empty() ? list[j].display : list[j].band);
     };
     for (std::size_t i = 0; i < k.pre.size(); ++i) {
       p.o << "<tr>";

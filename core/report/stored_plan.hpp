@@ -56,7 +56,8 @@ struct StoredInput {
 
 /// A figure as the plan showed it and how it was derived.
 struct StoredFigure {
-  std::string display;          ///< "4824 mL", "" when the plan lacks the figure
+  std::string display;  ///< "4824 mL", "" when the plan lacks the figure
+  std::string band;     ///< predicted labs: "model estimate 157–218 µmol/L" ("" otherwise)
   std::optional<double> value;  ///< as stored, in `unit`
   std::string unit;
   std::string label, method, formula;

@@ -88,6 +88,7 @@ StoredFigure figure(const json& q) {
   StoredFigure f;
   if (!q.is_object()) return f;
   f.display = display_of(q);
+  f.band = str(get(q, "band"));
   f.value = number(get(q, "value"));
   f.unit = str(get(q, "unit"));
   const auto& d = get(q, "derivation");
