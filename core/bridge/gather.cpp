@@ -75,12 +75,16 @@ void add_predictions(const records::PlanRecord& plan, BridgeInputs& in) {
         if (!pre.value || !f.value || f.unit != pre.unit || *pre.value <= 0) return std::nullopt;
         return units::Fraction::from_value(1.0 - *f.value / *pre.value);
       };
+      // The planner's value with its model band ("model estimate 157–218 µmol/L") when it has one.
+      auto shown = [](const report::StoredFigure& f) {
+        return f.band.empty() ? f.display : f.display + " (" + f.band + ")";
+      };
       if (i < solute.post.size()) {
-        p.post_text = solute.post[i].display;
+        p.post_text = shown(solute.post[i]);
         p.fall_end_of_session = fall(solute.post[i]);
       }
       if (i < solute.next_day.size()) {
-        p.next_day_text = solute.next_day[i].display;
+        p.next_day_text = shown(solute.next_day[i]);
         p.fall_efficacy = fall(solute.next_day[i]);
       }
       in.predicted.push_back(std::move(p));
