@@ -57,7 +57,7 @@ void add_session_labs(const records::SessionRecord& s, int number, BridgeInputs&
 void add_predictions(const records::PlanRecord& plan, BridgeInputs& in) {
   const auto read = report::read_stored_plan(plan.plan_json);
   if (!read.plan) {
-    in.notes.push_back("plan " + std::to_string(plan.id) + ": " + read.error);
+    in.notes.push_back("plan " + plan.id.str() + ": " + read.error);
     return;
   }
   in.sessions_planned = read.plan->sessions_planned;
@@ -99,10 +99,11 @@ Gathered gather_inputs(records::Store& store, const std::string& patient, Epoch 
   auto& in = g.inputs;
   in.patient = patient;
   in.at = at;
-  if (!store.find_patient(patient)) throw records::InputError("unknown patient '" + patient + "'");
-  const auto plans = store.plans_for(patient);
+  const records::PatientId id(patient);
+  if (!store.find_patient(id)) throw records::InputError("unknown patient '" + patient + "'");
+  const auto plans = store.plans_for(id);
   if (plans.empty()) throw records::InputError("patient '" + patient + "' has no stored plan");
-  const auto sessions = store.sessions_for(patient);
+  const auto sessions = store.sessions_for(id);
   for (std::size_t i = 0; i < sessions.size(); ++i) {
     const auto& s = sessions[i].data;
     in.sessions.push_back(
@@ -133,7 +134,7 @@ Gathered gather_inputs(records::Store& store, const std::string& patient, Epoch 
     if (!seen_texts.insert(plan.patient_text).second) continue;
     const auto patient_load = patient::parse_patient(plan.patient_text, plan.patient_file);
     if (!patient_load.patient) {
-      in.notes.push_back("plan " + std::to_string(plan.id) + ": its patient file no longer reads");
+      in.notes.push_back("plan " + plan.id.str() + ": its patient file no longer reads");
       continue;
     }
     const auto protocol = protocol::parse_protocol(plan.protocol_text, plan.protocol_file);
@@ -141,7 +142,7 @@ Gathered gather_inputs(records::Store& store, const std::string& patient, Epoch 
         protocol.protocol ? protocol.protocol->scores : scores::ScoreSettings{};
     Observation stamp;
     stamp.at = contexts[i].labs_drawn_at;
-    stamp.source = "patient file of plan " + std::to_string(plan.id);
+    stamp.source = "patient file of plan " + plan.id.str();
     if (contexts[i].resuscitated_at && stamp.at) {
       stamp.after_resuscitation = between(*contexts[i].resuscitated_at, *stamp.at);
     }

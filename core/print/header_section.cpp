@@ -22,7 +22,7 @@ std::string patient_html(const records::CourseReview& course, const StoredPlan& 
   add(patient.height.display);
   if (patient.hematocrit.present()) add("haematocrit " + patient.hematocrit.display);
   if (!patient.diagnosis.text.empty()) add(code_words(patient.diagnosis));
-  std::string who = "<b>" + html_escape(course.patient) + "</b>";
+  std::string who = "<b>" + html_escape(course.patient.str()) + "</b>";
   return details.empty() ? who : who + " (" + html_escape(details) + ")";
 }
 
@@ -74,8 +74,8 @@ void header(Page& p, const records::CourseReview& course, const StoredPlan& plan
   if (!plan.protocol.title.empty()) proto += "<br>" + html_escape(plan.protocol.title);
   p.kv("Protocol", proto);
   p.kv("Protocol SHA-256", "<span class=\"mono\">" + html_escape(rec.protocol_sha256) + "</span>");
-  p.kv("Plan record", "record " + std::to_string(rec.id) + ", made with LiverBridge " +
-                          html_escape(rec.software_version));
+  p.kv("Plan record",
+       "record " + rec.id.str() + ", made with LiverBridge " + html_escape(rec.software_version));
   p.kv("Approved by",
        "<b>" + html_escape(rec.approved_by) + "</b> at " + html_escape(utc_when(rec.approved_at)));
   p.kv("Reproducibility", reproduction_html(latest.reproduction));
@@ -83,8 +83,8 @@ void header(Page& p, const records::CourseReview& course, const StoredPlan& plan
     std::string earlier;
     for (std::size_t i = 0; i + 1 < course.plans.size(); ++i) {
       const auto& e = course.plans[i].plan;
-      earlier += (earlier.empty() ? "" : "<br>") + std::string("record ") + std::to_string(e.id) +
-                 ": " + html_escape(e.protocol_id) + " " + html_escape(e.protocol_version) +
+      earlier += (earlier.empty() ? "" : "<br>") + std::string("record ") + e.id.str() + ": " +
+                 html_escape(e.protocol_id) + " " + html_escape(e.protocol_version) +
                  ", approved by " + html_escape(e.approved_by) + " at " +
                  html_escape(utc_when(e.approved_at));
     }

@@ -129,7 +129,7 @@ void sessions_performed(Page& p, const records::CourseReview& course) {
     const std::string end = utc_readable(s.ended);
     p.sub("Session " + std::to_string(s.number) + ": " + html_escape(start) + " to " +
           html_escape(date_of(end) == date_of(start) ? clock_of(end) : end) +
-          " UTC, under plan record " + std::to_string(s.plan_id));
+          " UTC, under plan record " + s.plan_id.str());
     comparisons_table(p, s);
     std::string events;
     for (const auto& e : s.adverse_events) events += (events.empty() ? "" : ", ") + event_words(e);

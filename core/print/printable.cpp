@@ -29,7 +29,8 @@ std::string html_escape(const std::string& text) {
 std::string render_printable_html(const records::CourseReview& course,
                                   const std::vector<records::SessionRecord>& performed) {
   if (course.plans.empty()) {
-    throw std::invalid_argument("patient '" + course.patient + "' has no approved plan to print");
+    throw std::invalid_argument("patient '" + course.patient.str() +
+                                "' has no approved plan to print");
   }
   const auto& latest = course.plans.back();
   auto read = read_stored_plan(latest.plan.plan_json);
@@ -39,8 +40,8 @@ std::string render_printable_html(const records::CourseReview& course,
   print::Page p;
   p.o << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      << "<title>TPE plan " << html_escape(course.patient) << ", plan record " << latest.plan.id
-      << "</title>\n<style>" << print::kStyle << "</style></head><body>\n";
+      << "<title>TPE plan " << html_escape(course.patient.str()) << ", plan record "
+      << latest.plan.id.str() << "</title>\n<style>" << print::kStyle << "</style></head><body>\n";
   print::header(p, course, plan);
   print::eligibility(p, plan, latest.plan);
   p.section("Orders per session");
@@ -57,8 +58,8 @@ std::string render_printable_html(const records::CourseReview& course,
   print::sessions_performed(p, course);
   print::course_summary(p, course, plan, performed);
   print::signatures(p);
-  p.o << "<p class=\"foot\">Patient " << html_escape(course.patient) << " · plan record "
-      << latest.plan.id << " · protocol " << html_escape(latest.plan.protocol_id) << " "
+  p.o << "<p class=\"foot\">Patient " << html_escape(course.patient.str()) << " · plan record "
+      << latest.plan.id.str() << " · protocol " << html_escape(latest.plan.protocol_id) << " "
       << html_escape(latest.plan.protocol_version) << " · " << html_escape(plan::kDisclaimer)
       << "</p>\n";
   p.o << "</body></html>\n";

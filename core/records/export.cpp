@@ -24,8 +24,8 @@ std::string si_number(double v) { return json(v).dump(); }
 
 std::string si_text(const std::optional<RecordedQuantity>& q) { return q ? si_number(q->si) : ""; }
 
-void require_patient(Store& store, const std::string& patient) {
-  if (!store.find_patient(patient)) throw InputError("unknown patient '" + patient + "'");
+void require_patient(Store& store, const PatientId& patient) {
+  if (!store.find_patient(patient)) throw InputError("unknown patient '" + patient.str() + "'");
 }
 }  // namespace
 
@@ -46,12 +46,12 @@ std::string csv_field(const std::string& value) {
   return out + "\"";
 }
 
-std::string export_json(Store& store, const std::string& patient) {
+std::string export_json(Store& store, const PatientId& patient) {
   require_patient(store, patient);
   json plans = json::array();
   for (const auto& p : store.plans_for(patient)) {
     plans.push_back(
-        {{"id", p.id},
+        {{"id", p.id.raw()},
          {"approved_by", p.approved_by},
          {"approved_at", p.approved_at},
          {"protocol",
@@ -79,8 +79,8 @@ std::string export_json(Store& store, const std::string& patient) {
                       {"drawn_at", l.drawn_at.utc},
                       {"value", quantity_json(l.value)}});
     }
-    sessions.push_back({{"id", r.id},
-                        {"plan", r.plan_id},
+    sessions.push_back({{"id", r.id.raw()},
+                        {"plan", r.plan_id.raw()},
                         {"started_at", s.started.utc},
                         {"ended_at", s.ended.utc},
                         {"plasma_removed", quantity_json(s.plasma_removed)},
@@ -123,12 +123,13 @@ std::string export_json(Store& store, const std::string& patient) {
                      {"reason", e.reason},
                      {"row_hash", e.row_hash}});
   }
-  return json{{"patient", patient}, {"plans", plans}, {"sessions", sessions}, {"audit", audit}}
+  return json{
+             {"patient", patient.str()}, {"plans", plans}, {"sessions", sessions}, {"audit", audit}}
              .dump(2) +
          "\n";
 }
 
-std::string export_csv(Store& store, const std::string& patient) {
+std::string export_csv(Store& store, const PatientId& patient) {
   require_patient(store, patient);
   std::ostringstream o;
   std::vector<std::string> header = {"patient",
@@ -167,9 +168,9 @@ std::string export_csv(Store& store, const std::string& patient) {
               l.drawn_at.utc;
     }
     const std::vector<std::string> row = {
-        patient,
-        std::to_string(r.id),
-        std::to_string(r.plan_id),
+        patient.str(),
+        r.id.str(),
+        r.plan_id.str(),
         s.started.utc,
         s.ended.utc,
         text::fixed(static_cast<double>(s.ended.epoch_seconds - s.started.epoch_seconds) / 60.0, 0),

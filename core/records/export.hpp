@@ -11,8 +11,8 @@
 namespace lb::records {
 
 /// Throws InputError for an unknown patient.
-std::string export_json(Store& store, const std::string& patient);
-std::string export_csv(Store& store, const std::string& patient);
+std::string export_json(Store& store, const PatientId& patient);
+std::string export_csv(Store& store, const PatientId& patient);
 
 /// RFC 4180 field: quoted when it holds a comma, quote or line break; a leading
 /// = + - @ is prefixed with ' so spreadsheets do not run it as a formula.

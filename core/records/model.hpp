@@ -9,11 +9,16 @@
 #include <utility>
 #include <vector>
 
+#include "model/ids.hpp"
 #include "records/timestamp.hpp"
 #include "units/any_quantity.hpp"
 #include "units/dimension.hpp"
 
 namespace lb::records {
+
+using model::PatientId;
+using model::PlanId;
+using model::SessionId;
 
 struct RecordedQuantity {
   double si = 0.0;  ///< the SI number as stored (one SQLite column)
@@ -37,8 +42,8 @@ struct LabValue {
 };
 
 struct SessionInput {
-  std::string patient;               ///< pseudonymous id
-  std::optional<std::int64_t> plan;  ///< plan id; the patient's latest plan when absent
+  PatientId patient;           ///< pseudonymous id
+  std::optional<PlanId> plan;  ///< the patient's latest plan when absent
   Timestamp started, ended;
   RecordedQuantity plasma_removed;
   std::vector<std::pair<std::string, RecordedQuantity>> replaced;  ///< fluid -> volume
@@ -55,13 +60,13 @@ struct SessionInput {
 };
 
 struct PatientRecord {
-  std::int64_t id = 0;
-  std::string pseudonym;
+  std::int64_t id = 0;  ///< the row (the audit log names the patient by it)
+  PatientId pseudonym;
   std::string created_at, created_by;
 };
 
 struct PlanInput {
-  std::string patient;  ///< pseudonymous id
+  PatientId patient;  ///< pseudonymous id
   std::string patient_file, patient_text;
   std::string protocol_file, protocol_text;
   /// The plan's protocol hash (plan::Plan's, taken once by plan::prepare_protocol);
@@ -75,8 +80,8 @@ struct PlanInput {
 };
 
 struct PlanRecord {
-  std::int64_t id = 0;
-  std::string patient;
+  PlanId id;
+  PatientId patient;
   std::string patient_file, patient_text;
   std::string protocol_file, protocol_text, protocol_sha256, protocol_id, protocol_version;
   std::string plan_json, overrides_json, review_json;
@@ -86,8 +91,8 @@ struct PlanRecord {
 };
 
 struct SessionRecord {
-  std::int64_t id = 0;
-  std::int64_t plan_id = 0;
+  SessionId id;
+  PlanId plan_id;
   SessionInput data;
   std::string recorded_by, recorded_at;
 };

@@ -21,15 +21,11 @@ std::string override_words(const eligibility::OverrideProblem& p) {
 }
 }  // namespace
 
-PlanCapture capture_plan(const std::string& patient_id, const std::string& patient_text,
-                         const std::string& patient_file, const std::string& protocol_text,
-                         const std::string& protocol_file, const eligibility::Overrides& overrides,
-                         const std::string& review_json, const std::string& approved_by,
-                         const std::string& course_start) {
+PlanCapture capture_plan(const PlanCaptureRequest& r) {
   PlanCapture out;
   auto attempt = plan::plan_from_sources(
-      {patient_text, patient_file, protocol_text, protocol_file,
-       plan::PlanChoices{course_start, overrides, plan::ChoicePolicy::strict}});
+      {r.patient_text, r.patient_file, r.protocol_text, r.protocol_file,
+       plan::PlanChoices{r.course_start, r.overrides, plan::ChoicePolicy::strict}});
   for (const auto& d : attempt.patient_diagnostics.items()) out.diagnostics.add(d);
   for (const auto& d : attempt.protocol_diagnostics.items()) out.diagnostics.add(d);
   out.plan = std::move(attempt.plan);
@@ -44,8 +40,9 @@ PlanCapture capture_plan(const std::string& patient_id, const std::string& patie
       return out;
     default: out.error = attempt.problems.front(); return out;
   }
-  if (out.plan->patient.id != patient_id) {
-    out.error = "the patient file is for '" + out.plan->patient.id + "', not '" + patient_id + "'";
+  if (PatientId(out.plan->patient.id) != r.patient) {
+    out.error =
+        "the patient file is for '" + out.plan->patient.id + "', not '" + r.patient.str() + "'";
     out.plan.reset();
     return out;
   }
@@ -55,16 +52,16 @@ PlanCapture capture_plan(const std::string& patient_id, const std::string& patie
         "approved";
     return out;
   }
-  out.input = PlanInput{patient_id,
-                        patient_file,
-                        patient_text,
-                        protocol_file,
-                        protocol_text,
+  out.input = PlanInput{r.patient,
+                        r.patient_file,
+                        r.patient_text,
+                        r.protocol_file,
+                        r.protocol_text,
                         out.plan->protocol.sha256,
                         report::render_json(*out.plan),
                         overrides_json(attempt.overrides),
-                        review_json,
-                        approved_by,
+                        r.review_json,
+                        r.approved_by,
                         attempt.start ? schedule::iso(*attempt.start) : std::string()};
   return out;
 }

@@ -22,15 +22,22 @@ struct PlanCapture {
   std::string error;              ///< why nothing can be stored (empty when input is set)
 };
 
-/// `review_json` holds the stated review parameters (docs/records.md). A plan
-/// whose status is not_ready is computed but not offered for storing.
-/// `course_start` ("2026-12-05T08:00", local wall time; "" for day numbers)
-/// dates the course; it is stored with the plan so that a re-run is dated alike.
-PlanCapture capture_plan(const std::string& patient_id, const std::string& patient_text,
-                         const std::string& patient_file, const std::string& protocol_text,
-                         const std::string& protocol_file, const eligibility::Overrides& overrides,
-                         const std::string& review_json, const std::string& approved_by,
-                         const std::string& course_start = "");
+/// What a plan is captured from: one named field each, so that a patient file
+/// cannot be passed where the protocol text goes.
+struct PlanCaptureRequest {
+  PatientId patient;  ///< who the plan is for; the patient file must name the same id
+  std::string patient_text, patient_file;
+  std::string protocol_text, protocol_file;
+  eligibility::Overrides overrides;
+  std::string review_json;  ///< the stated review parameters (docs/records.md)
+  std::string approved_by;
+  /// "2026-12-05T08:00" (local wall time; "" for day numbers) dates the course; it is
+  /// stored with the plan so that a re-run is dated alike.
+  std::string course_start;
+};
+
+/// A plan whose status is not_ready is computed but not offered for storing.
+PlanCapture capture_plan(const PlanCaptureRequest& request);
 
 /// The overrides as stored with a plan: [[rule, reason], ...].
 std::string overrides_json(const eligibility::Overrides& overrides);

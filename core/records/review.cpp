@@ -208,6 +208,34 @@ LabReview review_lab(const LabValue& pre, const LabValue& post, const SessionInp
   l.note = l.refit->note;
   return l;
 }
+/// The next-session estimate per solute the latest plan's protocol models, refitted to the
+/// course's draws (course_refit.hpp).
+void refit_all(CourseReview& review, const std::vector<SessionRecord>& records,
+               const std::map<PlanId, PlanContext>& contexts) {
+  if (records.empty()) return;
+  const PlanContext& latest = contexts.at(records.back().plan_id);
+  if (!latest.protocol) return;
+  std::vector<FitSession> sessions;
+  for (const auto& rec : records) {
+    const PlanContext& ctx = contexts.at(rec.plan_id);
+    sessions.push_back(
+        {&rec.data, ctx.plan ? ctx.plan->volumes.plasma_volume.quantity : std::nullopt});
+  }
+  std::string diagnosis;
+  if (latest.plan && latest.plan->patient.diagnosis.value) {
+    diagnosis = std::string(patient::to_string(*latest.plan->patient.diagnosis.value));
+  }
+  for (const auto& k : latest.protocol->kinetics.solutes) {
+    CourseRefitInput in;
+    in.analyte = std::string(protocol::to_string(k.solute));
+    in.kinetics = &k;
+    in.protocol = &*latest.protocol;
+    in.diagnosis = diagnosis;
+    in.equilibration = latest.params.equilibration;
+    in.sessions = sessions;
+    if (auto r = refit_course(in)) review.refits.push_back(std::move(*r));
+  }
+}
 }  // namespace
 
 const std::vector<std::string>& comparable_items() {
@@ -270,11 +298,11 @@ std::string make_review_json(const std::vector<std::string>& tolerances,
   return out.dump();
 }
 
-CourseReview review_course(Store& store, const std::string& patient) {
-  if (!store.find_patient(patient)) throw InputError("unknown patient '" + patient + "'");
+CourseReview review_course(Store& store, const PatientId& patient) {
+  if (!store.find_patient(patient)) throw InputError("unknown patient '" + patient.str() + "'");
   CourseReview review;
   review.patient = patient;
-  std::map<std::int64_t, PlanContext> contexts;
+  std::map<PlanId, PlanContext> contexts;
   for (const auto& plan : store.plans_for(patient)) {
     PlanContext ctx;
     ctx.plan = report::read_stored_plan(plan.plan_json).plan;
@@ -284,7 +312,8 @@ CourseReview review_course(Store& store, const std::string& patient) {
     contexts.emplace(plan.id, std::move(ctx));
   }
   int number = 0;
-  for (const auto& rec : store.sessions_for(patient)) {
+  const auto records = store.sessions_for(patient);
+  for (const auto& rec : records) {
     SessionReview s;
     s.number = ++number;
     s.session_id = rec.id;
@@ -312,11 +341,12 @@ CourseReview review_course(Store& store, const std::string& patient) {
         }
       }
     }
-    for (const auto& e : store.audit("session", rec.id)) {
+    for (const auto& e : store.audit("session", rec.id.raw())) {
       if (e.action == "correct") s.corrections.push_back(e);
     }
     review.sessions.push_back(std::move(s));
   }
+  refit_all(review, records, contexts);
   review.audit_chain_problem = store.verify_audit_chain();
   return review;
 }

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "records/course_refit.hpp"
 #include "records/model.hpp"
 #include "records/refit.hpp"
 #include "records/reproduce.hpp"
@@ -61,7 +62,8 @@ struct LabReview {
 
 struct SessionReview {
   int number = 0;  ///< 1-based within the course
-  std::int64_t session_id = 0, plan_id = 0;
+  SessionId session_id;
+  PlanId plan_id;
   std::string started, ended;
   std::vector<Comparison> comparisons;
   std::vector<std::string> adverse_events;
@@ -77,17 +79,19 @@ struct PlanReview {
 };
 
 struct CourseReview {
-  std::string patient;
+  PatientId patient;
   std::vector<PlanReview> plans;
   std::vector<SessionReview> sessions;
   /// From the latest session with a re-planned volume; empty when none.
   std::optional<explain::Derived<units::Volume>> next_session_volume;
-  std::string next_session_basis;   ///< "bilirubin after session 2 (f fitted 0.38)"
+  std::string next_session_basis;  ///< "bilirubin after session 2 (f fitted 0.38)"
+  /// Per modelled lab: the next-session course refitted to the patient's own draws.
+  std::vector<CourseRefit> refits;
   std::string audit_chain_problem;  ///< "" when the audit hash chain verifies
 };
 
 class Store;
 /// Throws InputError for an unknown patient.
-CourseReview review_course(Store& store, const std::string& patient);
+CourseReview review_course(Store& store, const PatientId& patient);
 
 }  // namespace lb::records

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "plan/plan.hpp"
+#include "report/course_report.hpp"
 #include "report/plan_json.hpp"
 #include "text/format.hpp"
 #include "text/markdown.hpp"
@@ -50,7 +51,50 @@ std::string refit_line(const LabReview& l) {
   if (!l.note.empty()) s += (s.empty() ? "" : "; ") + l.note;
   return s;
 }
+
+std::string refit_heading(const CourseRefit& r) {
+  return r.analyte + (r.from ? ", from the latest draw " + draw_text(*r.from) : "");
+}
+
+json draw_json(const Draw& d) {
+  return {
+      {"session", d.session}, {"timing", d.timing}, {"drawn_at", d.drawn_at}, {"value", d.value}};
+}
+
+json refit_json(const CourseRefit& r) {
+  json fitted = json::array();
+  for (const auto& f : r.fitted) {
+    json draws = json::array();
+    for (const auto& d : f.draws) draws.push_back(draw_json(d));
+    fitted.push_back(
+        {{"name", f.name}, {"value", f.value}, {"formula", f.formula}, {"draws", draws}});
+  }
+  json j = {{"analyte", r.analyte},
+            {"model_estimate", true},
+            {"from", r.from ? draw_json(*r.from) : json()},
+            {"fitted", fitted},
+            {"kept", r.kept},
+            {"note", r.note}};
+  if (r.next && !r.next->sessions.empty()) {
+    const auto& v = r.next->sessions.front();
+    j["next"] = {
+        {"trend", r.next->generation_basis},
+        {"post", report::banded_json(r.next->solute, v.post.how, v.post_band)},
+        {"next_day", report::banded_json(r.next->solute, v.next_day.how, v.next_day_band)}};
+  } else {
+    j["next"] = nullptr;
+  }
+  return j;
+}
 }  // namespace
+
+std::string refit_estimate_line(const CourseRefit& r) {
+  if (!r.next || r.next->sessions.empty()) return "no estimate: " + r.note;
+  const auto& v = r.next->sessions.front();
+  return "after one session like the latest: " + kinetics::band_text(r.next->solute, v.post_band) +
+         " immediately after (not comparable with pre values), " +
+         kinetics::band_text(r.next->solute, v.next_day_band) + " at the efficacy labs";
+}
 
 json review_json(const CourseReview& review) {
   json plans = json::array();
@@ -64,7 +108,7 @@ json review_json(const CourseReview& review) {
       tolerances[item] = units::in_fraction(value);
     }
     plans.push_back(
-        {{"id", p.plan.id},
+        {{"id", p.plan.id.raw()},
          {"protocol",
           {{"id", p.plan.protocol_id},
            {"version", p.plan.protocol_version},
@@ -125,8 +169,8 @@ json review_json(const CourseReview& review) {
                              {"reason", e.reason}});
     }
     sessions.push_back({{"number", s.number},
-                        {"id", s.session_id},
-                        {"plan", s.plan_id},
+                        {"id", s.session_id.raw()},
+                        {"plan", s.plan_id.raw()},
                         {"started_at", s.started},
                         {"ended_at", s.ended},
                         {"comparisons", comparisons},
@@ -136,11 +180,14 @@ json review_json(const CourseReview& review) {
                         {"corrections", corrections}});
   }
   json out = {{"disclaimer", plan::kDisclaimer},
-              {"patient", review.patient},
+              {"patient", review.patient.str()},
               {"plans", plans},
               {"sessions", sessions},
               {"audit_chain_ok", review.audit_chain_problem.empty()},
               {"audit_chain_problem", review.audit_chain_problem}};
+  json refits = json::array();
+  for (const auto& r : review.refits) refits.push_back(refit_json(r));
+  out["refits"] = refits;
   if (review.next_session_volume) {
     out["next_session"] = {{"basis", review.next_session_basis},
                            {"model_estimate", true},
@@ -153,9 +200,9 @@ json review_json(const CourseReview& review) {
 
 std::string render_review_text(const CourseReview& r) {
   std::ostringstream o;
-  o << "Course review: patient " << r.patient << "\n" << plan::kDisclaimer << "\n\n";
+  o << "Course review: patient " << r.patient.str() << "\n" << plan::kDisclaimer << "\n\n";
   for (const auto& p : r.plans) {
-    o << "Plan " << p.plan.id << ": protocol " << p.plan.protocol_id << " "
+    o << "Plan " << p.plan.id.str() << ": protocol " << p.plan.protocol_id << " "
       << p.plan.protocol_version << " (sha256 " << p.plan.protocol_sha256.substr(0, 12)
       << "…), approved by " << p.plan.approved_by << " at " << p.plan.approved_at << "\n";
     if (p.plan.overrides_json != "[]") o << "  overrides: " << p.plan.overrides_json << "\n";
@@ -168,7 +215,7 @@ std::string render_review_text(const CourseReview& r) {
   if (r.plans.empty()) o << "No approved plan.\n";
   o << "\n";
   for (const auto& s : r.sessions) {
-    o << "Session " << s.number << " (record " << s.session_id << ", plan " << s.plan_id
+    o << "Session " << s.number << " (record " << s.session_id.str() << ", plan " << s.plan_id.str()
       << "): " << s.started << " to " << s.ended << "\n";
     o << "  " << text::pad_right("item", 32) << text::pad_right("planned", 14)
       << text::pad_right("actual", 14) << "deviation\n";
@@ -206,6 +253,18 @@ std::string render_review_text(const CourseReview& r) {
   } else {
     o << "Next session: no model estimate (no re-equilibrated pre/post pair the protocol models)\n";
   }
+  if (!r.refits.empty()) {
+    o << "Next-session course refitted to the patient's own draws (MODEL ESTIMATE, not an "
+         "order):\n";
+  }
+  for (const auto& f : r.refits) {
+    o << "  " << refit_heading(f) << "\n";
+    for (const auto& p : f.fitted) {
+      o << "    fitted " << p.name << ": " << p.value << " from " << draws_text(p.draws) << "\n";
+    }
+    for (const auto& k : f.kept) o << "    kept " << k << "\n";
+    o << "    " << refit_estimate_line(f) << "\n";
+  }
   o << (r.audit_chain_problem.empty() ? "Audit trail: hash chain verified\n"
                                       : "Audit trail: " + r.audit_chain_problem + "\n");
   return o.str();
@@ -213,10 +272,10 @@ std::string render_review_text(const CourseReview& r) {
 
 std::string render_review_markdown(const CourseReview& r) {
   std::ostringstream o;
-  o << "# Course review: patient " << r.patient << "\n\n> " << plan::kDisclaimer << "\n\n";
+  o << "# Course review: patient " << r.patient.str() << "\n\n> " << plan::kDisclaimer << "\n\n";
   o << "## Plans\n\n";
   for (const auto& p : r.plans) {
-    o << "* **Plan " << p.plan.id << "**: protocol `" << p.plan.protocol_id << "` "
+    o << "* **Plan " << p.plan.id.str() << "**: protocol `" << p.plan.protocol_id << "` "
       << p.plan.protocol_version << " (sha256 `" << p.plan.protocol_sha256 << "`), approved by "
       << p.plan.approved_by << " at " << p.plan.approved_at << "\n";
     if (p.plan.overrides_json != "[]") o << "  * overrides: `" << p.plan.overrides_json << "`\n";
@@ -264,6 +323,18 @@ std::string render_review_markdown(const CourseReview& r) {
       << " from " << r.next_session_basis << " (`" << r.next_session_volume->how.formula << "`)\n";
   } else {
     o << "No model estimate (no re-equilibrated pre/post pair the protocol models).\n";
+  }
+  if (!r.refits.empty()) {
+    o << "\n### Refitted to the patient's own draws (model estimate, not an order)\n";
+  }
+  for (const auto& f : r.refits) {
+    o << "\n**" << text::md_escape(refit_heading(f)) << "**\n\n";
+    for (const auto& p : f.fitted) {
+      o << "* fitted " << text::md_escape(p.name) << ": " << text::md_escape(p.value) << " from "
+        << text::md_escape(draws_text(p.draws)) << "\n";
+    }
+    for (const auto& k : f.kept) o << "* kept " << text::md_escape(k) << "\n";
+    o << "* " << text::md_escape(refit_estimate_line(f)) << "\n";
   }
   o << "\n"
     << (r.audit_chain_problem.empty() ? "Audit trail: hash chain verified.\n"

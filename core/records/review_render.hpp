@@ -14,4 +14,7 @@ nlohmann::json review_json(const CourseReview& review);
 std::string render_review_text(const CourseReview& review);
 std::string render_review_markdown(const CourseReview& review);
 
+/// A refitted lab's estimate: immediately after and at the efficacy labs, as bands.
+std::string refit_estimate_line(const CourseRefit& r);
+
 }  // namespace lb::records

@@ -78,8 +78,10 @@ SessionLoad parse_session(std::string_view text, const std::string& file) {
 
   SessionInput s;
   const auto patient = r.text("patient", Need::required);
-  if (patient) s.patient = *patient;
-  if (const auto plan = r.integer("plan", Need::optional, 1, 1'000'000'000)) s.plan = *plan;
+  if (patient) s.patient = PatientId(*patient);
+  if (const auto plan = r.integer("plan", Need::optional, 1, 1'000'000'000)) {
+    s.plan = PlanId(*plan);
+  }
   const auto started = read_time(r, "started_at", Need::required);
   const auto ended = read_time(r, "ended_at", Need::required);
   if (started && ended && ended->epoch_seconds <= started->epoch_seconds) {

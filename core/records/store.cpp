@@ -152,18 +152,19 @@ void Store::append_audit(const std::string& actor, const std::string& entity,
       .run();
 }
 
-std::int64_t Store::patient_id_or_throw(const std::string& pseudonym) {
+std::int64_t Store::patient_id_or_throw(const PatientId& patient) {
   auto s = db_.prepare("SELECT id FROM patients WHERE pseudonym = ?");
-  s.bind(1, pseudonym);
+  s.bind(1, patient.str());
   if (!s.step()) {
-    throw InputError("unknown patient '" + pseudonym +
+    throw InputError("unknown patient '" + patient.str() +
                      "' (add it with 'liverbridge record patient')");
   }
   return s.integer(0);
 }
 
-std::int64_t Store::add_patient(const std::string& pseudonym, const std::string& actor) {
+std::int64_t Store::add_patient(const PatientId& patient, const std::string& actor) {
   check_actor(actor);
+  const std::string& pseudonym = patient.str();
   if (pseudonym.empty() || pseudonym.size() > 64) {
     throw InputError("patient id must be 1 to 64 characters");
   }
@@ -184,32 +185,32 @@ std::int64_t Store::add_patient(const std::string& pseudonym, const std::string&
   return id;
 }
 
-void Store::acknowledge(const std::string& pseudonym, const std::string& what,
+void Store::acknowledge(const PatientId& patient, const std::string& what,
                         const std::string& actor) {
   check_actor(actor);
   check_one_line("the acknowledgement", what);
   db_.write_transaction([&] {
-    append_audit(actor, "patient", patient_id_or_throw(pseudonym), "create", "seen", "", what, "");
+    append_audit(actor, "patient", patient_id_or_throw(patient), "create", "seen", "", what, "");
   });
 }
 
-std::optional<PatientRecord> Store::find_patient(const std::string& pseudonym) {
+std::optional<PatientRecord> Store::find_patient(const PatientId& patient) {
   auto s =
       db_.prepare("SELECT id, pseudonym, created_at, created_by FROM patients WHERE pseudonym = ?");
-  s.bind(1, pseudonym);
+  s.bind(1, patient.str());
   if (!s.step()) return std::nullopt;
-  return PatientRecord{s.integer(0), s.text(1), s.text(2), s.text(3)};
+  return PatientRecord{s.integer(0), PatientId(s.text(1)), s.text(2), s.text(3)};
 }
 
 std::vector<PatientRecord> Store::patients() {
   std::vector<PatientRecord> out;
   auto s =
       db_.prepare("SELECT id, pseudonym, created_at, created_by FROM patients ORDER BY pseudonym");
-  while (s.step()) out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3)});
+  while (s.step()) out.push_back({s.integer(0), PatientId(s.text(1)), s.text(2), s.text(3)});
   return out;
 }
 
-std::int64_t Store::add_plan(const PlanInput& plan) {
+PlanId Store::add_plan(const PlanInput& plan) {
   check_actor(plan.approved_by);
   const auto json = nlohmann::json::parse(plan.plan_json, nullptr, false);
   if (json.is_discarded() || !json.contains("protocol")) {
@@ -248,10 +249,10 @@ std::int64_t Store::add_plan(const PlanInput& plan) {
         .run();
     id = db_.last_insert_id();
     append_audit(plan.approved_by, "plan", id, "create", "approved", "",
-                 plan.patient + " " + json["protocol"].value("id", "") + " sha256:" + sha,
+                 plan.patient.str() + " " + json["protocol"].value("id", "") + " sha256:" + sha,
                  plan.overrides_json == "[]" ? "" : "overrides: " + plan.overrides_json);
   });
-  return id;
+  return PlanId(id);
 }
 
 namespace {
@@ -262,28 +263,41 @@ constexpr const char* kPlanColumns =
     "p.course_start FROM plans p JOIN patients pt ON pt.id = p.patient_id ";
 
 PlanRecord read_plan(const Statement& s) {
-  return {s.integer(0), s.text(1),  s.text(2),  s.text(3), s.text(4),  s.text(5),
-          s.text(6),    s.text(7),  s.text(8),  s.text(9), s.text(10), s.text(11),
-          s.text(12),   s.text(13), s.text(14), s.text(15)};
+  return {PlanId(s.integer(0)),
+          PatientId(s.text(1)),
+          s.text(2),
+          s.text(3),
+          s.text(4),
+          s.text(5),
+          s.text(6),
+          s.text(7),
+          s.text(8),
+          s.text(9),
+          s.text(10),
+          s.text(11),
+          s.text(12),
+          s.text(13),
+          s.text(14),
+          s.text(15)};
 }
 }  // namespace
 
-std::optional<PlanRecord> Store::plan(std::int64_t id) {
+std::optional<PlanRecord> Store::plan(PlanId id) {
   auto s = db_.prepare(std::string(kPlanColumns) + "WHERE p.id = ?");
-  s.bind(1, id);
+  s.bind(1, id.raw());
   if (!s.step()) return std::nullopt;
   return read_plan(s);
 }
 
-std::vector<PlanRecord> Store::plans_for(const std::string& pseudonym) {
+std::vector<PlanRecord> Store::plans_for(const PatientId& patient) {
   std::vector<PlanRecord> out;
   auto s = db_.prepare(std::string(kPlanColumns) + "WHERE pt.pseudonym = ? ORDER BY p.id");
-  s.bind(1, pseudonym);
+  s.bind(1, patient.str());
   while (s.step()) out.push_back(read_plan(s));
   return out;
 }
 
-std::int64_t Store::add_session(const SessionInput& in, const std::string& actor) {
+SessionId Store::add_session(const SessionInput& in, const std::string& actor) {
   check_actor(actor);
   if (in.ended.epoch_seconds <= in.started.epoch_seconds) {
     throw InputError("the session ends (" + in.ended.utc + ") before it starts (" + in.started.utc +
@@ -295,17 +309,17 @@ std::int64_t Store::add_session(const SessionInput& in, const std::string& actor
     std::int64_t plan_id = 0;
     if (in.plan) {
       auto s = db_.prepare("SELECT patient_id FROM plans WHERE id = ?");
-      s.bind(1, *in.plan);
+      s.bind(1, in.plan->raw());
       if (!s.step() || s.integer(0) != patient_id) {
-        throw InputError("plan " + std::to_string(*in.plan) + " is not a plan of patient '" +
-                         in.patient + "'");
+        throw InputError("plan " + in.plan->str() + " is not a plan of patient '" +
+                         in.patient.str() + "'");
       }
-      plan_id = *in.plan;
+      plan_id = in.plan->raw();
     } else {
       auto s = db_.prepare("SELECT max(id) FROM plans WHERE patient_id = ?");
       s.bind(1, patient_id);
       if (!s.step() || s.is_null(0)) {
-        throw InputError("patient '" + in.patient +
+        throw InputError("patient '" + in.patient.str() +
                          "' has no approved plan: store one with 'liverbridge record plan'");
       }
       plan_id = s.integer(0);
@@ -361,14 +375,15 @@ std::int64_t Store::add_session(const SessionInput& in, const std::string& actor
           .run();
     }
     append_audit(actor, "session", id, "create", "session", "",
-                 in.patient + " " + in.started.utc + " to " + in.ended.utc + ", plasma removed " +
-                     in.plasma_removed.text,
+                 in.patient.str() + " " + in.started.utc + " to " + in.ended.utc +
+                     ", plasma removed " + in.plasma_removed.text,
                  "");
   });
-  return id;
+  return SessionId(id);
 }
 
-SessionInput Store::load_session_details(std::int64_t session_id, SessionInput base) {
+SessionInput Store::load_session_details(SessionId session, SessionInput base) {
+  const std::int64_t session_id = session.raw();
   auto fluids = db_.prepare(
       "SELECT fluid, volume_si, volume_text FROM session_fluids WHERE session_id = ? ORDER BY "
       "fluid");
@@ -397,7 +412,7 @@ SessionInput Store::load_session_details(std::int64_t session_id, SessionInput b
   return base;
 }
 
-std::vector<SessionRecord> Store::sessions_for(const std::string& pseudonym) {
+std::vector<SessionRecord> Store::sessions_for(const PatientId& patient) {
   std::vector<SessionRecord> out;
   auto s = db_.prepare(
       "SELECT s.id, s.plan_id, s.started_at, s.ended_at, s.plasma_removed_si, "
@@ -406,16 +421,16 @@ std::vector<SessionRecord> Store::sessions_for(const std::string& pseudonym) {
       "s.anticoagulant_volume_text, s.calcium_salt, s.calcium_given_si, s.calcium_given_text, "
       "s.adverse_event_notes, s.recorded_by, s.recorded_at FROM sessions s "
       "JOIN patients p ON p.id = s.patient_id WHERE p.pseudonym = ? ORDER BY s.started_at, s.id");
-  s.bind(1, pseudonym);
+  s.bind(1, patient.str());
   const auto quantity = [&](int si_col, units::Dimension d) -> std::optional<RecordedQuantity> {
     if (s.is_null(si_col)) return std::nullopt;
     return RecordedQuantity{s.real(si_col), d, s.text(si_col + 1)};
   };
   while (s.step()) {
     SessionRecord r;
-    r.id = s.integer(0);
-    r.plan_id = s.integer(1);
-    r.data.patient = pseudonym;
+    r.id = SessionId(s.integer(0));
+    r.plan_id = PlanId(s.integer(1));
+    r.data.patient = patient;
     r.data.plan = r.plan_id;
     r.data.started = parse_timestamp(s.text(2)).value.value_or(Timestamp{});
     r.data.ended = parse_timestamp(s.text(3)).value.value_or(Timestamp{});
@@ -436,9 +451,9 @@ std::vector<SessionRecord> Store::sessions_for(const std::string& pseudonym) {
   return out;
 }
 
-void Store::correct_session(std::int64_t session_id, const std::string& field,
-                            const std::string& value, const std::string& reason,
-                            const std::string& actor) {
+void Store::correct_session(SessionId session, const std::string& field, const std::string& value,
+                            const std::string& reason, const std::string& actor) {
+  const std::int64_t session_id = session.raw();
   check_actor(actor);
   if (reason.empty()) throw InputError("a correction needs a reason (--reason TEXT)");
   check_one_line("the reason", reason);

@@ -32,27 +32,27 @@ class Store {
   /// WAL, synchronous=FULL, foreign keys, busy timeout, and migrates.
   explicit Store(const std::string& path);
 
-  std::int64_t add_patient(const std::string& pseudonym, const std::string& actor);
-  [[nodiscard]] std::optional<PatientRecord> find_patient(const std::string& pseudonym);
+  std::int64_t add_patient(const PatientId& pseudonym, const std::string& actor);
+  [[nodiscard]] std::optional<PatientRecord> find_patient(const PatientId& pseudonym);
   [[nodiscard]] std::vector<PatientRecord> patients();
 
   /// Stores an approved plan; `plan.plan_json` must hold protocol.id/version/sha256.
-  std::int64_t add_plan(const PlanInput& plan);
-  [[nodiscard]] std::optional<PlanRecord> plan(std::int64_t id);
-  [[nodiscard]] std::vector<PlanRecord> plans_for(const std::string& pseudonym);
+  PlanId add_plan(const PlanInput& plan);
+  [[nodiscard]] std::optional<PlanRecord> plan(PlanId id);
+  [[nodiscard]] std::vector<PlanRecord> plans_for(const PatientId& pseudonym);
 
-  std::int64_t add_session(const SessionInput& session, const std::string& actor);
-  [[nodiscard]] std::vector<SessionRecord> sessions_for(const std::string& pseudonym);
+  SessionId add_session(const SessionInput& session, const std::string& actor);
+  [[nodiscard]] std::vector<SessionRecord> sessions_for(const PatientId& pseudonym);
 
   /// Corrects one field of a session (names: docs/records.md, e.g. "plasma_removed",
   /// "ended_at", "replaced.ffp", "post.bilirubin"); the previous value goes to the audit log.
-  void correct_session(std::int64_t session_id, const std::string& field, const std::string& value,
+  void correct_session(SessionId session_id, const std::string& field, const std::string& value,
                        const std::string& reason, const std::string& actor);
 
   /// A clinician's "seen" of a view of the patient's course (`what`, e.g. "bridge view at
   /// 2026-11-22T08:00:00Z, rules sha256 …"): one audit entry with who and when. It records
   /// that the view was seen, never a decision.
-  void acknowledge(const std::string& pseudonym, const std::string& what, const std::string& actor);
+  void acknowledge(const PatientId& patient, const std::string& what, const std::string& actor);
 
   /// Audit entries, oldest first; all when entity is empty.
   [[nodiscard]] std::vector<AuditEntry> audit(const std::string& entity = "",
@@ -67,8 +67,8 @@ class Store {
                     const std::string& action, const std::string& field,
                     const std::string& previous_value, const std::string& new_value,
                     const std::string& reason);
-  std::int64_t patient_id_or_throw(const std::string& pseudonym);
-  SessionInput load_session_details(std::int64_t session_id, SessionInput base);
+  std::int64_t patient_id_or_throw(const PatientId& pseudonym);
+  SessionInput load_session_details(SessionId session_id, SessionInput base);
 
   Database db_;
 };

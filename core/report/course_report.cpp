@@ -59,18 +59,6 @@ std::string model_and_source(const kinetics::SolutePrediction& k) {
   return out + "; no generation modelled: efficacy-lab value = immediately-after value";
 }
 
-/// A predicted value with its band: the derivation, plus `low`, `high` and `band` text.
-nlohmann::json banded_json(protocol::Solute s, const explain::Derivation& how,
-                           const kinetics::Band& b) {
-  auto j = derivation_json(how);
-  const auto lo = kinetics::band_low(s, b);
-  const auto hi = kinetics::band_high(s, b);
-  j["low"] = {{"value", clean_shown(lo)}, {"unit", lo.unit}, {"display", text::shown(lo)}};
-  j["high"] = {{"value", clean_shown(hi)}, {"unit", hi.unit}, {"display", text::shown(hi)}};
-  j["band"] = kinetics::band_text(s, b);
-  return j;
-}
-
 nlohmann::json offset_json(units::Duration d) {
   return {{"value", clean(units::in_hours(d))}, {"unit", "h"}, {"display", hours(d)}};
 }
@@ -116,6 +104,17 @@ nlohmann::json stop_json(const course::StopOutcome& s) {
 }
 
 }  // namespace
+
+nlohmann::json banded_json(protocol::Solute s, const explain::Derivation& how,
+                           const kinetics::Band& b) {
+  auto j = derivation_json(how);
+  const auto lo = kinetics::band_low(s, b);
+  const auto hi = kinetics::band_high(s, b);
+  j["low"] = {{"value", clean_shown(lo)}, {"unit", lo.unit}, {"display", text::shown(lo)}};
+  j["high"] = {{"value", clean_shown(hi)}, {"unit", hi.unit}, {"display", text::shown(hi)}};
+  j["band"] = kinetics::band_text(s, b);
+  return j;
+}
 
 void course_text(std::string& out, const plan::Plan& plan) {
   if (!plan.course) return;

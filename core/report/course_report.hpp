@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "kinetics/predict.hpp"
 #include "plan/plan.hpp"
 
 namespace lb::report {
@@ -17,6 +18,9 @@ namespace lb::report {
 void course_text(std::string& out, const plan::Plan& plan);
 /// Appends the "## Course" section of the Markdown report.
 void course_markdown(std::string& out, const plan::Plan& plan);
+/// A predicted value with its band: the derivation, plus `low`, `high` and `band` text.
+nlohmann::json banded_json(protocol::Solute s, const explain::Derivation& how,
+                           const kinetics::Band& b);
 /// Adds `schedule` and `kinetics` to the JSON plan (nothing when the plan has no course).
 void add_course_json(nlohmann::json& out, const plan::Plan& plan);
 

@@ -72,7 +72,7 @@ int run_bridge(const BridgeOptions& o, std::ostream& out, std::ostream& err) {
     } catch (const std::exception&) {
       rules_text.clear();
     }
-    store.acknowledge(o.patient,
+    store.acknowledge(records::PatientId(o.patient),
                       "bridge view at " + at.utc + ", rules sha256 " + io::sha256_hex(rules_text),
                       o.by);
     err << "liverbridge: bridge: seen by " << o.by << " (audit trail)\n";

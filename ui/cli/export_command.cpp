@@ -28,8 +28,9 @@ RegisteredCommand add_export_command(CLI::App& app) {
   return {cmd, [o](std::ostream& out, std::ostream& err) {
             return guarded_records_run("export", err, [&] {
               records::Store store(records_database(o->db));
-              const std::string text = o->format == "csv" ? records::export_csv(store, o->patient)
-                                                          : records::export_json(store, o->patient);
+              const records::PatientId patient(o->patient);
+              const std::string text = o->format == "csv" ? records::export_csv(store, patient)
+                                                          : records::export_json(store, patient);
               if (o->out.empty()) {
                 out << text;
                 return kExitOk;

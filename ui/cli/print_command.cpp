@@ -31,10 +31,11 @@ RegisteredCommand add_print_command(CLI::App& app) {
   return {cmd, [o](std::ostream& out, std::ostream& err) {
             return guarded_records_run("print", err, [&] {
               records::Store store(records_database(o->db));
-              const auto course = records::review_course(store, o->patient);
+              const records::PatientId patient(o->patient);
+              const auto course = records::review_course(store, patient);
               std::string html;
               try {
-                html = report::render_printable_html(course, store.sessions_for(o->patient));
+                html = report::render_printable_html(course, store.sessions_for(patient));
               } catch (const std::invalid_argument& e) {
                 err << "liverbridge: print: " << e.what() << "\n";
                 return kExitBadInput;

@@ -47,7 +47,7 @@ void print_diagnostics(const diag::Diagnostics& d, std::ostream& err) {
 
 int add_patient(const RecordOptions& o, std::ostream& out) {
   records::Store store(records_database(o.db));
-  const auto id = store.add_patient(o.id, o.by);
+  const auto id = store.add_patient(records::PatientId(o.id), o.by);
   out << "patient " << text::escaped(o.id) << " recorded (record " << id << ")\n";
   return kExitOk;
 }
@@ -84,10 +84,16 @@ int add_plan(const RecordOptions& o, std::ostream& out, std::ostream& err) {
   }
   // The patient id is the one in the patient file: the record cannot name someone else.
   const auto patient = patient::parse_patient(patient_text, o.patient_file);
-  const std::string patient_id = patient.patient ? patient.patient->id : "";
-  const auto capture =
-      records::capture_plan(patient_id, patient_text, o.patient_file, protocol.text, protocol.file,
-                            overrides, review_json, o.by, o.start);
+  const records::PatientId patient_id(patient.patient ? patient.patient->id : "");
+  const auto capture = records::capture_plan({.patient = patient_id,
+                                              .patient_text = patient_text,
+                                              .patient_file = o.patient_file,
+                                              .protocol_text = protocol.text,
+                                              .protocol_file = protocol.file,
+                                              .overrides = overrides,
+                                              .review_json = review_json,
+                                              .approved_by = o.by,
+                                              .course_start = o.start});
   print_diagnostics(capture.diagnostics, err);
   if (!capture.input) {
     err << "liverbridge: record plan: nothing stored: " << capture.error << "\n";
@@ -95,7 +101,7 @@ int add_plan(const RecordOptions& o, std::ostream& out, std::ostream& err) {
   }
   records::Store store(records_database(o.db));
   const auto id = store.add_plan(*capture.input);
-  out << "plan " << id << " stored for patient " << patient_id << " (protocol "
+  out << "plan " << id.str() << " stored for patient " << patient_id.str() << " (protocol "
       << capture.plan->protocol.id << " " << capture.plan->protocol.version << ", status "
       << plan::to_string(capture.plan->status()) << "), approved by " << o.by << "\n";
   return kExitOk;
@@ -110,13 +116,13 @@ int add_session(const RecordOptions& o, std::ostream& out, std::ostream& err) {
   }
   records::Store store(records_database(o.db));
   const auto id = store.add_session(*load.session, o.by);
-  out << "session " << id << " recorded for patient " << load.session->patient << "\n";
+  out << "session " << id.str() << " recorded for patient " << load.session->patient.str() << "\n";
   return kExitOk;
 }
 
 int correct(const RecordOptions& o, std::ostream& out) {
   records::Store store(records_database(o.db));
-  store.correct_session(o.session_id, o.field, o.value, o.reason, o.by);
+  store.correct_session(records::SessionId(o.session_id), o.field, o.value, o.reason, o.by);
   out << "session " << o.session_id << ": " << o.field << " corrected to " << o.value
       << " (previous value kept in the audit trail)\n";
   return kExitOk;
@@ -127,7 +133,7 @@ int list_patients(const RecordOptions& o, std::ostream& out) {
   // Escaped: a database written by an older version, or edited by hand, may hold control
   // characters that would act on the terminal (ESC[2J) or forge lines.
   for (const auto& p : store.patients()) {
-    out << text::escaped(p.pseudonym) << "  (added " << text::escaped(p.created_at) << " by "
+    out << text::escaped(p.pseudonym.str()) << "  (added " << text::escaped(p.created_at) << " by "
         << text::escaped(p.created_by) << ", " << store.plans_for(p.pseudonym).size() << " plans, "
         << store.sessions_for(p.pseudonym).size() << " sessions)\n";
   }

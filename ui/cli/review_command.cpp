@@ -29,7 +29,7 @@ RegisteredCommand add_review_command(CLI::App& app) {
   return {cmd, [o](std::ostream& out, std::ostream& err) {
             return guarded_records_run("review", err, [&] {
               records::Store store(records_database(o->db));
-              const auto review = records::review_course(store, o->patient);
+              const auto review = records::review_course(store, records::PatientId(o->patient));
               if (o->format == "json") {
                 out << records::review_json(review).dump(2) << "\n";
               } else if (o->format == "markdown") {

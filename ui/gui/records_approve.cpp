@@ -40,7 +40,7 @@ void check_patient(AppState& s) {
   if (id.empty() || !db_file_exists(s.records.db_path)) return;
   try {
     records::Store store(s.records.db_path);
-    a.patient_in_db = store.find_patient(id).has_value();
+    a.patient_in_db = store.find_patient(records::PatientId(id)).has_value();
   } catch (const std::exception& e) {
     a.error = std::string("Cannot read the records database: ") + e.what();
   }
@@ -166,7 +166,7 @@ bool add_approve_patient(AppState& s) {
   }
   try {
     records::Store store(s.records.db_path);
-    store.add_patient(id, text::trimmed(a.approved_by));
+    store.add_patient(records::PatientId(id), text::trimmed(a.approved_by));
   } catch (const std::exception& e) {
     a.error = std::string("Nothing written: ") + e.what();
     return false;
@@ -176,7 +176,7 @@ bool add_approve_patient(AppState& s) {
   return a.patient_in_db;
 }
 
-std::optional<std::int64_t> approve_and_store_plan(AppState& s) {
+std::optional<records::PlanId> approve_and_store_plan(AppState& s) {
   auto& a = s.records.approve;
   a.error.clear();
   a.diagnostics = {};
@@ -190,7 +190,7 @@ std::optional<std::int64_t> approve_and_store_plan(AppState& s) {
     return std::nullopt;
   }
   const ProtocolEntry* protocol = selected_protocol(s);
-  const std::string patient_id = form_patient_id(s);
+  const records::PatientId patient_id(form_patient_id(s));
   try {
     std::vector<std::string> tolerances;
     for (const auto& [item, text] : a.tolerances) {
@@ -198,9 +198,17 @@ std::optional<std::int64_t> approve_and_store_plan(AppState& s) {
     }
     const std::string review_json =
         records::make_review_json(tolerances, text::trimmed(a.equilibration));
-    const auto capture = records::capture_plan(
-        patient_id, form_to_yaml(s.form), patient_file_label(s), protocol->text, protocol->path,
-        current_overrides(s), review_json, by, course_start_text(s));
+    records::PlanCaptureRequest request;
+    request.patient = patient_id;
+    request.patient_text = form_to_yaml(s.form);
+    request.patient_file = patient_file_label(s);
+    request.protocol_text = protocol->text;
+    request.protocol_file = protocol->path;
+    request.overrides = current_overrides(s);
+    request.review_json = review_json;
+    request.approved_by = by;
+    request.course_start = course_start_text(s);
+    const auto capture = records::capture_plan(request);
     a.diagnostics = capture.diagnostics;
     if (!capture.input) {
       a.error = "Nothing stored: " + capture.error;
@@ -214,15 +222,14 @@ std::optional<std::int64_t> approve_and_store_plan(AppState& s) {
     records::Store store(s.records.db_path);
     if (!store.find_patient(patient_id)) {
       a.patient_in_db = false;
-      a.error = "Nothing stored: patient " + patient_id + " is not in the records database";
+      a.error = "Nothing stored: patient " + patient_id.str() + " is not in the records database";
       return std::nullopt;
     }
     const auto id = store.add_plan(*capture.input);
-    set_message(s, "Plan " + std::to_string(id) + " stored for patient " + patient_id +
-                       " (protocol " + capture.plan->protocol.id + " " +
-                       capture.plan->protocol.version + ", status " +
-                       std::string(plan::to_string(capture.plan->status())) + "), approved by " +
-                       by + " \u2014 " + s.records.db_path);
+    set_message(s, "Plan " + id.str() + " stored for patient " + patient_id.str() + " (protocol " +
+                       capture.plan->protocol.id + " " + capture.plan->protocol.version +
+                       ", status " + std::string(plan::to_string(capture.plan->status())) +
+                       "), approved by " + by + " \u2014 " + s.records.db_path);
     a.approved_by.clear();  // the next approval names its approver afresh
     s.records.selected = patient_id;
     refresh_records(s);

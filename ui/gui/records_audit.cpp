@@ -16,17 +16,17 @@ namespace lb::gui {
 
 namespace {
 
-const records::SessionRecord* find_session(const RecordsState& r, std::int64_t id) {
+const records::SessionRecord* find_session(const RecordsState& r, records::SessionId id) {
   for (const auto& x : r.sessions) {
     if (x.id == id) return &x;
   }
   return nullptr;
 }
 
-std::string session_label(const RecordsState& r, std::int64_t id) {
+std::string session_label(const RecordsState& r, records::SessionId id) {
   for (std::size_t i = 0; i < r.sessions.size(); ++i) {
     if (r.sessions[i].id == id) {
-      return "session " + std::to_string(i + 1) + " (record " + std::to_string(id) + ", " +
+      return "session " + std::to_string(i + 1) + " (record " + id.str() + ", " +
              r.sessions[i].data.started.utc + ")";
     }
   }
@@ -133,7 +133,7 @@ void draw_correction(AppState& s) {
       if (ImGui::Selectable(session_label(r, x.id).c_str(), x.id == c.session_id)) {
         c.session_id = x.id;
       }
-      record_rect(s, "records.correct.session." + std::to_string(x.id));
+      record_rect(s, "records.correct.session." + x.id.str());
     }
     ImGui::EndCombo();
   }

@@ -35,7 +35,7 @@ void ensure_bridge_view(AppState& s) {
   auto& r = s.records;
   auto& b = r.bridge;
   if (r.selected.empty()) return;
-  const std::string key = r.db_path + "|" + r.selected + "|" + text::trimmed(b.at_input);
+  const std::string key = r.db_path + "|" + r.selected.str() + "|" + text::trimmed(b.at_input);
   if (b.computed_for == key) return;
   b.computed_for = key;
   b.view.reset();
@@ -54,7 +54,7 @@ void ensure_bridge_view(AppState& s) {
   if (!at) return;
   try {
     records::Store store(r.db_path);
-    const auto gathered = bridge::gather_inputs(store, r.selected, at->epoch_seconds);
+    const auto gathered = bridge::gather_inputs(store, r.selected.str(), at->epoch_seconds);
     for (const auto& d : gathered.diagnostics.sorted()) b.problems.push_back(diag::format(d));
     b.view = bridge::build_view(*b.rules, gathered.inputs);
   } catch (const std::exception& e) {

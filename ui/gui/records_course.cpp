@@ -10,6 +10,7 @@
 
 #include "gui/gui_common.hpp"
 #include "gui/panels.hpp"
+#include "records/review_render.hpp"
 #include "text/format.hpp"
 #include "units/quantities.hpp"
 
@@ -55,9 +56,9 @@ std::string tolerances_text(const records::ReviewParameters& p) {
 
 void draw_plan(AppState& s, const records::PlanReview& p) {
   const auto& plan = p.plan;
-  ImGui::PushID(static_cast<int>(plan.id));
+  ImGui::PushID(static_cast<int>(plan.id.raw()));
   ImGui::PushFont(bold_font());
-  ImGui::Text("Plan %lld", static_cast<long long>(plan.id));
+  ImGui::Text("Plan %lld", static_cast<long long>(plan.id.raw()));
   ImGui::PopFont();
   ImGui::SameLine();
   ImGui::Text("protocol %s, version %s", plan.protocol_id.c_str(), plan.protocol_version.c_str());
@@ -112,7 +113,7 @@ void draw_plan(AppState& s, const records::PlanReview& p) {
       }
       if (rep.differences.size() > kShown) {
         ImGui::TextColored(kColourMuted, "\u2026 and %zu more (liverbridge review --patient %s)",
-                           rep.differences.size() - kShown, plan.patient.c_str());
+                           rep.differences.size() - kShown, plan.patient.str().c_str());
       }
       ImGui::TreePop();
     }
@@ -122,7 +123,7 @@ void draw_plan(AppState& s, const records::PlanReview& p) {
 }
 
 void draw_comparisons(AppState& s, const records::SessionReview& r) {
-  const std::string id = "cmp." + std::to_string(r.session_id);
+  const std::string id = "cmp." + r.session_id.str();
   if (!ImGui::BeginTable(id.c_str(), 5, kTableFlags)) return;
   ImGui::TableSetupColumn("Item");
   ImGui::TableSetupColumn("Planned");
@@ -145,7 +146,7 @@ void draw_comparisons(AppState& s, const records::SessionReview& r) {
     if (c.beyond_tolerance) {
       ImGui::TextColored(kColourError, "BEYOND TOLERANCE (\u00b1%s)",
                          percent(c.tolerance.value_or(units::fraction(0)), false).c_str());
-      record_rect(s, "records.beyond." + std::to_string(r.session_id) + "." + c.item);
+      record_rect(s, "records.beyond." + r.session_id.str() + "." + c.item);
     } else if (c.deviation && c.tolerance) {
       ImGui::TextColored(kColourOk, "within \u00b1%s", percent(*c.tolerance, false).c_str());
     } else if (c.deviation) {
@@ -160,7 +161,7 @@ void draw_comparisons(AppState& s, const records::SessionReview& r) {
 
 void draw_labs(const records::SessionReview& r) {
   if (r.labs.empty()) return;
-  const std::string id = "labs." + std::to_string(r.session_id);
+  const std::string id = "labs." + r.session_id.str();
   if (!ImGui::BeginTable(id.c_str(), 6, kTableFlags)) return;
   ImGui::TableSetupColumn("Lab");
   ImGui::TableSetupColumn("Before");
@@ -197,16 +198,17 @@ void draw_labs(const records::SessionReview& r) {
 }
 
 void draw_session(AppState& s, const records::SessionReview& r) {
-  ImGui::PushID(static_cast<int>(r.session_id));
+  ImGui::PushID(static_cast<int>(r.session_id.raw()));
   ImGui::PushFont(bold_font());
   ImGui::Text("Session %d", r.number);
   ImGui::PopFont();
-  record_rect(s, "records.session." + std::to_string(r.session_id));
+  record_rect(s, "records.session." + r.session_id.str());
   ImGui::SameLine();
   ImGui::Text("%s \u2192 %s", r.started.c_str(), r.ended.c_str());
   ImGui::SameLine();
   ImGui::TextColored(kColourMuted, "record %lld \u00b7 plan %lld",
-                     static_cast<long long>(r.session_id), static_cast<long long>(r.plan_id));
+                     static_cast<long long>(r.session_id.raw()),
+                     static_cast<long long>(r.plan_id.raw()));
   int beyond = 0;
   for (const auto& c : r.comparisons) beyond += c.beyond_tolerance ? 1 : 0;
   if (beyond > 0) {
@@ -265,18 +267,46 @@ void draw_estimate(AppState& s, const records::CourseReview& review) {
   }
 }
 
+/// The next-session course per lab refitted to the patient's own draws: which parameters were
+/// fitted from which draws, which were kept and why, and the estimate's bands.
+void draw_refits(const records::CourseReview& review) {
+  if (review.refits.empty()) return;
+  heading("Refitted to the patient's own draws");
+  badge("MODEL ESTIMATE \u2014 not an order", kColourWarning);
+  for (const auto& r : review.refits) {
+    ImGui::PushFont(bold_font());
+    ImGui::TextUnformatted(r.analyte.c_str());
+    ImGui::PopFont();
+    if (r.from) {
+      ImGui::SameLine();
+      ImGui::TextColored(kColourMuted, "from the latest draw %s",
+                         records::draw_text(*r.from).c_str());
+    }
+    ImGui::PushTextWrapPos(0);
+    for (const auto& p : r.fitted) {
+      ImGui::BulletText("fitted %s: %s from %s", p.name.c_str(), p.value.c_str(),
+                        records::draws_text(p.draws).c_str());
+    }
+    for (const auto& k : r.kept) ImGui::TextColored(kColourMuted, "kept %s", k.c_str());
+    ImGui::TextUnformatted(records::refit_estimate_line(r).c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+  }
+}
+
 }  // namespace
 
 void draw_records_course(AppState& s) {
   auto& r = s.records;
   if (!r.patient_error.empty()) {
-    wrapped(kColourError, "Could not read the course of " + r.selected + ": " + r.patient_error);
+    wrapped(kColourError,
+            "Could not read the course of " + r.selected.str() + ": " + r.patient_error);
     return;
   }
   if (!r.review) return;
   const auto& review = *r.review;
   ImGui::PushFont(bold_font());
-  ImGui::Text("Patient %s", review.patient.c_str());
+  ImGui::Text("Patient %s", review.patient.str().c_str());
   ImGui::PopFont();
   ImGui::SameLine();
   if (review.audit_chain_problem.empty()) {
@@ -304,6 +334,7 @@ void draw_records_course(AppState& s) {
   }
   ImGui::Separator();
   draw_estimate(s, review);
+  draw_refits(review);
   ImGui::Separator();
   draw_records_lab_charts(s);
 }

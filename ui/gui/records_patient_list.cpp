@@ -53,14 +53,14 @@ void draw_patients(AppState& s) {
     const std::string counts = std::to_string(p.plans) + (p.plans == 1 ? " plan" : " plans") +
                                " \u00b7 " + std::to_string(p.sessions) +
                                (p.sessions == 1 ? " session" : " sessions");
-    const std::string label = p.pseudonym + "\n" + counts + "##" + p.pseudonym;
+    const std::string label = p.pseudonym.str() + "\n" + counts + "##" + p.pseudonym.str();
     const bool selected = p.pseudonym == r.selected;
     if (ImGui::Selectable(
             label.c_str(), selected, 0,
             ImVec2(0, ImGui::GetTextLineHeight() * 2 + ImGui::GetStyle().ItemSpacing.y))) {
       if (!selected) select_records_patient(s, p.pseudonym);
     }
-    record_rect(s, "records.patient." + p.pseudonym);
+    record_rect(s, "records.patient." + p.pseudonym.str());
     tooltip("Added " + p.created_at + " by " + p.created_by);
   }
 }

@@ -140,7 +140,7 @@ void draw_plan_choice(AppState& s, float label_w) {
     if (ImGui::Selectable("latest approved plan", form.plan.empty())) form.plan.clear();
     if (r.review) {
       for (const auto& p : r.review->plans) {
-        const std::string id = std::to_string(p.plan.id);
+        const std::string id = p.plan.id.str();
         const std::string label =
             "plan " + id + " (" + p.plan.protocol_id + " " + p.plan.protocol_version + ")";
         if (ImGui::Selectable(label.c_str(), form.plan == id)) form.plan = id;
@@ -274,7 +274,7 @@ void draw_submit(AppState& s) {
 void draw_records_session_form(AppState& s) {
   const Widths w{em(9), em(7), em(6)};
   ImGui::PushFont(bold_font());
-  ImGui::Text("Record a performed session for %s", s.records.selected.c_str());
+  ImGui::Text("Record a performed session for %s", s.records.selected.str().c_str());
   ImGui::PopFont();
   ImGui::PushTextWrapPos(0);
   ImGui::TextColored(kColourMuted,

@@ -111,9 +111,9 @@ void load_patient(AppState& s, records::Store& store) {
     r.sessions = store.sessions_for(r.selected);
     // The patient's own entries: the patient, its plans and its sessions (as export_json).
     const auto patient = store.find_patient(r.selected);
-    std::vector<std::int64_t> plan_ids, session_ids;
-    for (const auto& p : store.plans_for(r.selected)) plan_ids.push_back(p.id);
-    for (const auto& x : r.sessions) session_ids.push_back(x.id);
+    std::vector<std::int64_t> plan_ids, session_ids;  // audit rows name entities by number
+    for (const auto& p : store.plans_for(r.selected)) plan_ids.push_back(p.id.raw());
+    for (const auto& x : r.sessions) session_ids.push_back(x.id.raw());
     const auto in = [](const std::vector<std::int64_t>& ids, std::int64_t id) {
       return std::find(ids.begin(), ids.end(), id) != ids.end();
     };
@@ -130,7 +130,7 @@ void load_patient(AppState& s, records::Store& store) {
   auto& c = r.correction;
   const bool known = std::any_of(r.sessions.begin(), r.sessions.end(),
                                  [&](const auto& x) { return x.id == c.session_id; });
-  if (!known) c.session_id = r.sessions.empty() ? 0 : r.sessions.back().id;
+  if (!known) c.session_id = r.sessions.empty() ? records::SessionId() : r.sessions.back().id;
 }
 
 }  // namespace
@@ -235,7 +235,7 @@ std::string default_records_path(const AppState& s) {
 void open_records_database(AppState& s, const std::string& path) {
   auto& r = s.records;
   if (r.db_path != path) {
-    r.selected.clear();
+    r.selected = {};
     r.review.reset();
     r.sessions.clear();
     r.audit.clear();
@@ -253,7 +253,7 @@ void refresh_records(AppState& s) {
   r.patients.clear();
   r.db_exists = file_exists(r.db_path);
   if (!r.db_exists) {  // nothing to read; the file is created with the first patient
-    r.selected.clear();
+    r.selected = {};
     r.review.reset();
     r.sessions.clear();
     r.audit.clear();
@@ -270,24 +270,26 @@ void refresh_records(AppState& s) {
                                    [&](const auto& p) { return p.pseudonym == r.selected; });
     if (!known) {  // the patient open in the planner, else the first
       const auto form_id = s.form.fields.find("id");
-      const std::string planner =
-          form_id == s.form.fields.end() ? "" : text::trimmed(form_id->second.value);
+      const records::PatientId planner(
+          form_id == s.form.fields.end() ? "" : text::trimmed(form_id->second.value));
       const bool listed = std::any_of(r.patients.begin(), r.patients.end(),
                                       [&](const auto& p) { return p.pseudonym == planner; });
-      r.selected = listed ? planner : r.patients.empty() ? "" : r.patients.front().pseudonym;
+      r.selected = listed               ? planner
+                   : r.patients.empty() ? records::PatientId()
+                                        : r.patients.front().pseudonym;
     }
     load_patient(s, store);
   } catch (const std::exception& e) {
     r.db_error = e.what();
     r.patients.clear();
-    r.selected.clear();
+    r.selected = {};
     r.review.reset();
     r.sessions.clear();
     r.audit.clear();
   }
 }
 
-void select_records_patient(AppState& s, const std::string& pseudonym) {
+void select_records_patient(AppState& s, const records::PatientId& pseudonym) {
   s.records.selected = pseudonym;
   s.records.session_form.result.clear();
   s.records.correction.result.clear();
@@ -306,12 +308,13 @@ bool add_records_patient(AppState& s) {
   }
   try {
     records::Store store(r.db_path);
-    store.add_patient(text::trimmed(r.new_patient_id), text::trimmed(r.new_patient_who));
+    store.add_patient(records::PatientId(text::trimmed(r.new_patient_id)),
+                      text::trimmed(r.new_patient_who));
   } catch (const std::exception& e) {
     r.new_patient_error = std::string("Nothing written: ") + e.what();
     return false;
   }
-  r.selected = text::trimmed(r.new_patient_id);
+  r.selected = records::PatientId(text::trimmed(r.new_patient_id));
   r.new_patient_id.clear();
   refresh_records(s);
   return true;
@@ -327,7 +330,7 @@ bool submit_session_form(AppState& s) {
     form.error = "Nothing written: choose a patient first";
     return false;
   }
-  form.yaml = session_form_yaml(form, r.selected);
+  form.yaml = session_form_yaml(form, r.selected.str());
   auto load = records::parse_session(form.yaml, "session form");
   form.problems = std::move(load.diagnostics);
   if (!load.session) {
@@ -344,7 +347,7 @@ bool submit_session_form(AppState& s) {
     const std::string who = form.who;
     form = empty_session_form();
     form.who = who;
-    form.result = "Session " + std::to_string(id) + " recorded for patient " + r.selected;
+    form.result = "Session " + id.str() + " recorded for patient " + r.selected.str();
   } catch (const std::exception& e) {
     form.error = std::string("Nothing written: ") + e.what();
     return false;
@@ -361,7 +364,7 @@ bool submit_correction(AppState& s) {
   const std::string value = c.value.unit.empty()
                                 ? text::trimmed(c.value.value)
                                 : text::trimmed(c.value.value) + " " + c.value.unit;
-  if (c.session_id == 0 || c.field.empty()) {
+  if (c.session_id.empty() || c.field.empty()) {
     c.error = "Nothing written: choose a session and a field";
     return false;
   }
@@ -377,7 +380,7 @@ bool submit_correction(AppState& s) {
     c.error = std::string("Nothing written: ") + e.what();
     return false;
   }
-  c.result = "Session " + std::to_string(c.session_id) + ": " + c.field + " corrected to " + value +
+  c.result = "Session " + c.session_id.str() + ": " + c.field + " corrected to " + value +
              " (previous value kept in the audit trail)";
   c.value.value.clear();
   c.reason.clear();

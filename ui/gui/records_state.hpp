@@ -42,8 +42,8 @@ struct SessionFormState {
 };
 
 struct CorrectionFormState {
-  std::int64_t session_id = 0;  ///< 0 = none chosen
-  std::string field;            ///< e.g. "plasma_removed", "post.bilirubin"
+  records::SessionId session_id;  ///< empty() = none chosen
+  std::string field;              ///< e.g. "plasma_removed", "post.bilirubin"
   FieldInput value;
   std::string reason, who;
   std::string error, result;
@@ -74,7 +74,8 @@ struct BridgeViewState {
 };
 
 struct RecordsPatientRow {
-  std::string pseudonym, created_at, created_by;
+  records::PatientId pseudonym;
+  std::string created_at, created_by;
   std::size_t plans = 0, sessions = 0;
 };
 
@@ -90,7 +91,7 @@ struct RecordsState {
   std::string db_error;  ///< opening or reading failed (shown, nothing else drawn)
   std::vector<RecordsPatientRow> patients;
 
-  std::string selected;  ///< pseudonym, "" = none
+  records::PatientId selected;  ///< empty() = none
   std::optional<records::CourseReview> review;
   std::vector<records::SessionRecord> sessions;
   std::vector<records::AuditEntry> audit;  ///< the selected patient's, oldest first
@@ -112,7 +113,7 @@ void open_records_database(AppState& s, const std::string& path);
 /// Re-reads the patient list and the selected patient's course and audit trail.
 void refresh_records(AppState& s);
 /// Selects a patient and reads its course review, sessions and audit trail.
-void select_records_patient(AppState& s, const std::string& pseudonym);
+void select_records_patient(AppState& s, const records::PatientId& pseudonym);
 /// Adds a patient (creates the database file when it does not exist yet).
 bool add_records_patient(AppState& s);
 /// Builds the session file from the form, reads it with records::parse_session
@@ -142,7 +143,7 @@ bool add_approve_patient(AppState& s);
 /// As `liverbridge record plan`: records::capture_plan from the form's YAML, the selected
 /// protocol's exact text, the override reasons and the course start, then Store::add_plan.
 /// Returns the plan id; on refusal nothing is stored and approve.error says why.
-std::optional<std::int64_t> approve_and_store_plan(AppState& s);
+std::optional<records::PlanId> approve_and_store_plan(AppState& s);
 
 /// `--view NAME`: plan, plan-approve, schedule, scores, records, records-session,
 /// records-audit, records-bridge.

@@ -23,9 +23,9 @@ bridge:
 std::string patient_text() { return io::read_file(testing::kExamplePatient) + kContext; }
 
 records::PlanInput plan_of(const std::string& text) {
-  auto capture = records::capture_plan(testing::kExamplePatientId, text, testing::kExamplePatient,
-                                       io::read_file(testing::kExampleProtocol),
-                                       testing::kExampleProtocol, {}, "{}", "Dr Test");
+  auto request = testing::example_request();
+  request.patient_text = text;
+  auto capture = records::capture_plan(request);
   INFO(capture.error);
   REQUIRE(capture.input.has_value());
   return *capture.input;
@@ -58,7 +58,8 @@ TEST_SUITE("bridge") {
     store.add_patient(testing::kExamplePatientId, "Dr Test");
     const auto id = store.add_plan(on);
     add_session(store);
-    const auto g = bridge::gather_inputs(store, testing::kExamplePatientId, testing::at_hours(40));
+    const auto g =
+        bridge::gather_inputs(store, testing::kExamplePatientId.str(), testing::at_hours(40));
     const auto view = bridge::build_view(testing::bundled_rules(), g.inputs);
     (void)bridge::render_text(view);
     store.acknowledge(testing::kExamplePatientId, "bridge view at test", "Dr Seen");
@@ -73,7 +74,8 @@ TEST_SUITE("bridge") {
     store.add_patient(testing::kExamplePatientId, "Dr Test");
     store.add_plan(plan_of(patient_text()));
     add_session(store);
-    const auto g = bridge::gather_inputs(store, testing::kExamplePatientId, testing::at_hours(40));
+    const auto g =
+        bridge::gather_inputs(store, testing::kExamplePatientId.str(), testing::at_hours(40));
     CHECK(g.diagnostics.empty());
     std::vector<const bridge::Observation*> inr;
     for (const auto& o : g.inputs.observations) {
@@ -105,7 +107,8 @@ TEST_SUITE("bridge") {
     store.add_patient(testing::kExamplePatientId, "Dr Test");
     store.add_plan(plan_of(io::read_file(testing::kExamplePatient) +
                            "\nbridge:\n  labs_drawn_at: 2026-11-20T06:00\n  icu_admited_at: x\n"));
-    const auto g = bridge::gather_inputs(store, testing::kExamplePatientId, testing::at_hours(40));
+    const auto g =
+        bridge::gather_inputs(store, testing::kExamplePatientId.str(), testing::at_hours(40));
     std::string m;
     for (const auto& d : g.diagnostics.sorted()) m += diag::format(d) + "\n";
     INFO(m);
@@ -125,6 +128,7 @@ TEST_SUITE("bridge") {
     CHECK(audit.back().field == "seen");
     CHECK(audit.back().new_value == "bridge view at 2026-11-21T08:00:00Z");
     CHECK(store.verify_audit_chain().empty());
-    CHECK_THROWS_AS(store.acknowledge("nobody", "x", "Dr Seen"), records::InputError);
+    CHECK_THROWS_AS(store.acknowledge(records::PatientId("nobody"), "x", "Dr Seen"),
+                    records::InputError);
   }
 }

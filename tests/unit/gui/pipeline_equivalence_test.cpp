@@ -119,9 +119,15 @@ std::string via_window(const Inputs& in) {
 }
 
 lb::records::PlanCapture capture(const Inputs& in) {
-  return lb::records::capture_plan(kPatientId, in.patient_text, in.patient_file, in.protocol_text,
-                                   kProtocol, as_overrides(in),
-                                   lb::records::make_review_json({}, ""), "Dr Test", in.start);
+  return lb::records::capture_plan({.patient = lb::records::PatientId(kPatientId),
+                                    .patient_text = in.patient_text,
+                                    .patient_file = in.patient_file,
+                                    .protocol_text = in.protocol_text,
+                                    .protocol_file = kProtocol,
+                                    .overrides = as_overrides(in),
+                                    .review_json = lb::records::make_review_json({}, ""),
+                                    .approved_by = "Dr Test",
+                                    .course_start = in.start});
 }
 
 std::string via_capture(const Inputs& in) {
@@ -135,9 +141,9 @@ std::string via_reproduce(const Workspace& w, const Inputs& in) {
   const auto c = capture(in);
   REQUIRE(c.input.has_value());
   lb::records::Store store(w.dir + "/records.db");
-  store.add_patient(kPatientId, "RN Seed");
+  store.add_patient(lb::records::PatientId(kPatientId), "RN Seed");
   store.add_plan(*c.input);
-  const auto plans = store.plans_for(kPatientId);
+  const auto plans = store.plans_for(lb::records::PatientId(kPatientId));
   REQUIRE(plans.size() == 1);
   const auto r = lb::records::reproduce_plan(plans.front());
   INFO(r.failure);

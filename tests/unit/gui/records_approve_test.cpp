@@ -32,7 +32,8 @@ struct TempRecords {
     REQUIRE(mkdtemp(tmpl.data()) != nullptr);
     dir = tmpl;
     db = dir + "/records.db";
-    if (with_patient) lb::records::Store(db).add_patient(kPatient, "RN Seed");
+    if (with_patient)
+      lb::records::Store(db).add_patient(lb::records::PatientId(kPatient), "RN Seed");
   }
   ~TempRecords() {
     std::error_code ec;
@@ -45,8 +46,8 @@ struct TempRecords {
   [[nodiscard]] std::vector<lb::records::PlanRecord> plans() const {
     if (!exists()) return {};
     lb::records::Store store(db);
-    if (!store.find_patient(kPatient)) return {};
-    return store.plans_for(kPatient);
+    if (!store.find_patient(lb::records::PatientId(kPatient))) return {};
+    return store.plans_for(lb::records::PatientId(kPatient));
   }
 };
 
@@ -129,10 +130,9 @@ TEST_SUITE("gui") {
     CHECK(rerun.differences.empty());
 
     // The status line names the plan; the records screens show it.
-    CHECK(h.state.view.message.find("Plan " + std::to_string(p.id) + " stored") !=
-          std::string::npos);
+    CHECK(h.state.view.message.find("Plan " + p.id.str() + " stored") != std::string::npos);
     CHECK_FALSE(h.state.view.message_is_error);
-    CHECK(h.state.records.selected == kPatient);
+    CHECK(h.state.records.selected.str() == kPatient);
     REQUIRE(h.state.records.patients.size() == 1);
     CHECK(h.state.records.patients.front().plans == 1);
     REQUIRE(h.state.records.review.has_value());
@@ -182,7 +182,9 @@ TEST_SUITE("gui") {
     h.hand_click("approve.add_patient");
     REQUIRE(records.exists());
     CHECK(h.state.records.approve.patient_in_db);
-    CHECK(lb::records::Store(records.db).find_patient(kPatient)->created_by == "Dr Jones");
+    CHECK(
+        lb::records::Store(records.db).find_patient(lb::records::PatientId(kPatient))->created_by ==
+        "Dr Jones");
     CHECK(records.plans().empty());
     CHECK_FALSE(visible(h, "approve.add_patient"));
 

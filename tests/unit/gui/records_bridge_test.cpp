@@ -28,14 +28,21 @@ struct Seeded {
     dir = tmpl;
     db = dir + "/records.db";
     lb::records::Store store(db);
-    store.add_patient(kPatient, "RN Seed");
+    store.add_patient(lb::records::PatientId(kPatient), "RN Seed");
     const std::string patient = std::string(LB_SOURCE_DIR) + "/examples/alf-paracetamol.yaml";
     const std::string protocol = std::string(LB_SOURCE_DIR) + "/protocols/hvp-alf-larsen-2016.yaml";
     const std::string text = lb::io::read_file(patient) +
                              "\nbridge:\n  labs_drawn_at: 2026-11-20T06:00Z\n"
                              "  labs_tag: before_exchange\n";
-    const auto capture = lb::records::capture_plan(
-        kPatient, text, patient, lb::io::read_file(protocol), protocol, {}, "{}", "Dr Seed");
+    const auto capture = lb::records::capture_plan({.patient = lb::records::PatientId(kPatient),
+                                                    .patient_text = text,
+                                                    .patient_file = patient,
+                                                    .protocol_text = lb::io::read_file(protocol),
+                                                    .protocol_file = protocol,
+                                                    .overrides = {},
+                                                    .review_json = "{}",
+                                                    .approved_by = "Dr Seed",
+                                                    .course_start = ""});
     REQUIRE(capture.input.has_value());
     plan_json = capture.input->plan_json;
     store.add_plan(*capture.input);
@@ -66,7 +73,7 @@ TEST_SUITE("gui") {
     h.frames(3);
     const auto& b = h.state.records.bridge;
     REQUIRE(b.view.has_value());
-    CHECK(b.view->patient == kPatient);
+    CHECK(b.view->patient == std::string(kPatient));
     CHECK(h.drawn("bridge.section.Listing and referral criteria"));
     // King's College on the patient file's labs, drawn before any exchange: met.
     bool kcc_met = false;
@@ -94,7 +101,7 @@ TEST_SUITE("gui") {
     CHECK(audit.back().new_value.rfind("bridge view at 2026-11-22T08:00:00Z, rules sha256 ", 0) ==
           0);
     // The view wrote nothing else: the stored plan is the one approved.
-    const auto plans = lb::records::Store(seeded.db).plans_for(kPatient);
+    const auto plans = lb::records::Store(seeded.db).plans_for(lb::records::PatientId(kPatient));
     REQUIRE(plans.size() == 1);
     CHECK(plans.front().plan_json == seeded.plan_json);
   }

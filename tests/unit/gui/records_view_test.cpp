@@ -30,12 +30,19 @@ struct SeededRecords {
     dir = tmpl;
     db = dir + "/records.db";
     lb::records::Store store(db);
-    store.add_patient(kPatient, "RN Seed");
+    store.add_patient(lb::records::PatientId(kPatient), "RN Seed");
     const std::string patient = std::string(LB_SOURCE_DIR) + "/examples/alf-paracetamol.yaml";
     const std::string protocol = std::string(LB_SOURCE_DIR) + "/protocols/hvp-alf-larsen-2016.yaml";
     const auto capture = lb::records::capture_plan(
-        kPatient, lb::io::read_file(patient), patient, lb::io::read_file(protocol), protocol, {},
-        lb::records::make_review_json({"plasma_removed=10%", "duration=20%"}, ""), "Dr Seed");
+        {.patient = lb::records::PatientId(kPatient),
+         .patient_text = lb::io::read_file(patient),
+         .patient_file = patient,
+         .protocol_text = lb::io::read_file(protocol),
+         .protocol_file = protocol,
+         .overrides = {},
+         .review_json = lb::records::make_review_json({"plasma_removed=10%", "duration=20%"}, ""),
+         .approved_by = "Dr Seed",
+         .course_start = ""});
     INFO(capture.error);
     REQUIRE(capture.input.has_value());
     store.add_plan(*capture.input);
@@ -49,7 +56,7 @@ struct SeededRecords {
 
   [[nodiscard]] std::vector<lb::records::SessionRecord> sessions() const {
     lb::records::Store store(db);
-    return store.sessions_for(kPatient);
+    return store.sessions_for(lb::records::PatientId(kPatient));
   }
   [[nodiscard]] std::vector<lb::records::AuditEntry> audit() const {
     lb::records::Store store(db);
@@ -100,7 +107,7 @@ TEST_SUITE("gui") {
     REQUIRE(h.state.records.active);
     CHECK(h.state.records.db_path == records.db);
     CHECK(h.drawn("records.patient.LB-ALF-0001"));
-    CHECK(h.state.records.selected == kPatient);  // the only patient is chosen
+    CHECK(h.state.records.selected.str() == kPatient);  // the only patient is chosen
     // Its course: the approved plan, re-run from the stored input, reproduces.
     REQUIRE(h.state.records.review.has_value());
     REQUIRE(h.state.records.review->plans.size() == 1);
@@ -108,12 +115,12 @@ TEST_SUITE("gui") {
     CHECK(h.drawn("records.plan.reproduction"));
 
     // A patient added by another workstation appears after Reload.
-    lb::records::Store(records.db).add_patient("LB-ALF-0002", "RN Other");
+    lb::records::Store(records.db).add_patient(lb::records::PatientId("LB-ALF-0002"), "RN Other");
     CHECK_FALSE(h.drawn("records.patient.LB-ALF-0002"));
     h.hand_click("records.db.reload");
     CHECK(h.drawn("records.patient.LB-ALF-0002"));
     h.hand_click("records.patient.LB-ALF-0002");
-    CHECK(h.state.records.selected == "LB-ALF-0002");
+    CHECK(h.state.records.selected.str() == "LB-ALF-0002");
   }
 
   TEST_CASE("a session that ends before it starts is refused and nothing is written") {
@@ -162,7 +169,7 @@ TEST_SUITE("gui") {
     REQUIRE(h.state.records.review.has_value());
     REQUIRE(h.state.records.review->sessions.size() == 1);
     h.hand_click("records.tab.course");
-    CHECK(h.drawn("records.session." + std::to_string(stored[0].id)));
+    CHECK(h.drawn("records.session." + stored[0].id.str()));
   }
 
   TEST_CASE("a correction appears in the audit trail with the previous value") {
@@ -229,8 +236,10 @@ TEST_SUITE("gui") {
     CHECK(h.state.records.new_patient_error.empty());
     CHECK(h.state.records.db_exists);
     CHECK(h.drawn("records.patient.LB-NEW-0003"));
-    CHECK(h.state.records.selected == "LB-NEW-0003");
-    CHECK(lb::records::Store(o.records_db).find_patient("LB-NEW-0003").has_value());
+    CHECK(h.state.records.selected.str() == "LB-NEW-0003");
+    CHECK(lb::records::Store(o.records_db)
+              .find_patient(lb::records::PatientId("LB-NEW-0003"))
+              .has_value());
   }
 
   TEST_CASE("--view selects the planner tabs and the records screens") {

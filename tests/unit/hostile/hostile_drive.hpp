@@ -248,7 +248,8 @@ class ScratchDatabase {
 };
 
 /// Review, export and print of whatever the database holds for `patient`.
-inline int review_everything(records::Store& store, const std::string& patient, const Fail& fail) {
+inline int review_everything(records::Store& store, const records::PatientId& patient,
+                             const Fail& fail) {
   const auto review = records::review_course(store, patient);
   check_output("review json", records::review_json(review).dump(2), fail);
   check_output("review text", records::render_review_text(review), fail);
@@ -266,20 +267,31 @@ inline Outcome drive_records(std::string_view text, bool as_session, const Fail&
   ScratchDatabase scratch;
   const auto& proto = bundled_protocol("hvp-alf-larsen-2016");
   const std::string review_json = records::make_review_json({}, "");
+  // As `record plan` captures it, under the bundled protocol, dated as in tests/records.
+  const auto request = [&](const records::PatientId& id, std::string patient_text) {
+    return records::PlanCaptureRequest{.patient = id,
+                                       .patient_text = std::move(patient_text),
+                                       .patient_file = "patient.yaml",
+                                       .protocol_text = proto.text,
+                                       .protocol_file = proto.file,
+                                       .overrides = {},
+                                       .review_json = review_json,
+                                       .approved_by = "fuzzer",
+                                       .course_start = "2026-12-05T08:00"};
+  };
   if (!as_session) {
     const auto patient = patient::parse_patient(text, "patient.yaml");
     if (!patient.patient) {
       check_refusal("records patient", patient.diagnostics, "patient.yaml", fail);
       return {};
     }
-    const auto capture =
-        records::capture_plan(patient.patient->id, std::string(text), "patient.yaml", proto.text,
-                              proto.file, {}, review_json, "fuzzer", "2026-12-05T08:00");
+    const records::PatientId id(patient.patient->id);
+    const auto capture = records::capture_plan(request(id, std::string(text)));
     if (!capture.input) return {true, 0};
     records::Store store(scratch.path());
-    store.add_patient(patient.patient->id, "fuzzer");
+    store.add_patient(id, "fuzzer");
     store.add_plan(*capture.input);
-    return {true, review_everything(store, patient.patient->id, fail)};
+    return {true, review_everything(store, id, fail)};
   }
   const auto session = records::parse_session(text, "session.yaml");
   if (!session.session) {
@@ -290,10 +302,8 @@ inline Outcome drive_records(std::string_view text, bool as_session, const Fail&
   static const std::string patient_text = slurp(source_dir() + "/examples/alf-paracetamol.yaml");
   static const auto example = patient::parse_patient(patient_text, "patient.yaml");
   if (!example.patient) throw std::logic_error("the records example patient does not load");
-  if (session.session->patient != example.patient->id) return {true, 0};
-  const auto capture =
-      records::capture_plan(session.session->patient, patient_text, "patient.yaml", proto.text,
-                            proto.file, {}, review_json, "fuzzer", "2026-12-05T08:00");
+  if (session.session->patient != records::PatientId(example.patient->id)) return {true, 0};
+  const auto capture = records::capture_plan(request(session.session->patient, patient_text));
   if (!capture.input) throw std::logic_error("the example plan cannot be captured");
   records::Store store(scratch.path());
   store.add_patient(session.session->patient, "fuzzer");

@@ -11,6 +11,7 @@
 
 #include "io/atomic_write.hpp"
 #include "records/plan_capture.hpp"
+#include "records/session_reader.hpp"
 #include "records/store.hpp"
 
 namespace lb::testing {
@@ -38,16 +39,36 @@ inline const std::string kExamplePatient =
     std::string(LB_SOURCE_DIR) + "/examples/alf-paracetamol.yaml";
 inline const std::string kExampleProtocol =
     std::string(LB_SOURCE_DIR) + "/protocols/hvp-alf-larsen-2016.yaml";
-inline const std::string kExamplePatientId = "LB-ALF-0001";
+inline const records::PatientId kExamplePatientId{"LB-ALF-0001"};
+
+/// The example patient under `protocol_file` (default: the example protocol), as a
+/// capture request a test may change before capturing.
+inline records::PlanCaptureRequest example_request(
+    const std::string& review_json = "{}", const std::string& protocol_file = kExampleProtocol) {
+  return {.patient = kExamplePatientId,
+          .patient_text = io::read_file(kExamplePatient),
+          .patient_file = kExamplePatient,
+          .protocol_text = io::read_file(protocol_file),
+          .protocol_file = protocol_file,
+          .overrides = {},
+          .review_json = review_json,
+          .approved_by = "Dr Test",
+          .course_start = ""};
+}
 
 /// A plan of the example patient, ready to store.
 inline records::PlanInput example_plan(const std::string& review_json = "{}") {
-  auto capture = records::capture_plan(kExamplePatientId, io::read_file(kExamplePatient),
-                                       kExamplePatient, io::read_file(kExampleProtocol),
-                                       kExampleProtocol, {}, review_json, "Dr Test");
+  auto capture = records::capture_plan(example_request(review_json));
   INFO(capture.error);
   REQUIRE(capture.input.has_value());
   return *capture.input;
+}
+
+/// A session record read from YAML text that must be valid.
+inline records::SessionInput parsed_session(const std::string& yaml) {
+  auto load = records::parse_session(yaml, "s.yaml");
+  REQUIRE(load.session.has_value());
+  return *load.session;
 }
 
 inline std::int64_t count_rows(records::Store& store, const std::string& table) {

@@ -25,8 +25,8 @@ using lb::testing::TempDir;
 namespace {
 constexpr int kLabsPerSession = 3;
 
-records::SessionInput session_for(const std::string& patient) {
-  auto load = records::parse_session("patient: " + patient +
+records::SessionInput session_for(const records::PatientId& patient) {
+  auto load = records::parse_session("patient: " + patient.str() +
                                          "\nstarted_at: 2026-11-20T08:00Z\n"
                                          "ended_at: 2026-11-20T11:30Z\n"
                                          "plasma_removed: 5000 mL\n"
@@ -46,7 +46,7 @@ records::SessionInput session_for(const std::string& patient) {
     records::Store store(path);
     for (;;) {
       const auto id = store.add_session(session, "crash-writer");
-      const std::string line = std::to_string(id) + "\n";
+      const std::string line = id.str() + "\n";
       if (::write(report_fd, line.data(), line.size()) < 0) ::_exit(3);
     }
   } catch (...) {
@@ -130,7 +130,7 @@ TEST_SUITE("records") {
     const auto sessions = store.sessions_for(lb::testing::kExamplePatientId);
     std::set<std::int64_t> stored;
     for (const auto& s : sessions) {
-      stored.insert(s.id);
+      stored.insert(s.id.raw());
       // Whole transactions only: every stored session has all its parts and its audit entry.
       CHECK(s.data.labs.size() == kLabsPerSession);
       CHECK(s.data.replaced.size() == 2);
@@ -157,7 +157,9 @@ TEST_SUITE("records") {
         try {
           records::Store store(path);
           for (int i = 0; i < kEach; ++i) {
-            store.add_patient(std::string(w == 0 ? "A-" : "B-") + std::to_string(i), "station");
+            store.add_patient(
+                records::PatientId(std::string(w == 0 ? "A-" : "B-") + std::to_string(i)),
+                "station");
           }
         } catch (...) {
           ::_exit(4);

@@ -42,6 +42,6 @@ TEST_SUITE("records") {
     CHECK(json["plans"][0]["protocol"]["sha256"].get<std::string>().size() == 64);
     CHECK(json["audit"].size() == 4);  // patient, plan, session, correction
     CHECK(json["audit"][3]["previous"] == "9.5 L");
-    CHECK_THROWS_AS(records::export_csv(store, "NOBODY"), records::InputError);
+    CHECK_THROWS_AS(records::export_csv(store, records::PatientId("NOBODY")), records::InputError);
   }
 }

@@ -24,7 +24,7 @@ records::LabValue lab(const std::string& analyte, const std::string& timing,
 records::SessionRecord session(std::int64_t id, std::int64_t start,
                                std::vector<records::LabValue> labs) {
   records::SessionRecord s;
-  s.id = id;
+  s.id = records::SessionId(id);
   s.data.started = records::timestamp_from_epoch(start);
   s.data.labs = std::move(labs);
   return s;
@@ -58,10 +58,11 @@ TEST_SUITE("records") {
     records::CourseReview review;
     review.sessions.resize(2);
     review.sessions[0].number = 1;
-    review.sessions[0].session_id = 11;
+    review.sessions[0].session_id = records::SessionId(11);
     review.sessions[0].labs = {modelled("bilirubin", 0.5)};
     review.sessions[1].number = 2;
-    review.sessions[1].session_id = 12;  // its post is µmol/L: left out, the line still drawn
+    review.sessions[1].session_id =
+        records::SessionId(12);  // its post is µmol/L: left out, the line still drawn
     review.sessions[1].labs = {modelled("bilirubin", 0.5)};
 
     const auto series = records::lab_series(sessions, review);

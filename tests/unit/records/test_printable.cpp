@@ -35,7 +35,7 @@ struct Printed {
 };
 
 struct Request {
-  std::string patient_id = lb::testing::kExamplePatientId;
+  records::PatientId patient_id = lb::testing::kExamplePatientId;
   std::string patient_file = lb::testing::kExamplePatient;
   std::string protocol_file = lb::testing::kExampleProtocol;
   eligibility::Overrides overrides;
@@ -53,9 +53,15 @@ Printed print(const Request& r) {
   store.add_patient(r.patient_id, "nurse");
   const auto patient_text = io::read_file(r.patient_file);
   const auto protocol_text = io::read_file(r.protocol_file);
-  auto capture = records::capture_plan(
-      r.patient_id, patient_text, r.patient_file, protocol_text, r.protocol_file, r.overrides,
-      records::make_review_json(r.tolerances, ""), r.approved_by, r.start);
+  auto capture = records::capture_plan({.patient = r.patient_id,
+                                        .patient_text = patient_text,
+                                        .patient_file = r.patient_file,
+                                        .protocol_text = protocol_text,
+                                        .protocol_file = r.protocol_file,
+                                        .overrides = r.overrides,
+                                        .review_json = records::make_review_json(r.tolerances, ""),
+                                        .approved_by = r.approved_by,
+                                        .course_start = r.start});
   INFO(capture.error);
   REQUIRE(capture.input.has_value());
   auto input = *capture.input;
@@ -357,7 +363,7 @@ TEST_SUITE("records") {
 
   TEST_CASE("printable page: heparin and membrane separation without citrate rows") {
     Request r;
-    r.patient_id = "LB-ACLF-0004";
+    r.patient_id = records::PatientId("LB-ACLF-0004");
     r.patient_file = source("examples/aclf-hbv-si.yaml");
     r.protocol_file = source("protocols/pe-lf-china-nbal-2016.yaml");
     const auto [html, plan] = print(r);
@@ -380,7 +386,7 @@ TEST_SUITE("records") {
 
   TEST_CASE("printable page: albumin-only replacement orders no FFP") {
     Request r;
-    r.patient_id = "LB-ACLF-0002";
+    r.patient_id = records::PatientId("LB-ACLF-0002");
     r.patient_file = source("examples/aclf-alcohol.yaml");
     r.protocol_file = source("protocols/pe-aclf-apache-pe-a5.yaml");
     const auto [html, plan] = print(r);
@@ -510,8 +516,9 @@ TEST_SUITE("records") {
   TEST_CASE("printable page: a course without a plan cannot be printed") {
     lb::testing::TempDir dir;
     records::Store store(dir.file("records.db"));
-    store.add_patient("P1", "nurse");
-    CHECK_THROWS_AS(report::render_printable_html(records::review_course(store, "P1")),
-                    std::invalid_argument);
+    store.add_patient(records::PatientId("P1"), "nurse");
+    CHECK_THROWS_AS(
+        report::render_printable_html(records::review_course(store, records::PatientId("P1"))),
+        std::invalid_argument);
   }
 }

@@ -9,6 +9,14 @@
 
 using namespace lb;
 
+namespace {
+records::PlanCaptureRequest dated(const std::string& start) {
+  auto request = lb::testing::example_request();
+  request.course_start = start;
+  return request;
+}
+}  // namespace
+
 TEST_SUITE("records") {
   TEST_CASE("a stored plan re-runs to the same JSON") {
     lb::testing::TempDir dir;
@@ -28,10 +36,7 @@ TEST_SUITE("records") {
     lb::testing::TempDir dir;
     records::Store store(dir.file("records.db"));
     store.add_patient(lb::testing::kExamplePatientId, "nurse");
-    auto capture = records::capture_plan(
-        lb::testing::kExamplePatientId, io::read_file(lb::testing::kExamplePatient),
-        lb::testing::kExamplePatient, io::read_file(lb::testing::kExampleProtocol),
-        lb::testing::kExampleProtocol, {}, "{}", "Dr Test", "2026-12-05T08:00");
+    auto capture = records::capture_plan(dated("2026-12-05T08:00"));
     INFO(capture.error);
     REQUIRE(capture.input);
     const auto plan = store.plan(store.add_plan(*capture.input));
@@ -51,10 +56,7 @@ TEST_SUITE("records") {
   }
 
   TEST_CASE("a course start that is not a local date-time is refused before anything is stored") {
-    const auto capture = records::capture_plan(
-        lb::testing::kExamplePatientId, io::read_file(lb::testing::kExamplePatient),
-        lb::testing::kExamplePatient, io::read_file(lb::testing::kExampleProtocol),
-        lb::testing::kExampleProtocol, {}, "{}", "Dr Test", "2026-02-30T08:00");
+    const auto capture = records::capture_plan(dated("2026-02-30T08:00"));
     CHECK_FALSE(capture.input);
     CHECK(capture.error.rfind("course start ", 0) == 0);
   }

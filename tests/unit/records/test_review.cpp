@@ -13,10 +13,7 @@ const std::string kKineticProtocol =
     std::string(LB_SOURCE_DIR) + "/tests/records/data/test-kinetics.yaml";
 
 records::PlanInput kinetic_plan(const std::string& review_json) {
-  auto capture = records::capture_plan(
-      lb::testing::kExamplePatientId, io::read_file(lb::testing::kExamplePatient),
-      lb::testing::kExamplePatient, io::read_file(kKineticProtocol), kKineticProtocol, {},
-      review_json, "Dr Test");
+  auto capture = records::capture_plan(lb::testing::example_request(review_json, kKineticProtocol));
   INFO(capture.error);
   REQUIRE(capture.input.has_value());
   return *capture.input;

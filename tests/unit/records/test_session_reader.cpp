@@ -57,7 +57,7 @@ TEST_SUITE("records") {
     INFO(load.diagnostics.items().size());
     REQUIRE(load.session.has_value());
     const auto& s = *load.session;
-    CHECK(s.patient == "LB-ALF-0001");
+    CHECK(s.patient.str() == "LB-ALF-0001");
     CHECK(s.ended.epoch_seconds - s.started.epoch_seconds == 3 * 3600 + 1800);
     CHECK(s.plasma_removed.si == doctest::Approx(0.010));
     CHECK(s.replaced.size() == 2);

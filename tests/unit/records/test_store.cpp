@@ -49,7 +49,7 @@ TEST_SUITE("records") {
   TEST_CASE("reopening keeps the data and does not migrate twice") {
     TempDir dir;
     const auto path = dir.file("records.db");
-    { records::Store(path).add_patient("P1", "nurse"); }
+    { records::Store(path).add_patient(records::PatientId("P1"), "nurse"); }
     records::Store again(path);
     CHECK(again.patients().size() == 1);
     CHECK(count_rows(again, "audit") == 1);
@@ -89,11 +89,11 @@ TEST_SUITE("records") {
   TEST_CASE("duplicate and unknown patients are refused and nothing is written") {
     TempDir dir;
     records::Store store(dir.file("records.db"));
-    store.add_patient("P1", "nurse");
-    CHECK_THROWS_WITH_AS(store.add_patient("P1", "nurse"), doctest::Contains("already exists"),
-                         records::InputError);
+    store.add_patient(records::PatientId("P1"), "nurse");
+    CHECK_THROWS_WITH_AS(store.add_patient(records::PatientId("P1"), "nurse"),
+                         doctest::Contains("already exists"), records::InputError);
     auto session = example_session();
-    session.patient = "NOBODY";
+    session.patient = records::PatientId("NOBODY");
     CHECK_THROWS_WITH_AS(store.add_session(session, "nurse"), doctest::Contains("unknown patient"),
                          records::InputError);
     CHECK(count_rows(store, "sessions") == 0);
@@ -103,12 +103,12 @@ TEST_SUITE("records") {
   TEST_CASE("a session needs an approved plan and is stored with its details") {
     TempDir dir;
     records::Store store(dir.file("records.db"));
-    store.add_patient("LB-ALF-0001", "nurse");
+    store.add_patient(records::PatientId("LB-ALF-0001"), "nurse");
     CHECK_THROWS_WITH_AS(store.add_session(example_session(), "nurse"),
                          doctest::Contains("no approved plan"), records::InputError);
     const auto plan_id = store.add_plan(lb::testing::example_plan());
     const auto id = store.add_session(example_session(), "nurse");
-    const auto sessions = store.sessions_for("LB-ALF-0001");
+    const auto sessions = store.sessions_for(records::PatientId("LB-ALF-0001"));
     REQUIRE(sessions.size() == 1);
     CHECK(sessions[0].id == id);
     CHECK(sessions[0].plan_id == plan_id);
@@ -126,7 +126,7 @@ TEST_SUITE("records") {
       "a plan is stored under its own protocol hash and refused when the JSON names another") {
     TempDir dir;
     records::Store store(dir.file("records.db"));
-    store.add_patient("LB-ALF-0001", "nurse");
+    store.add_patient(records::PatientId("LB-ALF-0001"), "nurse");
     const auto input = lb::testing::example_plan();
     REQUIRE(input.protocol_sha256.size() == 64);
     const auto stored = store.plan(store.add_plan(input));
@@ -138,13 +138,13 @@ TEST_SUITE("records") {
                          records::InputError);
     other.protocol_sha256.clear();
     CHECK_THROWS_AS(store.add_plan(other), records::InputError);
-    CHECK(store.plans_for("LB-ALF-0001").size() == 1);
+    CHECK(store.plans_for(records::PatientId("LB-ALF-0001")).size() == 1);
   }
 
   TEST_CASE("end before start and negative volumes are refused by the store too") {
     TempDir dir;
     records::Store store(dir.file("records.db"));
-    store.add_patient("LB-ALF-0001", "nurse");
+    store.add_patient(records::PatientId("LB-ALF-0001"), "nurse");
     store.add_plan(lb::testing::example_plan());
     auto s = example_session();
     std::swap(s.started, s.ended);
@@ -160,7 +160,7 @@ TEST_SUITE("records") {
   TEST_CASE("the audit log and approved plans are append-only") {
     TempDir dir;
     records::Store store(dir.file("records.db"));
-    store.add_patient("LB-ALF-0001", "nurse");
+    store.add_patient(records::PatientId("LB-ALF-0001"), "nurse");
     store.add_plan(lb::testing::example_plan());
     CHECK_THROWS_WITH_AS(store.database().exec("UPDATE audit SET actor = 'someone else'"),
                          doctest::Contains("append-only"), records::DbError);
@@ -176,15 +176,15 @@ TEST_SUITE("records") {
   TEST_CASE("a correction changes the value and records the previous one") {
     TempDir dir;
     records::Store store(dir.file("records.db"));
-    store.add_patient("LB-ALF-0001", "nurse");
+    store.add_patient(records::PatientId("LB-ALF-0001"), "nurse");
     store.add_plan(lb::testing::example_plan());
     const auto id = store.add_session(example_session(), "nurse");
     store.correct_session(id, "plasma_removed", "9.5 L", "pump log read again", "Dr Who");
     store.correct_session(id, "pre.bilirubin", "72 µmol/L", "lab re-issued in SI", "Dr Who");
-    const auto s = store.sessions_for("LB-ALF-0001").at(0);
+    const auto s = store.sessions_for(records::PatientId("LB-ALF-0001")).at(0);
     CHECK(s.data.plasma_removed.si == doctest::Approx(0.0095));
     CHECK(s.data.labs.at(0).value.text == "72 µmol/L");
-    const auto trail = store.audit("session", id);
+    const auto trail = store.audit("session", id.raw());
     REQUIRE(trail.size() == 3);
     CHECK(trail[1].action == "correct");
     CHECK(trail[1].field == "plasma_removed");
@@ -199,7 +199,7 @@ TEST_SUITE("records") {
   TEST_CASE("bad corrections are refused and nothing is written") {
     TempDir dir;
     records::Store store(dir.file("records.db"));
-    store.add_patient("LB-ALF-0001", "nurse");
+    store.add_patient(records::PatientId("LB-ALF-0001"), "nurse");
     store.add_plan(lb::testing::example_plan());
     const auto id = store.add_session(example_session(), "nurse");
     const auto before = count_rows(store, "audit");
@@ -213,17 +213,19 @@ TEST_SUITE("records") {
                          doctest::Contains("reason"), records::InputError);
     CHECK_THROWS_WITH_AS(store.correct_session(id, "colour", "red", "x", "Dr"),
                          doctest::Contains("cannot correct"), records::InputError);
-    CHECK_THROWS_WITH_AS(store.correct_session(id + 1, "plasma_removed", "9 L", "x", "Dr"),
-                         doctest::Contains("unknown session"), records::InputError);
+    CHECK_THROWS_WITH_AS(
+        store.correct_session(records::SessionId(id.raw() + 1), "plasma_removed", "9 L", "x", "Dr"),
+        doctest::Contains("unknown session"), records::InputError);
     CHECK(count_rows(store, "audit") == before);
-    CHECK(store.sessions_for("LB-ALF-0001").at(0).data.plasma_removed.text == "10000 mL");
+    CHECK(store.sessions_for(records::PatientId("LB-ALF-0001")).at(0).data.plasma_removed.text ==
+          "10000 mL");
   }
 
   TEST_CASE("tampering with the audit log breaks the hash chain") {
     TempDir dir;
     records::Store store(dir.file("records.db"));
-    store.add_patient("P1", "nurse");
-    store.add_patient("P2", "nurse");
+    store.add_patient(records::PatientId("P1"), "nurse");
+    store.add_patient(records::PatientId("P2"), "nurse");
     // Anyone holding the file can drop the trigger; the chain still shows the edit.
     store.database().exec("DROP TRIGGER audit_no_update");
     store.database().exec("UPDATE audit SET actor = 'mallory' WHERE id = 1");
