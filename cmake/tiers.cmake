@@ -7,7 +7,7 @@
 # an include that runs back up (or sideways, records <-> cohort) fails the check. A new folder
 # under core/ must be added here (configuration and the check both refuse an unplaced folder).
 
-set(LB_TIERS units inputs engines plan report records cohort print fhir sim)
+set(LB_TIERS units inputs engines plan report records bridge cohort print fhir sim)
 
 # Shared vocabulary: quantities, text, derivations, diagnostics, file writes, person attributes.
 set(LB_TIER_units_FOLDERS units text explain diag io model)
@@ -27,6 +27,10 @@ set(LB_TIER_report_BELOW plan)
 # SQLite session records: store, audit log, review, reproduction (stores the plan JSON).
 set(LB_TIER_records_FOLDERS records)
 set(LB_TIER_records_BELOW report)
+# The bridge decision view: published futility, listing, course and prediction rules evaluated
+# on recorded values (reads the records; decides nothing, writes no plan).
+set(LB_TIER_bridge_FOLDERS bridge)
+set(LB_TIER_bridge_BELOW records)
 # Cohort evaluation: a numeric hot path checked against build_plan.
 set(LB_TIER_cohort_FOLDERS cohort)
 set(LB_TIER_cohort_BELOW plan)

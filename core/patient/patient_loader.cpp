@@ -46,6 +46,9 @@ std::optional<Patient> read_patient(const YAML::Node& root, const std::string& f
   if (labs.valid()) labs.finish();
   yaml::MapReader clinical = r.child("clinical", Need::optional);
   read_clinical(clinical, p);
+  // The bridge view's draw times and anchors (core/bridge/context.hpp reads them: it needs the
+  // records' time parser, a tier above this one); the plan does not use them.
+  r.node("bridge", Need::optional);
 
   r.finish();
 

@@ -199,6 +199,15 @@ std::int64_t Store::add_patient(const PatientId& patient, const std::string& act
   return id;
 }
 
+void Store::acknowledge(const PatientId& patient, const std::string& what,
+                        const std::string& actor) {
+  check_actor(actor);
+  check_one_line("the acknowledgement", what);
+  db_.write_transaction([&] {
+    append_audit(actor, "patient", patient_id_or_throw(patient), "create", "seen", "", what, "");
+  });
+}
+
 std::optional<PatientRecord> Store::find_patient(const PatientId& patient) {
   auto s =
       db_.prepare("SELECT id, pseudonym, created_at, created_by FROM patients WHERE pseudonym = ?");

@@ -49,6 +49,11 @@ class Store {
   void correct_session(SessionId session_id, const std::string& field, const std::string& value,
                        const std::string& reason, const std::string& actor);
 
+  /// A clinician's "seen" of a view of the patient's course (`what`, e.g. "bridge view at
+  /// 2026-11-22T08:00:00Z, rules sha256 …"): one audit entry with who and when. It records
+  /// that the view was seen, never a decision.
+  void acknowledge(const PatientId& patient, const std::string& what, const std::string& actor);
+
   /// Audit entries, oldest first; all when entity is empty.
   [[nodiscard]] std::vector<AuditEntry> audit(const std::string& entity = "",
                                               std::int64_t entity_id = 0);

@@ -78,5 +78,20 @@ check cohort-with-errors 0 cohort --protocol tpe-standard-asfa-2023 --patients e
 check cohort-not-csv 2 cohort --protocol pe-aclf-plexar --patients examples/alf-paracetamol.yaml
 check cohort-missing-file 2 cohort --protocol pe-aclf-plexar --patients examples/no-such-file.csv
 
+# The bridge view of a recorded course (docs/bridge-rules.md): a fixed --at, so the output does
+# not depend on the day the checks run.
+bdb="$tmp/bridge.db"
+brun() { env -u DISPLAY -u WAYLAND_DISPLAY LIVERBRIDGE_PROTOCOLS_DIR=protocols "$bin" "$@" >/dev/null; }
+brun record patient --id LB-ACLF-0004 --by tester --db "$bdb"
+brun record plan --patient tests/cli/data/bridge-aclf-hbv.yaml --protocol pe-lf-china-nbal-2016 \
+  --approved-by tester --db "$bdb"
+brun record session --file tests/cli/data/bridge-session.yaml --by tester --db "$bdb"
+check bridge-aclf-text 0 bridge --patient LB-ACLF-0004 --at 2026-11-21T08:00Z --db "$bdb"
+check bridge-aclf-json 0 bridge --patient LB-ACLF-0004 --at 2026-11-21T08:00Z --format json --db "$bdb"
+check bridge-aclf-markdown 0 bridge --patient LB-ACLF-0004 --at 2026-11-23T08:00Z --format markdown --db "$bdb"
+check bridge-at-without-zone 2 bridge --patient LB-ACLF-0004 --at 2026-11-21T08:00 --db "$bdb"
+check bridge-unknown-patient 2 bridge --patient LB-NOBODY --at 2026-11-21T08:00Z --db "$bdb"
+check bridge-seen-without-by 2 bridge --patient LB-ACLF-0004 --seen --db "$bdb"
+
 echo "$((count - failures))/$count command-line checks passed"
 [ "$failures" -eq 0 ]

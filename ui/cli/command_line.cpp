@@ -6,6 +6,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/help_export.hpp"
 #include "gui/gui.hpp"
+#include "gui/records_state.hpp"
 #include "plan/plan.hpp"
 #include "version.hpp"
 
@@ -76,10 +77,12 @@ int run_command_line(int argc, char** argv) {
   auto* protocols_cmd = app.add_subcommand("protocols", "List bundled protocols");
   protocols_cmd->add_option("--dir", protocols_dir, "Directory to list instead of the bundled one");
 
-  // Session records: each registers itself (ui/cli/{record,review,export,print}_command.cpp).
+  // Session records: each registers itself
+  // (ui/cli/{record,review,export,print,bridge,explain,import}_command.cpp).
   const RegisteredCommand records_cmds[] = {add_record_command(app),  add_review_command(app),
                                             add_export_command(app),  add_print_command(app),
-                                            add_explain_command(app), add_import_command(app)};
+                                            add_bridge_command(app),  add_explain_command(app),
+                                            add_import_command(app)};
 
   gui::GuiOptions window;  // no sub-command: the window opens
   auto* window_opts = app.add_option_group("Window", "Without a sub-command the window opens");
@@ -92,9 +95,8 @@ int run_command_line(int argc, char** argv) {
       ->add_option("--view", window.view,
                    "Screen to show: plan, schedule, scores (planner tabs), plan-approve (the "
                    "approve-and-store modal), records (course), records-session (session "
-                   "entry), records-audit (audit trail)")
-      ->check(CLI::IsMember({"plan", "plan-approve", "schedule", "scores", "records",
-                             "records-session", "records-audit"}));
+                   "entry), records-audit (audit trail), records-bridge (bridge view)")
+      ->check(CLI::IsMember(gui::view_names()));
   window_opts->add_option("--db", window.db,
                           "Records database for the session-records screens (default: "
                           "$XDG_DATA_HOME/liverbridge/records.db)");

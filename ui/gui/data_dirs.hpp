@@ -13,12 +13,13 @@ struct DataDirs {
   std::string protocols;  ///< bundled protocol YAML files
   std::string examples;   ///< example patients and cohorts
   std::string reference;  ///< docs/clinical-reference.md (read by `explain`)
+  std::string rules;      ///< bundled rule sets (rules/bridge-rules.yaml, read by `bridge`)
 };
 
 /// Where to look, fixed when the program is built (CMakeLists.txt).
 struct DataLayout {
   /// A binary whose own directory is `build_dir` reads the data of `source_dir`
-  /// (protocols/, examples/, docs/), so a fresh build runs without installing.
+  /// (protocols/, examples/, docs/, rules/), so a fresh build runs without installing.
   std::string build_dir;
   std::string source_dir;
   /// The installed data relative to the installed binary's directory: with GNUInstallDirs'

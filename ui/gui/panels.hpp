@@ -59,6 +59,8 @@ void draw_records_lab_charts(AppState& s);
 void draw_records_session_form(AppState& s);
 /// The patient's audit trail and the correction form.
 void draw_records_audit(AppState& s);
+/// The bridge decision view of the selected patient's course (records_bridge.cpp).
+void draw_records_bridge(AppState& s);
 
 /// Every derivation of the plan: volumes and exchange, then the session's.
 std::vector<const explain::Derivation*> all_figures(const plan::Plan& plan);

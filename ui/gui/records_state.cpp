@@ -248,6 +248,7 @@ void open_records_database(AppState& s, const std::string& path) {
 void refresh_records(AppState& s) {
   auto& r = s.records;
   r.loaded = true;
+  r.bridge.computed_for.clear();  // recorded sessions or plans may have changed
   r.db_error.clear();
   r.patients.clear();
   r.db_exists = file_exists(r.db_path);
@@ -389,7 +390,8 @@ bool submit_correction(AppState& s) {
 
 const std::vector<std::string>& view_names() {
   static const std::vector<std::string> names = {
-      "plan", "plan-approve", "schedule", "scores", "records", "records-session", "records-audit"};
+      "plan",    "plan-approve",    "schedule",      "scores",
+      "records", "records-session", "records-audit", "records-bridge"};
   return names;
 }
 
@@ -408,8 +410,12 @@ bool apply_view(AppState& s, std::string_view view) {
   const RecordsTab tab = view == "records"           ? RecordsTab::course
                          : view == "records-session" ? RecordsTab::session
                          : view == "records-audit"   ? RecordsTab::audit
+                         : view == "records-bridge"  ? RecordsTab::bridge
                                                      : RecordsTab::course;
-  if (view != "records" && view != "records-session" && view != "records-audit") return false;
+  if (view != "records" && view != "records-session" && view != "records-audit" &&
+      view != "records-bridge") {
+    return false;
+  }
   s.records.active = true;
   s.records.tab = tab;
   s.records.select_tab = true;

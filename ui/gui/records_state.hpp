@@ -7,12 +7,15 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "bridge/rule.hpp"
+#include "bridge/view.hpp"
 #include "diag/diagnostic.hpp"
 #include "gui/patient_form.hpp"
 #include "records/model.hpp"
@@ -22,7 +25,7 @@ namespace lb::gui {
 
 struct AppState;
 
-enum class RecordsTab { course, session, audit };
+enum class RecordsTab { course, session, audit, bridge };
 
 /// A performed session as typed: one entry per key of the session file
 /// ("started_at", "plasma_removed", "replaced.ffp", "labs.pre.bilirubin",
@@ -59,6 +62,17 @@ struct ApproveFormState {
   diag::Diagnostics diagnostics;  ///< capture_plan's, from the last attempt
 };
 
+/// The bridge decision view of the selected patient (records_bridge*.cpp, docs/bridge-rules.md).
+struct BridgeViewState {
+  std::string computed_for;                      ///< "patient|time" of `view`; cleared to recompute
+  std::string at_input;                          ///< re-assessment time as typed ("" = now)
+  std::shared_ptr<const bridge::RuleSet> rules;  ///< the view's rows point into it
+  std::optional<bridge::BridgeView> view;
+  std::string error;                  ///< why no view is shown (rule file, time, records)
+  std::vector<std::string> problems;  ///< the patient files' `bridge:` sections, file:line:col
+  std::string seen_by, seen_result, seen_error;
+};
+
 struct RecordsPatientRow {
   records::PatientId pseudonym;
   std::string created_at, created_by;
@@ -89,6 +103,7 @@ struct RecordsState {
   SessionFormState session_form;
   CorrectionFormState correction;
   ApproveFormState approve;
+  BridgeViewState bridge;
 };
 
 /// The default database: <data dir>/records.db (the CLI's default), else $XDG_DATA_HOME/...
@@ -108,6 +123,13 @@ bool submit_session_form(AppState& s);
 /// Stores the correction through Store::correct_session (previous value to the audit log).
 bool submit_correction(AppState& s);
 
+// ---- the bridge view (records_bridge_state.cpp) ------------------------------------------
+/// Computes the selected patient's bridge view when it is not current for the patient and
+/// the typed time (reads the bundled rule file and the records; writes nothing).
+void ensure_bridge_view(AppState& s);
+/// Writes the clinician's "seen" (who, when, for which time and rule file) to the audit trail.
+bool acknowledge_bridge_view(AppState& s);
+
 // ---- approve and store the planner's plan (records_approve.cpp) ---------------------------
 /// Why the current plan cannot be approved now ("" when it can): no plan, not current,
 /// errors in the form or the course start, NOT READY, no records database.
@@ -124,7 +146,7 @@ bool add_approve_patient(AppState& s);
 std::optional<records::PlanId> approve_and_store_plan(AppState& s);
 
 /// `--view NAME`: plan, plan-approve, schedule, scores, records, records-session,
-/// records-audit.
+/// records-audit, records-bridge.
 const std::vector<std::string>& view_names();
 /// Applies a view name; false for an unknown one.
 bool apply_view(AppState& s, std::string_view view);

@@ -23,6 +23,7 @@ constexpr RecordsTabSpec kTabs[] = {
     {RecordsTab::course, "Course", "records.tab.course", draw_records_course},
     {RecordsTab::session, "Record a session", "records.tab.session", draw_records_session_form},
     {RecordsTab::audit, "Audit trail and corrections", "records.tab.audit", draw_records_audit},
+    {RecordsTab::bridge, "Bridge view", "records.tab.bridge", draw_records_bridge},
 };
 
 }  // namespace

@@ -20,6 +20,7 @@ TEST_CASE("data dirs: the build-tree binary reads the source tree") {
   CHECK(dirs.protocols == "/home/dev/lb/protocols");
   CHECK(dirs.examples == "/home/dev/lb/examples");
   CHECK(dirs.reference == "/home/dev/lb/docs/clinical-reference.md");
+  CHECK(dirs.rules == "/home/dev/lb/rules");
 }
 
 TEST_CASE("data dirs: the build directory named with dot segments is still the build tree") {
@@ -32,6 +33,7 @@ TEST_CASE("data dirs: an installed binary reads share beside its bin") {
   CHECK(dirs.protocols == "/usr/share/liverbridge/protocols");
   CHECK(dirs.examples == "/usr/share/liverbridge/examples");
   CHECK(dirs.reference == "/usr/share/liverbridge/clinical-reference.md");
+  CHECK(dirs.rules == "/usr/share/liverbridge/rules");
 }
 
 TEST_CASE("data dirs: a staged or relocated install follows the binary and not the prefix") {

@@ -1,0 +1,134 @@
+// The bridge view over a records store: tags and anchors gathered from the session times
+// and the patient file's `bridge:` section, the plan untouched (case 14: the plan JSON is
+// byte-identical with the view on and off), and the "seen" acknowledgement in the audit trail.
+#include <doctest/doctest.h>
+
+#include "../records/records_fixture.hpp"
+#include "bridge/gather.hpp"
+#include "bridge/render.hpp"
+#include "bridge/view.hpp"
+#include "bridge_fixture.hpp"
+#include "records/session_reader.hpp"
+
+namespace {
+
+using namespace lb;
+
+const char* kContext = R"(
+bridge:
+  labs_drawn_at: 2026-11-20T06:00Z
+  labs_tag: before_exchange
+)";
+
+std::string patient_text() { return io::read_file(testing::kExamplePatient) + kContext; }
+
+records::PlanInput plan_of(const std::string& text) {
+  auto request = testing::example_request();
+  request.patient_text = text;
+  auto capture = records::capture_plan(request);
+  INFO(capture.error);
+  REQUIRE(capture.input.has_value());
+  return *capture.input;
+}
+
+void add_session(records::Store& store) {
+  const auto load = records::parse_session(R"(patient: LB-ALF-0001
+started_at: 2026-11-20T08:00Z
+ended_at: 2026-11-20T15:00Z
+plasma_removed: 10000 mL
+replaced: {ffp: 10000 mL}
+labs:
+  pre:  {drawn_at: 2026-11-20T07:30Z, inr: 6.9}
+  post: {drawn_at: 2026-11-20T16:00Z, inr: 1.3}
+)",
+                                           "s.yaml");
+  REQUIRE(load.session.has_value());
+  store.add_session(*load.session, "Nurse Test");
+}
+
+}  // namespace
+
+TEST_SUITE("bridge") {
+  TEST_CASE("case 14: the plan JSON is byte-identical with the bridge view on and off") {
+    testing::TempDir dir;
+    const auto off = plan_of(io::read_file(testing::kExamplePatient));
+    const auto on = plan_of(patient_text());
+    CHECK(on.plan_json == off.plan_json);  // the bridge section does not reach the plan
+    records::Store store(dir.file("r.db"));
+    store.add_patient(testing::kExamplePatientId, "Dr Test");
+    const auto id = store.add_plan(on);
+    add_session(store);
+    const auto g =
+        bridge::gather_inputs(store, testing::kExamplePatientId.str(), testing::at_hours(40));
+    const auto view = bridge::build_view(testing::bundled_rules(), g.inputs);
+    (void)bridge::render_text(view);
+    store.acknowledge(testing::kExamplePatientId, "bridge view at test", "Dr Seen");
+    CHECK(store.plan(id)->plan_json == off.plan_json);
+    CHECK(plan_of(patient_text()).plan_json == off.plan_json);
+    CHECK(store.plans_for(testing::kExamplePatientId).size() == 1);
+  }
+
+  TEST_CASE("gathered tags: patient file before exchange - session labs pre and immediately post") {
+    testing::TempDir dir;
+    records::Store store(dir.file("r.db"));
+    store.add_patient(testing::kExamplePatientId, "Dr Test");
+    store.add_plan(plan_of(patient_text()));
+    add_session(store);
+    const auto g =
+        bridge::gather_inputs(store, testing::kExamplePatientId.str(), testing::at_hours(40));
+    CHECK(g.diagnostics.empty());
+    std::vector<const bridge::Observation*> inr;
+    for (const auto& o : g.inputs.observations) {
+      if (o.input == "inr") inr.push_back(&o);
+    }
+    REQUIRE(inr.size() == 3);
+    CHECK(inr[0]->tag == bridge::Tag::before_exchange);
+    CHECK_FALSE(inr[0]->after_exchange);
+    CHECK(inr[1]->tag == bridge::Tag::pre_session);
+    CHECK_FALSE(inr[1]->after_exchange);
+    CHECK(inr[2]->tag == bridge::Tag::post_session);
+    CHECK(inr[2]->after_exchange);
+    // KCC is judged on the pre-exchange INR (the latest: 6.9 before the session), never on 1.3.
+    const auto view = bridge::build_view(testing::bundled_rules(), g.inputs);
+    const auto& kcc = testing::row(view.listing, "kcc-paracetamol");
+    CHECK(kcc.status == bridge::Status::met);
+    bool used_pre = false;
+    for (const auto& c : kcc.criteria) {
+      for (const auto& v : c.values) {
+        if (v.used && c.label.rfind("INR", 0) == 0) used_pre = v.observation.text == "6.9";
+      }
+    }
+    CHECK(used_pre);
+  }
+
+  TEST_CASE("a bad bridge section is reported at file:line:col") {
+    testing::TempDir dir;
+    records::Store store(dir.file("r.db"));
+    store.add_patient(testing::kExamplePatientId, "Dr Test");
+    store.add_plan(plan_of(io::read_file(testing::kExamplePatient) +
+                           "\nbridge:\n  labs_drawn_at: 2026-11-20T06:00\n  icu_admited_at: x\n"));
+    const auto g =
+        bridge::gather_inputs(store, testing::kExamplePatientId.str(), testing::at_hours(40));
+    std::string m;
+    for (const auto& d : g.diagnostics.sorted()) m += diag::format(d) + "\n";
+    INFO(m);
+    CHECK(g.diagnostics.has_errors());
+    CHECK(m.find("bridge.labs_drawn_at") != std::string::npos);
+    CHECK(m.find("did you mean 'icu_admitted_at'") != std::string::npos);
+  }
+
+  TEST_CASE("the seen acknowledgement is one audit entry with who and what - chained") {
+    testing::TempDir dir;
+    records::Store store(dir.file("r.db"));
+    store.add_patient(testing::kExamplePatientId, "Dr Test");
+    store.acknowledge(testing::kExamplePatientId, "bridge view at 2026-11-21T08:00:00Z", "Dr Seen");
+    const auto audit = store.audit();
+    REQUIRE(audit.size() == 2);
+    CHECK(audit.back().actor == "Dr Seen");
+    CHECK(audit.back().field == "seen");
+    CHECK(audit.back().new_value == "bridge view at 2026-11-21T08:00:00Z");
+    CHECK(store.verify_audit_chain().empty());
+    CHECK_THROWS_AS(store.acknowledge(records::PatientId("nobody"), "x", "Dr Seen"),
+                    records::InputError);
+  }
+}
