@@ -6,9 +6,7 @@
 
 namespace lb::sim::random {
 
-double Stream::uniform01() {
-  return static_cast<double>(gen_.next() >> 11) * 0x1.0p-53;
-}
+double Stream::uniform01() { return static_cast<double>(gen_.next() >> 11) * 0x1.0p-53; }
 
 double Stream::uniform(double lo, double hi) { return lo + (hi - lo) * uniform01(); }
 

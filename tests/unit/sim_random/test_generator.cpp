@@ -19,7 +19,8 @@ TEST_SUITE("sim_random") {
     CHECK(splitmix64_next(state) == 0xF88BB8A8724C81ECULL);
   }
 
-  TEST_CASE("xoshiro256 star star from state 1 2 3 4 gives the outputs of the reference implementation") {
+  TEST_CASE(
+      "xoshiro256 star star from state 1 2 3 4 gives the outputs of the reference implementation") {
     Xoshiro256 g({1, 2, 3, 4});
     const std::array<std::uint64_t, 10> expected = {11520ULL,
                                                     0ULL,
