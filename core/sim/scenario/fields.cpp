@@ -55,9 +55,7 @@ std::optional<double> probability(MapReader& r, const std::string& key, Need nee
 units::ParseResult<double> value_in_unit(const std::string& text, const std::string& unit) {
   const std::string t = text::trimmed(text);
   if (unit.empty()) {
-    auto plain = units::parse_plain_number(t);
-    if (!plain) plain.error += "; expected a plain number without unit";
-    return plain;
+    return units::parse_plain_number(t);
   }
   const auto space = t.find(' ');
   if (space != std::string::npos && text::trimmed(t.substr(space + 1)) == unit) {
@@ -71,11 +69,10 @@ units::ParseResult<double> value_in_unit(const std::string& text, const std::str
   }
   if (space == std::string::npos) {
     auto plain = units::parse_plain_number(t);
-    if (plain) return {std::nullopt, "missing unit; write the value in " + unit};
-    return {std::nullopt, plain.error + "; expected a value in " + unit};
+    if (plain) return {std::nullopt, "'" + t + "' has no unit"};
+    return {std::nullopt, plain.error};
   }
-  return {std::nullopt,
-          "'" + t.substr(space + 1) + "' is not a unit of this value; write it in " + unit};
+  return {std::nullopt, "'" + t.substr(space + 1) + "' is not a unit of this value"};
 }
 
 std::optional<VariableValue> value_for(MapReader& r, const std::string& key,
@@ -88,7 +85,9 @@ std::optional<VariableValue> value_for(MapReader& r, const std::string& key,
   }
   auto v = value_in_unit(node->Scalar(), entry.unit);
   if (!v) {
-    r.error_at(key, v.error + " (the unit of " + entry.name + ")");
+    r.error_at(key,
+               v.error + (entry.unit.empty() ? "; " + entry.name + " is a plain number"
+                                             : "; " + entry.name + " is written in " + entry.unit));
     return std::nullopt;
   }
   return VariableValue{entry.name, *v.value, entry.unit};
