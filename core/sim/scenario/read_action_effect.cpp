@@ -1,21 +1,13 @@
-// The arguments of an action effect ({action: start_vasovagal, duration: 10 min}): every key
-// but `action`, kept as written for the action reader, which types them against the action.
+// The arguments of an action effect ({action: vasovagal, duration: 10 min}), read by the
+// same action reader as action scripts.
+#include "sim/scenario/action_reader.hpp"
 #include "sim/scenario/sections.hpp"
 
 namespace lb::sim::scenario::detail {
 
-bool read_action_arguments(yaml::MapReader& r, Effect& e, Context& /*c*/) {
-  bool ok = true;
-  for (const auto& key : r.keys()) {
-    if (key == "action") continue;
-    const auto v = r.text(key, yaml::Need::optional);
-    if (!v) {
-      ok = false;
-      continue;
-    }
-    e.arguments.emplace_back(key, *v);
-  }
-  return ok;
+bool read_action_arguments(yaml::MapReader& r, const std::string& name, Effect& e) {
+  e.action = read_action(r, name);
+  return e.action.has_value();
 }
 
 }  // namespace lb::sim::scenario::detail

@@ -62,8 +62,7 @@ std::optional<Effect> read_effect(MapReader& r, Context& c) {
   e.kind = Effect::Kind::action;
   const auto name = name_in(r, "action", Need::required, c.vocabulary.actions, "an action");
   if (!name) return std::nullopt;
-  e.action = *name;
-  return read_action_arguments(r, e, c) ? std::optional<Effect>(e) : std::nullopt;
+  return read_action_arguments(r, *name, e) ? std::optional<Effect>(e) : std::nullopt;
 }
 
 void read_common(MapReader& r, Context& c, std::string& id, std::vector<Effect>& effects,

@@ -15,6 +15,7 @@
 
 #include "diag/diagnostic.hpp"
 #include "sim/alarms/alarm_board.hpp"
+#include "sim/model/action.hpp"
 #include "text/enum_names.hpp"
 
 namespace lb::sim::scenario {
@@ -74,16 +75,15 @@ struct Condition {
 
 /// What an event does. `alarm` raises a scenario alarm as the event's own condition (it clears
 /// when one of `cleared_by` is taken); `note` writes an instructor hint on the timeline;
-/// `action` is a typed action applied to the engine (its text as written, parsed by the action
-/// reader when the run starts, so a scenario names actions as scripts do).
+/// `action` is a typed action applied to the engine (read by the action reader, so a scenario
+/// names actions as scripts do).
 struct Effect {
   enum class Kind { alarm, note, action };
   Kind kind = Kind::note;
   std::string alarm;
   std::vector<std::string> cleared_by;
   std::string text;
-  std::string action;                                          ///< action name
-  std::vector<std::pair<std::string, std::string>> arguments;  ///< key, value as written
+  std::optional<Action> action;
   diag::Location where;
 };
 

@@ -44,8 +44,8 @@ void read_teaching(yaml::MapReader& top, Context& c);
 /// A condition at `key` of `r` (a mapping: var/op/value/for, action/delay, any or all).
 std::optional<Condition> read_condition(yaml::MapReader& r, const std::string& key, yaml::Need need,
                                         Context& c);
-/// The arguments of an action effect (every key of `r` but `action`), read into `e`.
-bool read_action_arguments(yaml::MapReader& r, Effect& e, Context& c);
+/// The arguments of action effect `name` (the keys of `r` but `action`), read into `e`.
+bool read_action_arguments(yaml::MapReader& r, const std::string& name, Effect& e);
 /// The list of effects at `key`.
 std::vector<Effect> read_effects(yaml::MapReader& r, const std::string& key, Context& c);
 

@@ -57,7 +57,11 @@ TEST_SUITE("sim_scenario") {
     CHECK(s.random[0].effects[0].kind == Effect::Kind::alarm);
     CHECK(s.random[0].effects[0].cleared_by == std::vector<std::string>{"fix_line"});
     CHECK(s.random[0].effects[1].kind == Effect::Kind::action);
-    CHECK(s.random[0].effects[1].action == "access_obstruction");
+    REQUIRE(s.random[0].effects[1].action.has_value());
+    const auto* obstruction =
+        std::get_if<lb::sim::AccessObstruction>(&*s.random[0].effects[1].action);
+    REQUIRE(obstruction != nullptr);
+    CHECK(units::in_percent(obstruction->available) == doctest::Approx(40.0));
     REQUIRE(s.conditional.size() == 2);
     const Condition& c = s.conditional[0].when;
     CHECK(c.kind == Condition::Kind::any);
