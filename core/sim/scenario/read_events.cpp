@@ -3,6 +3,7 @@
 // condition on the simulated state or on the trainee's actions), each with its effects.
 #include <algorithm>
 
+#include "sim/scenario/action_reader.hpp"
 #include "sim/scenario/fields.hpp"
 #include "sim/scenario/sections.hpp"
 #include "text/did_you_mean.hpp"
@@ -60,7 +61,10 @@ std::optional<Effect> read_effect(MapReader& r, Context& c) {
     return e;
   }
   e.kind = Effect::Kind::action;
-  const auto name = name_in(r, "action", Need::required, c.vocabulary.actions, "an action");
+  // Alarm acts (acknowledge, inject_alarm...) are a person's, not an event's: an effect raises
+  // an alarm with `alarm:`.
+  const auto name =
+      name_in(r, "action", Need::required, action_names(), "an action an event can take");
   if (!name) return std::nullopt;
   return read_action_arguments(r, *name, e) ? std::optional<Effect>(e) : std::nullopt;
 }

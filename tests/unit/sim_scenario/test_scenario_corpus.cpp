@@ -4,7 +4,6 @@
 #include <doctest/doctest.h>
 
 #include "corpus_expectations.hpp"
-#include "fixture_vocabulary.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 
 using namespace lb;
@@ -14,7 +13,7 @@ TEST_SUITE("sim_scenario") {
     const std::filesystem::path dir = std::string(LB_TEST_DATA_DIR) + "/sim/malformed";
     const auto files = lb::testing::corpus_files(dir);
     CHECK(files.size() >= 100);
-    const auto vocabulary = test_vocabulary();
+    const auto vocabulary = sim::scenario::sim_vocabulary();
     for (const auto& file : files) {
       const std::string text = lb::testing::slurp(file);
       sim::scenario::ScenarioLoad load;
@@ -25,8 +24,8 @@ TEST_SUITE("sim_scenario") {
   }
 
   TEST_CASE("the corpus base itself is valid so that each malformed file has one fault") {
-    const auto load = sim::scenario::load_scenario_file(
-        std::string(LB_TEST_DATA_DIR) + "/sim/corpus-base.yaml", test_vocabulary());
+    const auto load =
+        sim::scenario::load_scenario_file(std::string(LB_TEST_DATA_DIR) + "/sim/corpus-base.yaml");
     CHECK(load.scenario.has_value());
   }
 }

@@ -3,7 +3,6 @@
 #include <doctest/doctest.h>
 
 #include "corpus_expectations.hpp"
-#include "fixture_vocabulary.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 
 using namespace lb;
@@ -11,7 +10,7 @@ using namespace lb::sim::scenario;
 
 namespace {
 std::string base_path() { return std::string(LB_TEST_DATA_DIR) + "/sim/corpus-base.yaml"; }
-ScenarioLoad base() { return load_scenario_file(base_path(), test_vocabulary()); }
+ScenarioLoad base() { return load_scenario_file(base_path()); }
 }  // namespace
 
 TEST_SUITE("sim_scenario") {
@@ -90,7 +89,7 @@ TEST_SUITE("sim_scenario") {
     const auto at = text.find("0.15 L/min");
     REQUIRE(at != std::string::npos);
     text.replace(at, 10, "150 mL/min");
-    const auto load = parse_scenario(text, "x.yaml", test_vocabulary());
+    const auto load = parse_scenario(text, "x.yaml");
     REQUIRE(load.scenario.has_value());
     CHECK(load.scenario->parameters[0].value == doctest::Approx(0.15));
   }
