@@ -1,6 +1,6 @@
 # Install layout (GNU/FHS through GNUInstallDirs), desktop integration and the .deb (CPack).
 #   bin/liverbridge
-#   share/liverbridge/{protocols,examples,clinical-reference.md}  read by the program
+#   share/liverbridge/{protocols,examples,scenarios,clinical-reference.md}  read by the program
 #   share/doc/liverbridge/                                         README, docs/, copyright
 #   share/applications, share/icons/hicolor, share/metainfo, share/man/man1,
 #   share/bash-completion/completions
@@ -28,6 +28,9 @@ set_source_files_properties(${CMAKE_SOURCE_DIR}/ui/gui/data_dirs.cpp PROPERTIES
 install(TARGETS liverbridge RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/protocols/ DESTINATION ${LB_DATA_DEST}/protocols
         FILES_MATCHING PATTERN "*.yaml")
+# Training scenarios and their action scripts and golden timelines (`liverbridge sim`).
+install(DIRECTORY ${CMAKE_SOURCE_DIR}/scenarios/ DESTINATION ${LB_DATA_DEST}/scenarios
+        FILES_MATCHING PATTERN "*.yaml" PATTERN "*.jsonl" PATTERN "README.md")
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/examples/ DESTINATION ${LB_DATA_DEST}/examples
         FILES_MATCHING PATTERN "*.yaml" PATTERN "*.csv" PATTERN "README.md")
 # `liverbridge explain` reads the clinical reference; it arrives with that command.

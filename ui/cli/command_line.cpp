@@ -79,7 +79,7 @@ int run_command_line(int argc, char** argv) {
   // Session records: each registers itself (ui/cli/{record,review,export,print}_command.cpp).
   const RegisteredCommand records_cmds[] = {add_record_command(app), add_review_command(app),
                                             add_export_command(app), add_print_command(app),
-                                            add_explain_command(app)};
+                                            add_explain_command(app), add_sim_command(app)};
 
   gui::GuiOptions window;  // no sub-command: the window opens
   auto* window_opts = app.add_option_group("Window", "Without a sub-command the window opens");

@@ -64,6 +64,8 @@ RegisteredCommand add_record_command(CLI::App& app);
 RegisteredCommand add_review_command(CLI::App& app);
 RegisteredCommand add_export_command(CLI::App& app);
 RegisteredCommand add_print_command(CLI::App& app);
+/// `liverbridge sim run|verify|validate|list` (ui/cli/sim_command.cpp and sim_*_command.cpp).
+RegisteredCommand add_sim_command(CLI::App& app);
 /// `liverbridge explain ID` (ui/cli/explain_command.cpp).
 RegisteredCommand add_explain_command(CLI::App& app);
 /// The records database: the --db option if given, else the user's data directory.

@@ -10,9 +10,10 @@
 namespace lb::gui {
 
 struct DataDirs {
-  std::string protocols;  ///< bundled protocol YAML files
-  std::string examples;   ///< example patients and cohorts
-  std::string reference;  ///< docs/clinical-reference.md (read by `explain`)
+  std::string protocols;       ///< bundled protocol YAML files
+  std::string examples;        ///< example patients and cohorts
+  std::string reference;       ///< docs/clinical-reference.md (read by `explain`)
+  std::string scenarios = {};  ///< bundled training scenarios (`liverbridge sim`)
 };
 
 /// Where to look, fixed when the program is built (CMakeLists.txt).

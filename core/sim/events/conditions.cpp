@@ -5,9 +5,9 @@ namespace lb::sim::events {
 using scenario::Condition;
 using scenario::Op;
 
-bool ActionLog::taken_at(std::string_view action, SimTime t) const {
+bool ActionLog::taken_between(std::string_view action, SimTime after, SimTime until) const {
   for (const auto& [when, name] : taken) {
-    if (when == t && name == action) return true;
+    if (when > after && when <= until && name == action) return true;
   }
   return false;
 }
@@ -37,7 +37,9 @@ ConditionTracker::ConditionTracker(Condition condition)
 
 bool ConditionTracker::update(SimTime t, const Lookup& values, const ActionLog& actions) {
   std::size_t leaf = 0;
-  return eval(condition_, leaf, t, values, actions);
+  const bool out = eval(condition_, leaf, t, values, actions);
+  last_ = t;
+  return out;
 }
 
 bool ConditionTracker::eval(const Condition& c, std::size_t& leaf, SimTime t, const Lookup& values,
@@ -54,7 +56,8 @@ bool ConditionTracker::eval(const Condition& c, std::size_t& leaf, SimTime t, co
       if (!since) since = t;
       return t - *since >= c.compare.for_s;
     }
-    case Condition::Kind::action: return actions.taken_at(c.action.action, t - c.action.delay_s);
+    case Condition::Kind::action:
+      return actions.taken_between(c.action.action, last_ - c.action.delay_s, t - c.action.delay_s);
     case Condition::Kind::any: {
       // Every child is evaluated (no short cut) so that each leaf's debounce clock advances.
       bool any = false;

@@ -1,9 +1,12 @@
 // The header (schema, id, title, version, duration) and the setup of the virtual patient:
 // patient (file or inline), protocol (bundled id or file), session, device, physiology
 // parameter overrides and starting-state overrides.
+#include <algorithm>
+
 #include "sim/scenario/fields.hpp"
 #include "sim/scenario/sections.hpp"
 #include "text/did_you_mean.hpp"
+#include "text/format.hpp"
 
 namespace lb::sim::scenario::detail {
 
@@ -72,6 +75,14 @@ void read_setup(MapReader& top, Context& c) {
       start.diagnostics().error(start.location_of_key(key), start.key_path(key),
                                 "'" + key + "' is not an observable of the simulator" +
                                     text::did_you_mean_suffix(key, var_names));
+      (void)start.node(key, Need::optional);
+      continue;
+    }
+    if (std::find(c.vocabulary.startable.begin(), c.vocabulary.startable.end(), key) ==
+        c.vocabulary.startable.end()) {
+      start.error_at(key, "'" + key + "' cannot be set at the start; the start may set " +
+                              text::join(c.vocabulary.startable) +
+                              " (amounts come from the patient file and the parameters)");
       (void)start.node(key, Need::optional);
       continue;
     }

@@ -6,6 +6,7 @@
 #include "patient/patient.hpp"
 #include "sim/model/observables.hpp"
 #include "sim/model/parameters.hpp"
+#include "sim/run/start_state.hpp"
 #include "sim/scenario/action_reader.hpp"
 #include "sim/scenario/script_loader.hpp"
 
@@ -40,6 +41,7 @@ Vocabulary build() {
   for (const auto& e : names::kLabKind.entries()) {
     v.panels.push_back({std::string(e.name), panel_reports(e.value)});
   }
+  v.startable = run::startable_variables();
   return v;
 }
 

@@ -28,6 +28,8 @@ struct Vocabulary {
   /// Actions only an instructor or an event may take (event effects), a subset of `actions`.
   std::vector<std::string> event_actions;
   std::vector<PanelInfo> panels;
+  /// Observables a scenario may set under `start:` (sim/run/start_state.hpp).
+  std::vector<std::string> startable;
 };
 
 /// The engine's vocabulary: sim::observables(), sim::Parameters, sim::Action, sim::LabKind.

@@ -77,9 +77,23 @@ TEST_SUITE("sim_events") {
     ActionLog log;
     log.taken.emplace_back(100, "call_for_help");
     Values v;
+    CHECK_FALSE(t.update(338, v.lookup(), log));
     CHECK_FALSE(t.update(339, v.lookup(), log));
     CHECK(t.update(340, v.lookup(), log));
     CHECK_FALSE(t.update(341, v.lookup(), log));
+  }
+
+  TEST_CASE("with 60 s steps an action trigger fires at the first step past its delay") {
+    Condition c;
+    c.kind = Condition::Kind::action;
+    c.action = scenario::ActionTrigger{"call_for_help", 90};
+    ConditionTracker t(c);
+    ActionLog log;
+    log.taken.emplace_back(30, "call_for_help");
+    Values v;
+    CHECK_FALSE(t.update(60, v.lookup(), log));
+    CHECK(t.update(120, v.lookup(), log));  // 30 + 90 = 120
+    CHECK_FALSE(t.update(180, v.lookup(), log));
   }
 
   TEST_CASE("any and all combine children and keep every child's debounce clock running") {
