@@ -72,7 +72,7 @@ Preparation prepare(const scenario::ScenarioLoad& load, const std::string& proto
     }
   }
 
-  Parameters parameters = parameters_for(patient_load.patient.value());
+  Parameters parameters = parameters_for(*patient_load.patient);
   for (const auto& o : s.parameters) {
     parameters.set(
         o.id, o.value,
