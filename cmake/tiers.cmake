@@ -7,7 +7,7 @@
 # an include that runs back up (or sideways, records <-> cohort) fails the check. A new folder
 # under core/ must be added here (configuration and the check both refuse an unplaced folder).
 
-set(LB_TIERS units inputs engines plan sim report records cohort print)
+set(LB_TIERS units inputs engines plan report records cohort print sim)
 
 # Shared vocabulary: quantities, text, derivations, diagnostics, file writes, person attributes.
 set(LB_TIER_units_FOLDERS units text explain diag io model)
@@ -21,9 +21,6 @@ set(LB_TIER_engines_BELOW inputs)
 # plan_from_sources (around build_plan): the one pipeline every front end calls.
 set(LB_TIER_plan_FOLDERS plan)
 set(LB_TIER_plan_BELOW engines)
-# Training simulation: a virtual patient on a running exchange (starts from a real plan).
-set(LB_TIER_sim_FOLDERS sim)
-set(LB_TIER_sim_BELOW plan)
 # Text, Markdown, JSON (writer and typed reader of stored plans), iCalendar.
 set(LB_TIER_report_FOLDERS report)
 set(LB_TIER_report_BELOW plan)
@@ -36,6 +33,9 @@ set(LB_TIER_cohort_BELOW plan)
 # The printable page of a stored course: reads records, renders with report.
 set(LB_TIER_print_FOLDERS print)
 set(LB_TIER_print_BELOW records report)
+# Training simulation: a virtual patient on a running exchange, started from a real plan.
+set(LB_TIER_sim_FOLDERS sim)
+set(LB_TIER_sim_BELOW plan)
 
 # The tier that owns a folder of core/, or "" when none does.
 function(lb_folder_tier folder out)

@@ -1,15 +1,10 @@
 #include "sim/model/action.hpp"
 
+#include "sim/model/overload.hpp"
+
 namespace lb::sim {
 
-namespace {
-
-template <class... F>
-struct Overload : F... {
-  using F::operator()...;
-};
-
-}  // namespace
+namespace {}  // namespace
 
 std::string_view action_name(const Action& a) {
   return std::visit(Overload{

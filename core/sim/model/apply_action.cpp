@@ -4,15 +4,11 @@
 #include <algorithm>
 
 #include "sim/model/engine.hpp"
+#include "sim/model/overload.hpp"
 
 namespace lb::sim {
 
 namespace {
-
-template <class... F>
-struct Overload : F... {
-  using F::operator()...;
-};
 
 double l_per_min(units::Flow q) { return units::in_ml_per_min(q) / 1000.0; }
 double ml(units::Volume v) { return units::in_milliliters(v); }

@@ -74,16 +74,13 @@ kernel::Kernel initial_kernel(const Parameters& p, const patient::Patient& patie
   return k;
 }
 
-template <class... F>
-struct Overload : F... {
-  using F::operator()...;
-};
-
 }  // namespace
 
 Engine::Engine(Parameters parameters, const patient::Patient& patient,
-               std::vector<SessionSetup> sessions, std::vector<SoluteModel> solutes)
+               std::vector<SessionSetup> sessions, std::vector<SoluteModel> solutes,
+               EngineOptions options)
     : p_(std::move(parameters)),
+      options_(options),
       body_(body_of(p_, patient, sessions)),
       sessions_(std::move(sessions)),
       solutes_(std::move(solutes)),
@@ -182,7 +179,7 @@ void Engine::connect(int index) {
 void Engine::step() {
   const bool connected = k_.mode == kernel::Mode::running || k_.mode == kernel::Mode::paused ||
                          k_.mode == kernel::Mode::rinse_back;
-  double dt = kSessionStepSeconds;
+  double dt = options_.session_step_s;
   if (!connected) {
     const std::size_t next = static_cast<std::size_t>(k_.session + 1);
     if (next < sessions_.size()) {
@@ -190,10 +187,10 @@ void Engine::step() {
       if (k_.elapsed_s >= start) {
         connect(static_cast<int>(next));
       } else {
-        dt = std::min(kBetweenStepSeconds, start - k_.elapsed_s);
+        dt = std::min(options_.between_step_s, start - k_.elapsed_s);
       }
     } else {
-      dt = kBetweenStepSeconds;
+      dt = options_.between_step_s;
     }
   }
   const double dt_min = dt / 60.0;

@@ -29,12 +29,19 @@ struct Snapshot {
 inline constexpr double kSessionStepSeconds = 1.0;
 inline constexpr double kBetweenStepSeconds = 60.0;
 
+/// Step lengths (configuration, not state: a snapshot does not carry them).
+struct EngineOptions {
+  double session_step_s = kSessionStepSeconds;
+  /// Between sessions; the benchmark sets 1 s to time a whole day at 1 s steps.
+  double between_step_s = kBetweenStepSeconds;
+};
+
 class Engine {
  public:
   /// `sessions` in course order (session_setup for each); `solutes` from solute_models
   /// (may be empty: bilirubin and ammonia are then not simulated).
   Engine(Parameters parameters, const patient::Patient& patient, std::vector<SessionSetup> sessions,
-         std::vector<SoluteModel> solutes = {});
+         std::vector<SoluteModel> solutes = {}, EngineOptions options = {});
 
   /// One step: 1 s while a session is connected (running, paused, rinse-back), otherwise
   /// 60 s, or less so that the next session connects at its planned start.
@@ -64,6 +71,7 @@ class Engine {
   void apply_device_action(const Action& a);
 
   Parameters p_;
+  EngineOptions options_;
   kernel::Body body_;
   std::vector<SessionSetup> sessions_;
   std::vector<SoluteModel> solutes_;

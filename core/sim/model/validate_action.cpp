@@ -3,17 +3,13 @@
 #include <stdexcept>
 
 #include "session/acd.hpp"
+#include "sim/model/overload.hpp"
 #include "text/format.hpp"
 #include "units/compare.hpp"
 
 namespace lb::sim {
 
 namespace {
-
-template <class... F>
-struct Overload : F... {
-  using F::operator()...;
-};
 
 diag::Finding refuse(const std::string& what) {
   return {diag::Severity::error, codes::kImpossible.code, what, ""};
