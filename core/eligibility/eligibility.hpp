@@ -55,7 +55,7 @@ struct RuleResult {
   std::vector<Evidence> decided_by;
   std::string message;
   std::string source;           ///< source id
-  std::string override_reason;  ///< recorded with --override; "" if none
+  std::string override_reason;  ///< the reason the team recorded for overriding it; "" if none
 };
 
 struct Eligibility {
@@ -69,12 +69,32 @@ struct Eligibility {
   [[nodiscard]] std::vector<std::string> decisive() const;
 };
 
-/// Rule id -> reason, as given with `--override RULE_ID="reason"`.
+/// Rule id -> reason for each relative rule the team overrides.
 using Overrides = std::vector<std::pair<std::string, std::string>>;
 
+/// Why an override cannot be applied. Core states the finding; each front end
+/// words it for where the override came from (the command line's `--override`,
+/// a stored plan, the window's reason box).
+struct OverrideProblem {
+  enum class Kind {
+    unknown_rule,  ///< the protocol has no rule with this id
+    not_relative,  ///< the rule exists but is absolute or a caution
+    no_reason,     ///< the reason is blank
+  };
+  std::string rule_id;
+  Kind kind = Kind::unknown_rule;
+  Severity severity = Severity::relative;  ///< not_relative: the rule's severity
+  std::string did_you_mean;                ///< unknown_rule: the closest rule id, or ""
+};
+
 /// Checks overrides against the rules: each must name a relative rule and
-/// give a non-empty reason. Returns one message per problem.
-std::vector<std::string> check_overrides(const Settings& settings, const Overrides& overrides);
+/// give a non-empty reason. Returns one problem per bad override.
+std::vector<OverrideProblem> check_overrides(const Settings& settings, const Overrides& overrides);
+
+/// The problem in words that name no front end: "the protocol has no eligibility
+/// rule 'sepsys' (did you mean 'sepsis'?)", "rule 'plt' is absolute; only relative
+/// rules can be overridden", "no reason is given for overriding rule 'sepsis'".
+std::string describe(const OverrideProblem& problem);
 
 /// Evaluates every rule; `scores` must be computed from `patient`.
 Eligibility evaluate_eligibility(const Settings& settings, const patient::Patient& patient,

@@ -263,8 +263,8 @@ std::vector<std::string> Eligibility::decisive() const {
   return out;
 }
 
-std::vector<std::string> check_overrides(const Settings& settings, const Overrides& overrides) {
-  std::vector<std::string> problems;
+std::vector<OverrideProblem> check_overrides(const Settings& settings, const Overrides& overrides) {
+  std::vector<OverrideProblem> problems;
   std::vector<std::string> ids;
   for (const auto& r : settings.rules) ids.push_back(r.id);
   for (const auto& [rule_id, reason] : overrides) {
@@ -274,18 +274,30 @@ std::vector<std::string> check_overrides(const Settings& settings, const Overrid
     const auto it = std::find_if(settings.rules.begin(), settings.rules.end(),
                                  [&](const Rule& r) { return r.id == id; });
     if (it == settings.rules.end()) {
-      problems.push_back("--override " + id + ": the protocol has no eligibility rule '" + id +
-                         "'" + text::did_you_mean_suffix(id, ids));
+      const auto near = text::closest_match(id, ids);
+      problems.push_back({id, OverrideProblem::Kind::unknown_rule, Severity::relative,
+                          near.value_or(std::string())});
     } else if (it->severity != Severity::relative) {
-      problems.push_back("--override " + id + ": rule '" + id + "' is " +
-                         std::string(to_string(it->severity)) +
-                         "; only relative rules can be overridden");
+      problems.push_back({id, OverrideProblem::Kind::not_relative, it->severity, ""});
     } else if (reason.find_first_not_of(" \t") == std::string::npos) {
-      problems.push_back("--override " + id + ": give the reason, e.g. --override " + id +
-                         "=\"discussed with the consultant\"");
+      problems.push_back({id, OverrideProblem::Kind::no_reason, Severity::relative, ""});
     }
   }
   return problems;
+}
+
+std::string describe(const OverrideProblem& p) {
+  switch (p.kind) {
+    case OverrideProblem::Kind::unknown_rule:
+      return "the protocol has no eligibility rule '" + p.rule_id + "'" +
+             (p.did_you_mean.empty() ? "" : " (did you mean '" + p.did_you_mean + "'?)");
+    case OverrideProblem::Kind::not_relative:
+      return "rule '" + p.rule_id + "' is " + std::string(to_string(p.severity)) +
+             "; only relative rules can be overridden";
+    case OverrideProblem::Kind::no_reason:
+      return "no reason is given for overriding rule '" + p.rule_id + "'";
+  }
+  return "rule '" + p.rule_id + "' cannot be overridden";
 }
 
 namespace {

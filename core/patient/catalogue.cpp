@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <array>
 
+#include "model/names.hpp"
 #include "patient/catalogue_access.hpp"
+#include "patient/names.hpp"
 #include "units/parse.hpp"
 
 namespace lb::patient {
@@ -50,16 +52,16 @@ constexpr FieldUnits usual(std::span<const std::string_view> u, MeqRule meq = Me
   return {u, meq, false, false};
 }
 
-// ---- words (enum order) -----------------------------------------------------------------
-constexpr std::array<std::string_view, 2> kSex = {"male", "female"};
-constexpr std::array<std::string_view, 5> kDiagnosis = {"alf", "subacute_lf", "aclf", "chronic_lf",
-                                                        "other"};
-constexpr std::array<std::string_view, 4> kBuild = {"obese", "thin", "normal", "muscular"};
-constexpr std::array<std::string_view, 16> kEtiology = {
-    "paracetamol",  "hav",       "hbv",           "hcv",    "hev",         "alcohol",
-    "drug_induced", "halothane", "autoimmune",    "wilson", "budd_chiari", "ischemic",
-    "pregnancy",    "mushroom",  "indeterminate", "other"};
-constexpr std::array<std::string_view, 3> kAscites = {"none", "mild", "moderate_severe"};
+// ---- words (enum order): the name tables every reader and to_string use ------------------
+constexpr auto kSex = model::names::kSex.name_array();
+constexpr auto kDiagnosis = names::kDiagnosis.name_array();
+constexpr auto kBuild = model::names::kBuild.name_array();
+constexpr auto kEtiology = names::kEtiology.name_array();
+constexpr auto kAscites = names::kAscites.name_array();
+// The catalogue reads a word as its index in these lists, so each table lists its enum in order.
+static_assert(model::names::kSex.in_enum_order() && names::kDiagnosis.in_enum_order() &&
+              model::names::kBuild.in_enum_order() && names::kEtiology.in_enum_order() &&
+              names::kAscites.in_enum_order());
 
 // ---- row makers -------------------------------------------------------------------------
 Field make(std::string_view key, std::string_view label, std::string_view meaning, K kind,

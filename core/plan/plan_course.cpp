@@ -1,6 +1,7 @@
 #include "plan/plan_course.hpp"
 
 #include "eligibility/eligibility.hpp"
+#include "kinetics/predict.hpp"
 #include "kinetics/solute_value.hpp"
 #include "plan/finding_codes.hpp"
 #include "scores/score_set.hpp"
@@ -60,6 +61,8 @@ void predict(course::Course& c, const Plan& plan, const protocol::Protocol& p,
   in.exchange = plan.exchange.volume.value;
   in.ffp_last =
       plan.session && plan.session->replacement && !plan.session->replacement->ffp_last.empty();
+  in.diagnosis =
+      std::string(patient::to_string(plan.patient.diagnosis));  // picks the trend default
   for (const auto& k : p.kinetics.solutes) {
     in.citation = protocol::citation_for(p, k.source);
     auto r = kinetics::predict_solute(k, kinetics::baseline_of(plan.patient, k.solute), in);
@@ -116,14 +119,15 @@ course::StopOutcome judge(const course::Course& c, const protocol::StopCriterion
     const auto& v = k->sessions[i].next_day;
     if (meets(crit, v.value, *target)) {
       out.met_after = static_cast<int>(i) + 1;
-      out.text = "expected to be met after session " + std::to_string(i + 1) + " (predicted " +
-                 text::shown(v.how.shown) + " at the efficacy labs)";
+      out.text = "expected to be met after session " + std::to_string(i + 1) + " (" +
+                 kinetics::band_text(*crit.lab, k->sessions[i].next_day_band) +
+                 " at the efficacy labs)";
       return out;
     }
   }
   out.text = "not expected to be met within the " + std::to_string(k->sessions.size()) +
-             " planned sessions (predicted " + text::shown(k->sessions.back().next_day.how.shown) +
-             " after the last)";
+             " planned sessions (" +
+             kinetics::band_text(*crit.lab, k->sessions.back().next_day_band) + " after the last)";
   return out;
 }
 

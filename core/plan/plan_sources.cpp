@@ -102,7 +102,7 @@ PlanAttempt plan_from_read(const patient::PatientLoad& patient, const std::strin
   out.set_aside = std::move(decision.set_aside);
   if (!decision.refused.empty()) {
     refuse(out, Refusal::override_refused);
-    for (auto& p : decision.refused) out.problems.push_back(std::move(p));
+    out.refused_overrides = std::move(decision.refused);
   }
 
   if (!text::trimmed(choices.course_start).empty()) {

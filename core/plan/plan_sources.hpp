@@ -76,9 +76,12 @@ struct PlanSources {
 struct PlanAttempt {
   std::optional<Plan> plan;  ///< set unless refused (a not_ready plan is a plan)
   Refusal refusal = Refusal::none;
-  /// Why it was refused, one line each (every bad override, the start), in words for a
-  /// clinician; empty for patient_invalid/protocol_invalid (see the diagnostics).
+  /// Why it was refused, one line each (the start, a formula), in words for a clinician;
+  /// empty for patient_invalid/protocol_invalid (see the diagnostics) and override_refused.
   std::vector<std::string> problems;
+  /// override_refused: each override the protocol does not allow, as a finding the front
+  /// end words (the command line names its `--override`; eligibility::describe is neutral).
+  std::vector<eligibility::OverrideProblem> refused_overrides;
   diag::Diagnostics patient_diagnostics;
   diag::Diagnostics protocol_diagnostics;
   /// The overrides the plan was made with (after the policy).
@@ -106,7 +109,7 @@ PlanAttempt plan_from_read(const patient::PatientLoad& patient, const std::strin
 /// `set_aside` only under the interactive one.
 struct OverrideDecision {
   eligibility::Overrides applied;
-  std::vector<std::string> refused;
+  std::vector<eligibility::OverrideProblem> refused;
   std::vector<std::string> set_aside;
 };
 OverrideDecision decide_overrides(const eligibility::Settings& rules,

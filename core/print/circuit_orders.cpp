@@ -1,9 +1,9 @@
 // Orders for the circuit: anticoagulation with citrate (its rate against the
 // limit, as the plan's finding says) or heparin, calcium, and the separation
 // settings with the run time.
+#include "print/formats.hpp"
 #include "print/printable.hpp"
 #include "print/sections.hpp"
-#include "print/words.hpp"
 #include "text/format.hpp"
 #include "units/quantities.hpp"
 
@@ -74,7 +74,7 @@ void separation_orders(Page& p, const StoredPlan& plan) {
   }
   const auto& s = *plan.separation;
   p.orders_open();
-  p.order_row("Technique", html_escape(technique_words(s.technique)));
+  p.order_row("Technique", html_escape(code_words(s.technique)));
   p.order(s.flow.label.empty() ? "Flow" : s.flow.label, s.flow);
   // Capped as the plan decided it (finding separation.inlet_capped).
   const bool capped = plan.has_finding("separation.inlet_capped");

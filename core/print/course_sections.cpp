@@ -1,8 +1,8 @@
 // The course as planned: the schedule (dated, or in hours from session 1), the
 // predicted labs per solute and the stop criteria.
+#include "print/formats.hpp"
 #include "print/printable.hpp"
 #include "print/sections.hpp"
-#include "print/words.hpp"
 
 namespace lb::print {
 
@@ -115,17 +115,20 @@ void predicted_labs(Page& p, const StoredPlan& plan) {
   for (const auto& k : plan.kinetics) {
     if (!k.predicted) {
       not_predicted +=
-          "<li>" + html_escape(analyte_words(k.solute)) + ": " + html_escape(k.reason) + "</li>";
+          "<li>" + html_escape(analyte_label(k.solute)) + ": " + html_escape(k.reason) + "</li>";
       continue;
     }
+    // Predicted values carry their band ("model estimate 157–218 µmol/L"), never a bare point;
+    // plans stored before bands existed show their single value.
     const auto at = [](const std::vector<report::StoredFigure>& list, std::size_t j) {
-      return j < list.size() ? html_escape(list[j].display) : std::string();
+      if (j >= list.size()) return std::string();
+      return html_escape(list[j].band.empty() ? list[j].display : list[j].band);
     };
     for (std::size_t i = 0; i < k.pre.size(); ++i) {
       p.o << "<tr>";
       if (i == 0) {
-        p.o << "<td rowspan=\"" << k.pre.size() << "\"><b>" << html_escape(analyte_words(k.solute))
-            << "</b>" << note_html(model_words(k.model)) << "</td>";
+        p.o << "<td rowspan=\"" << k.pre.size() << "\"><b>" << html_escape(analyte_label(k.solute))
+            << "</b>" << note_html(code_words(k.model)) << "</td>";
       }
       p.o << "<td class=\"num\">" << i + 1 << "</td><td class=\"num\">" << at(k.pre, i)
           << "</td><td class=\"num\">" << at(k.post, i) << "*</td><td class=\"num\">"

@@ -2,9 +2,9 @@
 // values that decided it, and the overrides recorded at approval.
 #include <nlohmann/json.hpp>
 
+#include "print/formats.hpp"
 #include "print/printable.hpp"
 #include "print/sections.hpp"
-#include "print/words.hpp"
 
 namespace lb::print {
 
@@ -31,7 +31,7 @@ void rules_table(Page& p, const std::vector<report::StoredRule>& rules) {
   for (const auto& r : rules) {
     p.o << "<tr class=\"rule" << (r.triggered ? " triggered" : "") << "\"><td class=\"mono\">"
         << html_escape(r.id) << "</td><td>" << html_escape(r.kind) << ", "
-        << html_escape(r.severity) << "</td><td>" << html_escape(outcome_words(r.outcome))
+        << html_escape(r.severity) << "</td><td>" << html_escape(short_words(r.outcome))
         << (r.triggered ? "<br><span class=\"flag\">flagged</span>" : "") << "</td><td>"
         << decided_by_html(r) << "</td><td>" << html_escape(r.message)
         << (r.source.empty() ? "" : " <span class=\"note\">(" + html_escape(r.source) + ")</span>")
@@ -69,7 +69,7 @@ void eligibility(Page& p, const StoredPlan& plan, const records::PlanRecord& rec
     const auto& e = *plan.eligibility;
     bool overridden = false;
     for (const auto& r : e.rules) overridden = overridden || !r.override_reason.empty();
-    p.para("Verdict: <b>" + html_escape(verdict_words(e.verdict)) + "</b>" +
+    p.para("Verdict: <b>" + html_escape(short_words(e.verdict)) + "</b>" +
            (overridden ? " (proceeding under the override recorded below)" : ""));
     if (!e.asfa_text.empty()) p.para("ASFA 2023: " + html_escape(e.asfa_text));
     if (e.rules.empty()) {

@@ -3,9 +3,9 @@
 // blood bank and pharmacy.
 #include <cmath>
 
+#include "print/formats.hpp"
 #include "print/printable.hpp"
 #include "print/sections.hpp"
-#include "print/words.hpp"
 #include "text/format.hpp"
 #include "units/compare.hpp"
 
@@ -80,7 +80,7 @@ void volume_orders(Page& p, const StoredPlan& plan) {
       x.plasma_volumes_per_session.present()
           ? note_html("= " + x.plasma_volumes_per_session.display + " plasma volumes")
           : "";
-  const std::string rule = x.rule.text.empty() ? "" : "protocol rule: " + rule_words(x.rule);
+  const std::string rule = x.rule.text.empty() ? "" : "protocol rule: " + code_words(x.rule);
   if (!p.order("Exchange volume per session (plasma removed)", x.volume_per_session, extra, rule)) {
     p.order_row("Exchange volume per session", "<span class=\"muted\">not in the plan</span>");
   }
@@ -99,7 +99,7 @@ void replacement_orders(Page& p, const StoredPlan& plan) {
   }
   const auto& r = *plan.replacement;
   p.orders_open();
-  std::string mix = html_escape(mix_words(r.mix));
+  std::string mix = html_escape(code_words(r.mix));
   if (r.mix == protocol::ReplacementMix::fractions ||
       r.mix == protocol::ReplacementMix::ffp_units) {
     // The shares as the albumin volume's derivation states them.

@@ -1,8 +1,8 @@
 // The page's header: who, under which protocol (with its hash), approved by
 // whom, whether the stored plan still reproduces, and the plan's status.
+#include "print/formats.hpp"
 #include "print/printable.hpp"
 #include "print/sections.hpp"
-#include "print/words.hpp"
 
 namespace lb::print {
 
@@ -21,7 +21,7 @@ std::string patient_html(const records::CourseReview& course, const StoredPlan& 
   add(patient.weight.display);
   add(patient.height.display);
   if (patient.hematocrit.present()) add("haematocrit " + patient.hematocrit.display);
-  if (!patient.diagnosis.text.empty()) add(diagnosis_words(patient.diagnosis));
+  if (!patient.diagnosis.text.empty()) add(code_words(patient.diagnosis));
   std::string who = "<b>" + html_escape(course.patient) + "</b>";
   return details.empty() ? who : who + " (" + html_escape(details) + ")";
 }
@@ -92,7 +92,7 @@ void header(Page& p, const records::CourseReview& course, const StoredPlan& plan
   }
   p.table_close();
   p.o << "<div class=\"status " << html_escape(plan.status.text)
-      << "\">Plan status: " << html_escape(status_words(plan.status)) << "</div>\n";
+      << "\">Plan status: " << html_escape(status_headline(plan.status)) << "</div>\n";
 }
 
 }  // namespace lb::print

@@ -2,9 +2,9 @@
 // records review compared it), the course summary and the signature lines.
 #include <cmath>
 
+#include "print/formats.hpp"
 #include "print/printable.hpp"
 #include "print/sections.hpp"
-#include "print/words.hpp"
 #include "text/format.hpp"
 
 namespace lb::print {
@@ -30,7 +30,8 @@ void comparisons_table(Page& p, const records::SessionReview& s) {
         << (c.actual.empty() ? "—" : html_escape(c.actual)) << "</td><td class=\"num\">"
         << (c.deviation ? html_escape(signed_percent(*c.deviation)) : "—")
         << "</td><td class=\"num\">"
-        << (c.tolerance ? "±" + text::fixed(*c.tolerance * 100, 0) + " %" : "not stated")
+        << (c.tolerance ? "±" + text::fixed(units::in_percent(*c.tolerance), 0) + " %"
+                        : "not stated")
         << "</td><td>" << assessment_html(c) << "</td></tr>\n";
   }
   p.o << "</tbody></table>\n";
@@ -43,12 +44,12 @@ void labs_table(Page& p, const records::SessionReview& s) {
          "after the end</th><th class=\"col num\">Post/pre</th><th class=\"col\">Note</th>"
          "</tr></thead><tbody>\n";
   for (const auto& l : s.labs) {
-    p.o << "<tr><td>" << html_escape(analyte_words(l.analyte)) << "</td><td class=\"num\">"
+    p.o << "<tr><td>" << html_escape(analyte_label(l.analyte)) << "</td><td class=\"num\">"
         << html_escape(l.pre) << "</td><td class=\"num\">" << html_escape(l.post)
-        << "</td><td class=\"num\">" << text::fixed(l.hours_after_end, 1) << " h"
+        << "</td><td class=\"num\">" << text::fixed(units::in_hours(l.after_end), 1) << " h"
         << (l.equilibrated ? "" : " (early)") << "</td><td class=\"num\">"
-        << (l.observed_ratio ? text::fixed(*l.observed_ratio, 2) : "—") << "</td><td>"
-        << html_escape(l.note) << "</td></tr>\n";
+        << (l.observed_ratio ? text::fixed(units::in_fraction(*l.observed_ratio), 2) : "—")
+        << "</td><td>" << html_escape(l.note) << "</td></tr>\n";
   }
   p.o << "</tbody></table>\n";
 }

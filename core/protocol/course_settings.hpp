@@ -84,11 +84,33 @@ enum class KineticModel {
   two_compartment,    ///< intravascular fraction f, redistribution between sessions (§7.3)
 };
 
-/// Zero-order generation: the rise of the (equilibrated) plasma value without
-/// exchange, `rise` per `per` (e.g. 2 mg/dL per 24 h).
+/// A parameter's uncertainty: the lowest and highest plausible value (documented per
+/// parameter in the protocol). The predicted band spans every combination.
+template <class T>
+struct Range {
+  T low;
+  T high;
+};
+
+/// Zero-order generation: the untreated trend of the (equilibrated) plasma value,
+/// `rise` per `per` (e.g. 0.16 mg/dL per 24 h; negative when the patient improves).
 struct Generation {
   LabValue rise = units::fraction(0);
   units::Duration per = units::hours(24);
+  std::optional<Range<LabValue>> range;  ///< low/high of `rise`
+};
+
+/// A population default trend for one diagnosis (patient-file word, e.g. "aclf").
+struct DiagnosisGeneration {
+  std::string diagnosis;
+  Generation generation;
+};
+
+/// An adsorber run before the exchange (DPMAS): removes the solute without replacing it.
+struct Adsorption {
+  units::Fraction plasma_volumes = units::fraction(0);  ///< cleared plasma volumes per session
+  units::Duration duration = units::hours(0);           ///< time the adsorber runs
+  std::optional<Range<units::Fraction>> range;          ///< low/high of plasma_volumes
 };
 
 struct SoluteKinetics {
@@ -100,8 +122,19 @@ struct SoluteKinetics {
   std::optional<units::Duration> redistribution_half_time;
   /// Concentration in the replacement fluid (replacement_aware; optional for two_compartment).
   std::optional<LabValue> replacement_concentration;
+  /// Untreated trend for every diagnosis not listed in `generation_by_diagnosis`.
   std::optional<Generation> generation;
-  std::string source;  ///< source id
+  std::vector<DiagnosisGeneration> generation_by_diagnosis;
+  /// Half-time of the first-order return towards the patient's own level (the failing
+  /// liver's synthesis for clotting factors; production against impaired clearance for
+  /// bilirubin and ammonia). Unset: no return (only generation and redistribution).
+  std::optional<units::Duration> return_half_time;
+  std::optional<Adsorption> adsorption;
+  std::optional<Range<units::Fraction>> intravascular_fraction_range;
+  std::optional<Range<units::Duration>> redistribution_half_time_range;
+  std::optional<Range<units::Duration>> return_half_time_range;
+  std::string source;             ///< source id
+  std::string generation_source;  ///< source id of the trend defaults
 };
 
 struct KineticsSettings {

@@ -64,6 +64,9 @@ struct PlanInput {
   std::string patient;  ///< pseudonymous id
   std::string patient_file, patient_text;
   std::string protocol_file, protocol_text;
+  /// The plan's protocol hash (plan::Plan's, taken once by plan::prepare_protocol);
+  /// the store keeps it and checks it against the plan JSON, it does not hash again.
+  std::string protocol_sha256;
   std::string plan_json;       ///< report::render_json of the computed plan
   std::string overrides_json;  ///< [[rule, reason], ...]
   std::string review_json;     ///< stated tolerances and assumed fractions (docs/records.md)

@@ -8,6 +8,19 @@
 
 namespace lb::records {
 
+namespace {
+/// A refused override as the person approving the plan reads it (a blank reason
+/// asks for one; the other findings in core's words).
+std::string override_words(const eligibility::OverrideProblem& p) {
+  if (p.kind == eligibility::OverrideProblem::Kind::no_reason) {
+    return "the override of rule '" + p.rule_id +
+           "' has no reason: record why the team proceeds (e.g. \"discussed with the "
+           "consultant\")";
+  }
+  return "the override of rule '" + p.rule_id + "' is not allowed: " + eligibility::describe(p);
+}
+}  // namespace
+
 PlanCapture capture_plan(const std::string& patient_id, const std::string& patient_text,
                          const std::string& patient_file, const std::string& protocol_text,
                          const std::string& protocol_file, const eligibility::Overrides& overrides,
@@ -25,6 +38,9 @@ PlanCapture capture_plan(const std::string& patient_id, const std::string& patie
     case plan::Refusal::patient_invalid:
     case plan::Refusal::protocol_invalid:
       out.error = "no plan: fix the errors in the patient or protocol file";
+      return out;
+    case plan::Refusal::override_refused:
+      out.error = override_words(attempt.refused_overrides.front());
       return out;
     default: out.error = attempt.problems.front(); return out;
   }
@@ -44,6 +60,7 @@ PlanCapture capture_plan(const std::string& patient_id, const std::string& patie
                         patient_text,
                         protocol_file,
                         protocol_text,
+                        out.plan->protocol.sha256,
                         report::render_json(*out.plan),
                         overrides_json(attempt.overrides),
                         review_json,

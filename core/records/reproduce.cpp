@@ -5,6 +5,7 @@
 #include "plan/plan_sources.hpp"
 #include "records/plan_capture.hpp"
 #include "report/plan_json.hpp"
+#include "report/stored_plan.hpp"
 #include "version.hpp"
 
 namespace lb::records {
@@ -12,14 +13,17 @@ namespace lb::records {
 namespace {
 using nlohmann::json;
 
-// The program version is context, not a result: comparing it would make every
-// plan "different" after any update, hiding the differences that matter.
-constexpr const char* kVersionKey = "liverbridge_version";
+// The program version and the layout number are context, not results: comparing
+// them would make every plan "different" after any update (or every plan stored
+// before the layout number was written), hiding the differences that matter.
+bool is_context(const std::string& path, const std::string& key) {
+  return path.empty() && (key == "liverbridge_version" || key == report::kFormatKey);
+}
 
 void diff(const json& a, const json& b, const std::string& path, std::vector<JsonDifference>& out) {
   if (a.is_object() && b.is_object()) {
     for (const auto& [key, value] : a.items()) {
-      if (path.empty() && key == kVersionKey) continue;
+      if (is_context(path, key)) continue;
       const std::string child = path + "/" + key;
       if (b.contains(key)) {
         diff(value, b[key], child, out);
@@ -28,7 +32,7 @@ void diff(const json& a, const json& b, const std::string& path, std::vector<Jso
       }
     }
     for (const auto& [key, value] : b.items()) {
-      if (path.empty() && key == kVersionKey) continue;
+      if (is_context(path, key)) continue;
       if (!a.contains(key)) out.push_back({path + "/" + key, "(absent)", value.dump()});
     }
     return;
@@ -68,7 +72,7 @@ Reproduction reproduce_plan(const PlanRecord& plan) {
   Reproduction r;
   r.current_version = kVersion;
   const auto stored = json::parse(plan.plan_json, nullptr, false);
-  if (!stored.is_discarded()) r.stored_version = stored.value(kVersionKey, "");
+  if (!stored.is_discarded()) r.stored_version = stored.value("liverbridge_version", "");
 
   const auto overrides = overrides_from_json(plan.overrides_json);
   if (!overrides) {
@@ -98,7 +102,8 @@ Reproduction reproduce_plan(const PlanRecord& plan) {
                   "' no longer reads: " + attempt.start_error;
       return r;
     case plan::Refusal::override_refused:
-      r.failure = "the stored overrides are no longer allowed: " + attempt.problems.front();
+      r.failure = "the stored overrides are no longer allowed: " +
+                  eligibility::describe(attempt.refused_overrides.front());
       return r;
     case plan::Refusal::formula_refused:
     case plan::Refusal::internal_error:

@@ -3,10 +3,14 @@
 #include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <type_traits>
 
 #include "protocol/protocol_loader.hpp"
 #include "records/store.hpp"
+#include "report/stored_plan.hpp"
 #include "text/format.hpp"
+#include "units/any_quantity.hpp"
+#include "units/compare.hpp"
 #include "units/parse.hpp"
 
 namespace lb::records {
@@ -14,77 +18,77 @@ namespace lb::records {
 namespace {
 using nlohmann::json;
 
+/// A planned or performed amount: a quantity of its dimension (a count of units
+/// is a plain number, units::Fraction) and the text it is shown as.
+struct Amount {
+  units::AnyQuantity quantity;
+  std::string text;
+};
+
+template <class Q>
+std::optional<Amount> stored_amount(const report::Stored<Q>& f) {
+  if (!f.quantity) return std::nullopt;
+  if constexpr (std::is_same_v<Q, double>) {
+    return Amount{units::AnyQuantity::of(units::fraction(*f.quantity)), f.display};
+  } else {
+    return Amount{units::AnyQuantity::of(*f.quantity), f.display};
+  }
+}
+
 struct Item {
   const char* name;
   const char* label;
-  /// JSON pointers into the stored plan, first found wins. The session and
-  /// course sections are read where the plan carries them; the exchange volume
-  /// is always there (docs/records.md "Planned values").
-  std::vector<const char*> planned_paths;
+  /// The planned value, read from the stored plan by the typed reader
+  /// (report::read_stored_plan, which owns every older layout).
+  std::optional<Amount> (*planned)(const report::StoredPlan&);
 };
 
 const std::vector<Item>& items() {
+  using P = report::StoredPlan;
   static const std::vector<Item> kItems = {
-      {"plasma_removed", "Plasma exchanged", {"/exchange/volume_per_session"}},
-      {"duration", "Duration", {"/separation/duration"}},
-      {"ffp_units", "FFP units", {"/replacement/ffp_units_per_session"}},
-      {"albumin_used", "Albumin", {"/replacement/albumin_grams_per_session"}},
-      {"anticoagulant_volume", "Anticoagulant (AC) volume", {"/anticoagulation/ac_volume"}},
-      {"calcium_given", "Calcium gluconate", {"/anticoagulation/calcium_gluconate_per_session"}},
+      {"plasma_removed", "Plasma exchanged",
+       [](const P& p) { return stored_amount(p.exchange.volume_per_session); }},
+      {"duration", "Duration",
+       [](const P& p) {
+         return p.separation ? stored_amount(p.separation->duration) : std::nullopt;
+       }},
+      {"ffp_units", "FFP units",
+       [](const P& p) {
+         return p.replacement ? stored_amount(p.replacement->ffp_units) : std::nullopt;
+       }},
+      {"albumin_used", "Albumin",
+       [](const P& p) {
+         return p.replacement ? stored_amount(p.replacement->albumin_grams) : std::nullopt;
+       }},
+      {"anticoagulant_volume", "Anticoagulant (AC) volume",
+       [](const P& p) {
+         return p.anticoagulation ? stored_amount(p.anticoagulation->ac_volume) : std::nullopt;
+       }},
+      {"calcium_given", "Calcium gluconate",
+       [](const P& p) {
+         return p.anticoagulation ? stored_amount(p.anticoagulation->calcium_gluconate)
+                                  : std::nullopt;
+       }},
   };
   return kItems;
 }
 
-struct Planned {
-  double si = 0.0;
-  std::string text;
-  std::optional<units::Dimension> dimension;  ///< unset for counts (units, vials)
-};
-
-/// A planned quantity at one of the paths: {"value", "unit", "display"} as
-/// report::plan_json writes them, converted to SI with the unit parser.
-std::optional<Planned> planned_value(const json& plan, const Item& item) {
-  for (const char* path : item.planned_paths) {
-    const json::json_pointer ptr(path);
-    if (!plan.contains(ptr)) continue;
-    const auto& q = plan.at(ptr);
-    if (!q.is_object() || !q.contains("value") || !q["value"].is_number()) continue;
-    const double value = q["value"].get<double>();
-    const std::string unit = q.value("unit", "");
-    const std::string display = q.value("display", text::fixed(value, 0) + " " + unit);
-    const auto parsed = units::parse_quantity(text::fixed(value, 6) + " " + unit);
-    if (parsed) return Planned{parsed.value->si_value, display, parsed.value->dimension};
-    return Planned{value, display, std::nullopt};  // a count: "units", "vials"
-  }
-  return std::nullopt;
-}
-
-std::optional<double> plan_milliliters(const json& plan, const char* path) {
-  const json::json_pointer ptr(path);
-  if (!plan.contains(ptr)) return std::nullopt;
-  const auto& q = plan.at(ptr);
-  if (!q.contains("value") || !q["value"].is_number()) return std::nullopt;
-  const auto parsed =
-      units::parse_quantity_of(text::fixed(q["value"].get<double>(), 6) + " " + q.value("unit", ""),
-                               units::Dimension::volume);
-  if (!parsed) return std::nullopt;
-  return units::in_milliliters(parsed.value->quantity().get<units::Volume>());
-}
-
-std::optional<Planned> actual_value(const SessionInput& s, const std::string& item) {
-  const auto of = [](const std::optional<RecordedQuantity>& q) -> std::optional<Planned> {
+std::optional<Amount> actual_value(const SessionInput& s, const std::string& item) {
+  const auto of = [](const std::optional<RecordedQuantity>& q) -> std::optional<Amount> {
     if (!q) return std::nullopt;
-    return Planned{q->si, q->text, q->dimension};
+    return Amount{q->quantity(), q->text};
   };
   if (item == "plasma_removed") return of(s.plasma_removed);
   if (item == "duration") {
-    const auto seconds = static_cast<double>(s.ended.epoch_seconds - s.started.epoch_seconds);
-    return Planned{seconds, text::fixed(seconds / 60.0, 0) + " min", units::Dimension::time};
+    const auto seconds =
+        units::seconds(static_cast<double>(s.ended.epoch_seconds - s.started.epoch_seconds));
+    return Amount{units::AnyQuantity::of(seconds),
+                  text::fixed(units::in_minutes(seconds), 0) + " min"};
   }
   if (item == "ffp_units") {
     if (!s.ffp_units) return std::nullopt;
-    return Planned{static_cast<double>(*s.ffp_units), std::to_string(*s.ffp_units) + " units",
-                   std::nullopt};
+    return Amount{units::AnyQuantity::of(units::fraction(*s.ffp_units)),
+                  std::to_string(*s.ffp_units) + " units"};
   }
   if (item == "albumin_used") return of(s.albumin_used);
   if (item == "anticoagulant_volume") return of(s.anticoagulant_volume);
@@ -97,12 +101,16 @@ std::optional<Planned> actual_value(const SessionInput& s, const std::string& it
   return std::nullopt;
 }
 
-Comparison compare(const Item& item, const json& plan, const SessionInput& s,
-                   const ReviewParameters& params) {
+bool positive(const units::AnyQuantity& q) {
+  return units::greater(q, units::AnyQuantity::from_si(0.0, q.dimension()));
+}
+
+Comparison compare(const Item& item, const std::optional<report::StoredPlan>& plan,
+                   const SessionInput& s, const ReviewParameters& params) {
   Comparison c;
   c.item = item.name;
   c.label = item.label;
-  const auto planned = planned_value(plan, item);
+  const auto planned = plan ? item.planned(*plan) : std::nullopt;
   const auto actual = actual_value(s, item.name);
   if (planned) c.planned = planned->text;
   if (actual) c.actual = actual->text;
@@ -113,17 +121,19 @@ Comparison compare(const Item& item, const json& plan, const SessionInput& s,
     c.note = "not in the plan";
   } else if (!actual) {
     c.note = "not recorded";
-  } else if (planned->dimension != actual->dimension) {
+  } else if (planned->quantity.dimension() != actual->quantity.dimension()) {
     c.note = "planned and actual are in different kinds of unit: not compared";
-  } else if (planned->si > 0) {
-    c.deviation = (actual->si - planned->si) / planned->si;
+  } else if (positive(planned->quantity)) {
+    c.deviation = units::fraction(*units::ratio(actual->quantity, planned->quantity) - 1.0);
     if (!c.tolerance) {
       c.note = "no tolerance stated: not assessed";
-    } else if (std::abs(*c.deviation) > *c.tolerance) {
+    } else if (units::above(units::fraction(std::abs(units::in_fraction(*c.deviation))),
+                            *c.tolerance)) {
       c.beyond_tolerance = true;
-      c.note = "beyond the stated tolerance of " + text::fixed(*c.tolerance * 100, 0) + " %";
+      c.note = "beyond the stated tolerance of " + text::fixed(units::in_percent(*c.tolerance), 0) +
+               " %";
     }
-  } else if (actual->si > 0) {
+  } else if (positive(actual->quantity)) {
     // None planned but some given: no relative deviation exists, so always flag it.
     c.beyond_tolerance = true;
     c.note = "given although the plan orders none";
@@ -132,7 +142,7 @@ Comparison compare(const Item& item, const json& plan, const SessionInput& s,
 }
 
 struct PlanContext {
-  json plan;
+  std::optional<report::StoredPlan> plan;  ///< nullopt when the stored JSON does not read
   std::optional<protocol::Protocol> protocol;
   ReviewParameters params;
 };
@@ -143,18 +153,20 @@ LabReview review_lab(const LabValue& pre, const LabValue& post, const SessionInp
   l.analyte = pre.analyte;
   l.pre = pre.value.text;
   l.post = post.value.text;
-  l.hours_after_end =
-      static_cast<double>(post.drawn_at.epoch_seconds - s.ended.epoch_seconds) / 3600.0;
-  l.equilibrated = l.hours_after_end >= ctx.params.equilibration_hours;
-  if (pre.value.dimension != post.value.dimension) {
+  l.after_end =
+      units::seconds(static_cast<double>(post.drawn_at.epoch_seconds - s.ended.epoch_seconds));
+  l.equilibrated = units::at_least(l.after_end, ctx.params.equilibration);
+  const auto pre_q = pre.value.quantity();
+  const auto post_q = post.value.quantity();
+  if (pre_q.dimension() != post_q.dimension()) {
     l.note = "pre and post are in different kinds of unit: enter both in the same unit to compare";
     return l;
   }
-  if (!(pre.value.si > 0)) {
+  if (!positive(pre_q)) {
     l.note = "pre value is zero: no ratio";
     return l;
   }
-  l.observed_ratio = post.value.si / pre.value.si;
+  l.observed_ratio = units::fraction(*units::ratio(post_q, pre_q));
 
   const protocol::SoluteKinetics* kinetics = nullptr;
   if (ctx.protocol) {
@@ -173,23 +185,26 @@ LabReview review_lab(const LabValue& pre, const LabValue& post, const SessionInp
     return l;
   }
   if (!l.equilibrated) {
-    l.note = "drawn " + text::fixed(l.hours_after_end, 1) + " h after the end, before the " +
-             text::fixed(ctx.params.equilibration_hours, 0) +
+    l.note = "drawn " + text::fixed(units::in_hours(l.after_end), 1) +
+             " h after the end, before the " +
+             text::fixed(units::in_hours(ctx.params.equilibration), 0) +
              " h stated for re-equilibration (ASFA 2023): not used for the re-fit";
     return l;
   }
-  const auto pv = plan_milliliters(ctx.plan, "/volumes/plasma_volume");
-  const auto planned = plan_milliliters(ctx.plan, "/exchange/volume_per_session");
-  if (!pv || !planned || !(s.plasma_removed.si > 0)) {
+  const auto removed = s.plasma_removed.quantity().as<units::Volume>();
+  const std::optional<units::Volume> pv =
+      ctx.plan ? ctx.plan->volumes.plasma_volume.quantity : std::nullopt;
+  const std::optional<units::Volume> planned =
+      ctx.plan ? ctx.plan->exchange.volume_per_session.quantity : std::nullopt;
+  if (!pv || !planned || !removed || !units::above(*removed, units::milliliters(0))) {
     l.note = "the plan has no plasma volume or exchange volume, or no plasma was removed";
     return l;
   }
-  const double f = kinetics->model == protocol::KineticModel::two_compartment
-                       ? units::in_fraction(kinetics->intravascular_fraction)
-                       : 1.0;
-  l.refit = refit_intravascular_fraction(
-      {l.analyte, s.plasma_removed.quantity().get<units::Volume>(), units::milliliters(*pv),
-       units::milliliters(*planned), units::fraction(f), units::fraction(*l.observed_ratio)});
+  const units::Fraction f = kinetics->model == protocol::KineticModel::two_compartment
+                                ? kinetics->intravascular_fraction
+                                : units::fraction(1.0);
+  l.refit =
+      refit_intravascular_fraction({l.analyte, *removed, *pv, *planned, f, *l.observed_ratio});
   l.note = l.refit->note;
   return l;
 }
@@ -212,11 +227,15 @@ ReviewParameters parse_review_parameters(const std::string& review_json) {
   if (j.contains("tolerances")) {
     for (const auto& [item, value] : j["tolerances"].items()) {
       if (!value.is_number()) throw InputError("tolerance " + item + " is not a number");
-      p.tolerances[item] = value.get<double>();
+      // Stored as a plain fraction (0.1 = 10 %), docs/records.md.
+      p.tolerances[item] = units::fraction(value.get<double>());
     }
   }
-  if (j.contains("equilibration_hours"))
-    p.equilibration_hours = j["equilibration_hours"].get<double>();
+  if (j.contains("equilibration_hours")) {
+    if (!j["equilibration_hours"].is_number())
+      throw InputError("equilibration_hours is not a number");
+    p.equilibration = units::hours(j["equilibration_hours"].get<double>());
+  }
   return p;
 }
 
@@ -258,7 +277,7 @@ CourseReview review_course(Store& store, const std::string& patient) {
   std::map<std::int64_t, PlanContext> contexts;
   for (const auto& plan : store.plans_for(patient)) {
     PlanContext ctx;
-    ctx.plan = json::parse(plan.plan_json, nullptr, false);
+    ctx.plan = report::read_stored_plan(plan.plan_json).plan;
     ctx.protocol = protocol::parse_protocol(plan.protocol_text, plan.protocol_file).protocol;
     ctx.params = parse_review_parameters(plan.review_json);
     review.plans.push_back({plan, reproduce_plan(plan), ctx.params});

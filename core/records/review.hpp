@@ -14,6 +14,7 @@
 #include "records/model.hpp"
 #include "records/refit.hpp"
 #include "records/reproduce.hpp"
+#include "units/quantities.hpp"
 
 namespace lb::records {
 
@@ -22,10 +23,10 @@ struct ReviewParameters {
   /// Allowed relative deviation per compared item ("plasma_removed", "duration",
   /// "ffp_units", "anticoagulant_volume", "calcium_given"); items without one are
   /// shown but not assessed.
-  std::map<std::string, double> tolerances;
+  std::map<std::string, units::Fraction> tolerances;
   /// Post labs drawn at least this long after the session ended count as
   /// re-equilibrated (ASFA 2023 ALF fact sheet: >= 12 h; LiverBridge clinical reference §7.3).
-  double equilibration_hours = 12.0;
+  units::Duration equilibration = units::hours(12.0);
 };
 
 /// Reads review_json; unknown keys and bad values throw InputError.
@@ -38,21 +39,21 @@ std::string make_review_json(const std::vector<std::string>& tolerances,
 const std::vector<std::string>& comparable_items();
 
 struct Comparison {
-  std::string item;                 ///< "plasma_removed", ...
-  std::string label;                ///< "Plasma removed"
-  std::string planned;              ///< display text, "" when the plan does not state it
-  std::string actual;               ///< display text, "" when not recorded
-  std::optional<double> deviation;  ///< (actual − planned) / planned
-  std::optional<double> tolerance;
+  std::string item;                          ///< "plasma_removed", ...
+  std::string label;                         ///< "Plasma removed"
+  std::string planned;                       ///< display text, "" when the plan does not state it
+  std::string actual;                        ///< display text, "" when not recorded
+  std::optional<units::Fraction> deviation;  ///< (actual − planned) / planned
+  std::optional<units::Fraction> tolerance;
   bool beyond_tolerance = false;
   std::string note;
 };
 
 struct LabReview {
   std::string analyte;
-  std::string pre, post;  ///< as entered
-  std::optional<double> observed_ratio;
-  double hours_after_end = 0.0;
+  std::string pre, post;                          ///< as entered
+  std::optional<units::Fraction> observed_ratio;  ///< post / pre
+  units::Duration after_end = units::seconds(0);  ///< from the session's end to the post draw
   bool equilibrated = false;
   std::optional<Refit> refit;  ///< when the protocol models the solute and the sample allows
   std::string note;

@@ -12,8 +12,9 @@ namespace lb::records {
 namespace {
 using nlohmann::json;
 
-std::string percent(double fraction) {
-  return (fraction > 0 ? "+" : "") + text::fixed(fraction * 100, 1) + " %";
+std::string percent(units::Fraction deviation) {
+  const double p = units::in_percent(deviation);
+  return (p > 0 ? "+" : "") + text::fixed(p, 1) + " %";
 }
 
 std::string reproduction_line(const Reproduction& r) {
@@ -27,10 +28,11 @@ std::string reproduction_line(const Reproduction& r) {
 std::string tolerances_line(const ReviewParameters& p) {
   std::string t;
   for (const auto& [item, value] : p.tolerances) {
-    t += (t.empty() ? "" : ", ") + item + " ±" + text::fixed(value * 100, 0) + " %";
+    t += (t.empty() ? "" : ", ") + item + " ±" + text::fixed(units::in_percent(value), 0) + " %";
   }
   return (t.empty() ? "none stated (deviations shown, not assessed)" : t) +
-         "; labs re-equilibrated " + text::fixed(p.equilibration_hours, 0) + " h after the end";
+         "; labs re-equilibrated " + text::fixed(units::in_hours(p.equilibration), 0) +
+         " h after the end";
 }
 
 std::string refit_line(const LabReview& l) {
@@ -58,7 +60,9 @@ json review_json(const CourseReview& review) {
       diffs.push_back({{"path", d.path}, {"stored", d.stored}, {"rerun", d.rerun}});
     }
     json tolerances = json::object();
-    for (const auto& [item, value] : p.parameters.tolerances) tolerances[item] = value;
+    for (const auto& [item, value] : p.parameters.tolerances) {
+      tolerances[item] = units::in_fraction(value);
+    }
     plans.push_back(
         {{"id", p.plan.id},
          {"protocol",
@@ -75,7 +79,7 @@ json review_json(const CourseReview& review) {
            {"failure", p.reproduction.failure},
            {"differences", diffs}}},
          {"tolerances", tolerances},
-         {"equilibration_hours", p.parameters.equilibration_hours}});
+         {"equilibration_hours", units::in_hours(p.parameters.equilibration)}});
   }
   json sessions = json::array();
   for (const auto& s : review.sessions) {
@@ -86,8 +90,8 @@ json review_json(const CourseReview& review) {
                 {"actual", c.actual},
                 {"beyond_tolerance", c.beyond_tolerance},
                 {"note", c.note}};
-      j["deviation"] = c.deviation ? json(*c.deviation) : json(nullptr);
-      j["tolerance"] = c.tolerance ? json(*c.tolerance) : json(nullptr);
+      j["deviation"] = c.deviation ? json(units::in_fraction(*c.deviation)) : json(nullptr);
+      j["tolerance"] = c.tolerance ? json(units::in_fraction(*c.tolerance)) : json(nullptr);
       comparisons.push_back(j);
     }
     json labs = json::array();
@@ -95,10 +99,11 @@ json review_json(const CourseReview& review) {
       json j = {{"analyte", l.analyte},
                 {"pre", l.pre},
                 {"post", l.post},
-                {"hours_after_end", l.hours_after_end},
+                {"hours_after_end", units::in_hours(l.after_end)},
                 {"equilibrated", l.equilibrated},
                 {"note", l.note}};
-      j["observed_ratio"] = l.observed_ratio ? json(*l.observed_ratio) : json(nullptr);
+      j["observed_ratio"] =
+          l.observed_ratio ? json(units::in_fraction(*l.observed_ratio)) : json(nullptr);
       if (l.refit) {
         j["predicted_ratio"] = report::derivation_json(l.refit->predicted_ratio.how);
         if (l.refit->fitted_fraction) {
@@ -181,8 +186,9 @@ std::string render_review_text(const CourseReview& r) {
     }
     for (const auto& l : s.labs) {
       o << "  lab " << l.analyte << ": " << l.pre << " -> " << l.post << " ("
-        << text::fixed(l.hours_after_end, 1) << " h after end)";
-      if (l.observed_ratio) o << ", post/pre " << text::fixed(*l.observed_ratio, 3);
+        << text::fixed(units::in_hours(l.after_end), 1) << " h after end)";
+      if (l.observed_ratio)
+        o << ", post/pre " << text::fixed(units::in_fraction(*l.observed_ratio), 3);
       const auto line = refit_line(l);
       o << (line.empty() ? "" : "; " + line) << "\n";
     }
@@ -240,9 +246,10 @@ std::string render_review_markdown(const CourseReview& r) {
       o << "\n| lab | pre | post | h after end | post/pre | model |\n|---|---|---|---|---|---|\n";
       for (const auto& l : s.labs) {
         o << "| " << text::md_escape(l.analyte) << " | " << text::md_escape(l.pre) << " | "
-          << text::md_escape(l.post) << " | " << text::fixed(l.hours_after_end, 1) << " | "
-          << (l.observed_ratio ? text::fixed(*l.observed_ratio, 3) : "-") << " | " << refit_line(l)
-          << " |\n";
+          << text::md_escape(l.post) << " | " << text::fixed(units::in_hours(l.after_end), 1)
+          << " | "
+          << (l.observed_ratio ? text::fixed(units::in_fraction(*l.observed_ratio), 3) : "-")
+          << " | " << refit_line(l) << " |\n";
       }
     }
     for (const auto& e : s.corrections) {

@@ -206,9 +206,9 @@ std::int64_t Store::add_plan(const PlanInput& plan) {
   if (json.is_discarded() || !json.contains("protocol")) {
     throw InputError("the plan JSON has no protocol section");
   }
-  const std::string sha = io::sha256_hex(plan.protocol_text);
-  if (json["protocol"].value("sha256", "") != sha) {
-    throw InputError("the plan was not computed from this protocol text (SHA-256 differs)");
+  const std::string& sha = plan.protocol_sha256;
+  if (sha.empty() || json["protocol"].value("sha256", "") != sha) {
+    throw InputError("the plan JSON names another protocol than the plan (SHA-256 differs)");
   }
   std::int64_t id = 0;
   db_.write_transaction([&] {

@@ -28,29 +28,48 @@ std::string labs_when(const course::CourseSession& s) {
   return "+" + hours(s.timing.labs_due);
 }
 
+double clean(double v) { return std::round(v * 1e6) / 1e6; }
+double clean_shown(const explain::Shown& v) { return clean(v.value); }
+
 std::string volume_text(units::Volume v) {
   return text::shown({units::in_milliliters(v), "mL", 0});
 }
 
-/// "4.5 → 1.9 (not comparable) → 3.1 mg/dL"
-std::string triple(const kinetics::SessionValues& v) {
-  return text::shown(v.pre.how.shown) + " → " + text::shown(v.post.how.shown) + "* → " +
-         text::shown(v.next_day.how.shown);
+/// "342 µmol/L → model estimate 157–218 µmol/L* → model estimate 262–301 µmol/L": the
+/// measured value before session 1, then ranges over the parameters' uncertainty (a
+/// single predicted number would read as more certain than the model is).
+std::string triple(protocol::Solute s, const kinetics::SessionValues& v, bool first) {
+  const std::string pre =
+      first ? text::shown(v.pre.how.shown) + " (measured)" : kinetics::band_text(s, v.pre_band);
+  return pre + " → " + kinetics::band_text(s, v.post_band) + "* → " +
+         kinetics::band_text(s, v.next_day_band);
 }
 
-/// "replacement_aware; no generation modelled: ...": the model, and what happens between
-/// sessions when the protocol gives no generation rate (so a flat or rising next-day value is
-/// not read as a measured or expected course).
+/// "two_compartment; trend: population default for aclf (...); return T_r 96 h": the model,
+/// and what moves the value between sessions (so a flat or rising next-day value is not read
+/// as a measured course).
 std::string model_and_source(const kinetics::SolutePrediction& k) {
   std::string out(protocol::to_string(k.model));
-  if (k.generation_modelled) return out;
+  if (k.generation_modelled) out += "; trend: " + k.generation_basis;
+  if (k.return_modelled) out += "; returns towards the patient's own level";
+  if (k.generation_modelled || k.return_modelled) return out;
   if (k.model == protocol::KineticModel::two_compartment) {
     return out + "; no generation modelled: the rise after a session is modelled redistribution";
   }
   return out + "; no generation modelled: efficacy-lab value = immediately-after value";
 }
 
-double clean(double v) { return std::round(v * 1e6) / 1e6; }
+/// A predicted value with its band: the derivation, plus `low`, `high` and `band` text.
+nlohmann::json banded_json(protocol::Solute s, const explain::Derivation& how,
+                           const kinetics::Band& b) {
+  auto j = derivation_json(how);
+  const auto lo = kinetics::band_low(s, b);
+  const auto hi = kinetics::band_high(s, b);
+  j["low"] = {{"value", clean_shown(lo)}, {"unit", lo.unit}, {"display", text::shown(lo)}};
+  j["high"] = {{"value", clean_shown(hi)}, {"unit", hi.unit}, {"display", text::shown(hi)}};
+  j["band"] = kinetics::band_text(s, b);
+  return j;
+}
 
 nlohmann::json offset_json(units::Duration d) {
   return {{"value", clean(units::in_hours(d))}, {"unit", "h"}, {"display", hours(d)}};
@@ -120,13 +139,16 @@ void course_text(std::string& out, const plan::Plan& plan) {
     out += "      eligibility re-check: " + s.check.text + "\n";
   }
   if (!c.kinetics.empty() || !c.not_predicted.empty()) {
-    out += "  Predicted labs (before → immediately after* → at the efficacy labs)\n";
+    out +=
+        "  Predicted labs (before → immediately after* → at the efficacy labs; each model\n"
+        "  estimate is the range over its parameters' uncertainty)\n";
     out += "  * immediately-after values are not comparable with pre-session values\n";
     for (const auto& k : c.kinetics) {
       out += "    " + std::string(protocol::solute_label(k.solute)) + " (" + model_and_source(k) +
              ")\n";
       for (std::size_t i = 0; i < k.sessions.size(); ++i) {
-        out += "      session " + std::to_string(i + 1) + ": " + triple(k.sessions[i]) + "\n";
+        out += "      session " + std::to_string(i + 1) + ": " +
+               triple(k.solute, k.sessions[i], i == 0) + "\n";
       }
     }
     for (const auto& n : c.not_predicted) {
@@ -163,14 +185,15 @@ void course_markdown(std::string& out, const plan::Plan& plan) {
   }
   if (!c.kinetics.empty() || !c.not_predicted.empty()) {
     out +=
-        "\n### Predicted labs\n\nBefore → immediately after\\* → at the efficacy labs. "
+        "\n### Predicted labs\n\nBefore → immediately after\\* → at the efficacy labs; each model "
+        "estimate is the range over its parameters' uncertainty. "
         "\\*Immediately-after values are not comparable with pre-session values.\n\n";
     for (const auto& k : c.kinetics) {
       out += "- **" + std::string(protocol::solute_label(k.solute)) + "** (" + model_and_source(k) +
              "):";
       for (std::size_t i = 0; i < k.sessions.size(); ++i) {
-        out += " session " + std::to_string(i + 1) + ": " + triple(k.sessions[i]) +
-               (i + 1 < k.sessions.size() ? ";" : "");
+        out += " session " + std::to_string(i + 1) + ": " +
+               triple(k.solute, k.sessions[i], i == 0) + (i + 1 < k.sessions.size() ? ";" : "");
       }
       out += "\n";
     }
@@ -209,16 +232,19 @@ void add_course_json(nlohmann::json& out, const plan::Plan& plan) {
     nlohmann::json pre = nlohmann::json::array(), post = nlohmann::json::array(),
                    next = nlohmann::json::array();
     for (const auto& v : k.sessions) {
-      pre.push_back(derivation_json(v.pre.how));
-      auto p = derivation_json(v.post.how);
+      pre.push_back(banded_json(k.solute, v.pre.how, v.pre_band));
+      if (pre.size() == 1) pre.back()["band"] = text::shown(v.pre.how.shown) + " (measured)";
+      auto p = banded_json(k.solute, v.post.how, v.post_band);
       p["comparable_to_pre"] = false;
       post.push_back(p);
-      next.push_back(derivation_json(v.next_day.how));
+      next.push_back(banded_json(k.solute, v.next_day.how, v.next_day_band));
     }
     kinetics[std::string(protocol::to_string(k.solute))] = {
         {"predicted", true},
         {"model", protocol::to_string(k.model)},
         {"generation_modelled", k.generation_modelled},
+        {"generation_basis", k.generation_basis},
+        {"return_modelled", k.return_modelled},
         {"pre", pre},
         {"post", post},
         {"next_day", next}};

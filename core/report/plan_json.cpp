@@ -7,6 +7,7 @@
 #include "report/patient_summary.hpp"
 #include "report/scores_report.hpp"
 #include "report/session_report.hpp"
+#include "report/stored_plan.hpp"
 #include "text/format.hpp"
 #include "version.hpp"
 
@@ -75,6 +76,7 @@ nlohmann::json plan_json(const plan::Plan& plan) {
 
   nlohmann::json out = {
       {"liverbridge_version", kVersion},
+      {kFormatKey, static_cast<int>(kCurrentFormat)},
       {"disclaimer", plan::kDisclaimer},
       {"eligibility", eligibility_json(plan)},
       {"status", plan::to_string(plan.status())},

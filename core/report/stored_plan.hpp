@@ -21,8 +21,9 @@
 
 namespace lb::report {
 
-/// The layouts of stored plan JSON, told apart by what they hold (the JSON
-/// carries the program version, not a layout number).
+/// The layouts of stored plan JSON. Plans written since the layout number was
+/// added carry it as `plan_format` (kFormatKey); older ones are told apart by
+/// what they hold.
 enum class StoredFormat {
   /// Before the stable order fields: unit sizes, albumin strength and the
   /// inlet:AC ratio only inside the derivations of the figures that used them.
@@ -32,6 +33,9 @@ enum class StoredFormat {
   stable_orders = 2,
 };
 std::string_view to_string(StoredFormat f);
+/// The key of the layout number in the plan JSON, and the layout plan_json writes.
+inline constexpr const char* kFormatKey = "plan_format";
+inline constexpr StoredFormat kCurrentFormat = StoredFormat::stable_orders;
 
 /// A code of the plan JSON: the text as stored and, when the program knows it,
 /// the enum (an unknown code from a newer program keeps its text).
@@ -52,7 +56,8 @@ struct StoredInput {
 
 /// A figure as the plan showed it and how it was derived.
 struct StoredFigure {
-  std::string display;          ///< "4824 mL", "" when the plan lacks the figure
+  std::string display;  ///< "4824 mL", "" when the plan lacks the figure
+  std::string band;     ///< predicted labs: "model estimate 157–218 µmol/L" ("" otherwise)
   std::optional<double> value;  ///< as stored, in `unit`
   std::string unit;
   std::string label, method, formula;

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <type_traits>
 
 #include "report/stored_plan.hpp"
 #include "text/format.hpp"
@@ -87,6 +88,7 @@ StoredFigure figure(const json& q) {
   StoredFigure f;
   if (!q.is_object()) return f;
   f.display = display_of(q);
+  f.band = str(get(q, "band"));
   f.value = number(get(q, "value"));
   f.unit = str(get(q, "unit"));
   const auto& d = get(q, "derivation");
@@ -118,20 +120,26 @@ std::optional<Q> typed(std::optional<double> value, const std::string& unit,
   return parse(std::string(digits, end) + " " + unit).value;
 }
 
+/// The one step from a read figure to a typed one: its stored value and unit
+/// through `parse` (a count passes `nullptr` and keeps the plain number).
 template <class Q>
-Stored<Q> quantity(const json& q, units::ParseResult<Q> (*parse)(std::string_view)) {
+Stored<Q> with_quantity(StoredFigure f, units::ParseResult<Q> (*parse)(std::string_view)) {
   Stored<Q> out;
-  static_cast<StoredFigure&>(out) = figure(q);
-  out.quantity = typed(out.value, out.unit, parse);
+  static_cast<StoredFigure&>(out) = std::move(f);
+  if constexpr (std::is_same_v<Q, double>) {
+    out.quantity = out.value;
+  } else {
+    out.quantity = typed(out.value, out.unit, parse);
+  }
   return out;
 }
 
-Stored<double> count(const json& q) {
-  Stored<double> out;
-  static_cast<StoredFigure&>(out) = figure(q);
-  out.quantity = out.value;
-  return out;
+template <class Q>
+Stored<Q> quantity(const json& q, units::ParseResult<Q> (*parse)(std::string_view)) {
+  return with_quantity(figure(q), parse);
 }
+
+Stored<double> count(const json& q) { return with_quantity<double>(figure(q), nullptr); }
 
 /// A setting stored as a field of its own since StoredFormat::stable_orders, or,
 /// in older plans, the same value as an input of the figure that used it.
@@ -140,14 +148,13 @@ Stored<Q> setting(const json& section, const char* key, const StoredFigure& used
                   std::string_view input_name, units::ParseResult<Q> (*parse)(std::string_view)) {
   const json& stable = get(section, key);
   if (!stable.is_null()) return quantity(stable, parse);
-  Stored<Q> out;
+  StoredFigure f;
   if (const auto* in = used_by.input(input_name)) {
-    out.display = in->display;
-    out.value = in->value;
-    out.unit = in->unit;
-    out.quantity = typed(in->value, in->unit, parse);
+    f.display = in->display;
+    f.value = in->value;
+    f.unit = in->unit;
   }
-  return out;
+  return with_quantity(std::move(f), parse);
 }
 
 using units::parse_dose_rate;
@@ -280,8 +287,10 @@ std::optional<StoredAnticoagulation> read_anticoagulation(const json& a) {
     if (const auto* in = out.ac_rate.input("inlet:AC ratio")) ratio = in->value;
   }
   if (ratio) {
-    out.inlet_ac_ratio.value = out.inlet_ac_ratio.quantity = ratio;
-    out.inlet_ac_ratio.display = number_text(*ratio);
+    StoredFigure f;
+    f.value = ratio;
+    f.display = number_text(*ratio);
+    out.inlet_ac_ratio = with_quantity<double>(std::move(f), nullptr);
   }
   return out;
 }
@@ -367,9 +376,18 @@ std::vector<StoredFinding> read_findings(const json& plan) {
   return out;
 }
 
-/// The layout: plans stored before the stable order fields keep the FFP unit
-/// size and the inlet:AC ratio only in derivations.
+/// The layout: the stated layout number when the plan has one; else (plans
+/// stored before it was written) told by what it holds: plans stored before the
+/// stable order fields keep the FFP unit size and the inlet:AC ratio only in
+/// derivations. A number above the newest this program knows (a plan from a newer
+/// version) is read as the newest layout, whose fields it keeps.
 StoredFormat format_of(const json& plan) {
+  if (const auto stated = whole(get(plan, kFormatKey))) {
+    if (*stated == static_cast<int>(StoredFormat::derivation_inputs)) {
+      return StoredFormat::derivation_inputs;
+    }
+    if (*stated >= static_cast<int>(StoredFormat::stable_orders)) return kCurrentFormat;
+  }
   const auto& r = get(plan, "replacement");
   const auto& a = get(plan, "anticoagulation");
   const bool older =

@@ -75,6 +75,56 @@ Words finding_words(std::string_view code) {
   return {"", ""};
 }
 
+std::string_view words_for(patient::Diagnosis d) {
+  switch (d) {
+    case patient::Diagnosis::alf: return "acute liver failure";
+    case patient::Diagnosis::subacute_lf: return "subacute liver failure";
+    case patient::Diagnosis::aclf: return "acute-on-chronic liver failure";
+    case patient::Diagnosis::chronic_lf: return "chronic liver failure";
+    case patient::Diagnosis::other: return "another diagnosis";
+  }
+  return "";
+}
+
+std::string_view words_for(protocol::ExchangeRule r) {
+  switch (r) {
+    case protocol::ExchangeRule::plasma_volumes: return "multiple of the plasma volume";
+    case protocol::ExchangeRule::percent_ibw:
+      return "percentage of ideal body weight (kg read as litres)";
+    case protocol::ExchangeRule::per_kg: return "volume per kg body weight";
+    case protocol::ExchangeRule::fixed: return "fixed volume";
+  }
+  return "";
+}
+
+std::string_view words_for(protocol::ReplacementMix m) {
+  switch (m) {
+    case protocol::ReplacementMix::ffp: return "fresh frozen plasma (FFP) only";
+    case protocol::ReplacementMix::albumin: return "albumin solution only";
+    case protocol::ReplacementMix::fractions: return "FFP and albumin solution in fixed shares";
+    case protocol::ReplacementMix::ffp_units:
+      return "a set number of FFP units, the rest albumin solution";
+  }
+  return "";
+}
+
+std::string_view words_for(protocol::SeparationTechnique t) {
+  switch (t) {
+    case protocol::SeparationTechnique::centrifugal: return "centrifugal separation";
+    case protocol::SeparationTechnique::membrane: return "membrane plasma separation";
+  }
+  return "";
+}
+
+std::string_view words_for(protocol::KineticModel m) {
+  switch (m) {
+    case protocol::KineticModel::one_compartment: return "one-compartment";
+    case protocol::KineticModel::two_compartment: return "two-compartment (redistribution)";
+    case protocol::KineticModel::replacement_aware: return "mixing with the replacement fluid";
+  }
+  return "";
+}
+
 std::string headline(Words w) {
   std::string out(w.short_form);
   if (!w.long_form.empty()) out += ": " + std::string(w.long_form);

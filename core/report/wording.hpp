@@ -11,7 +11,9 @@
 
 #include "diag/finding.hpp"
 #include "eligibility/eligibility.hpp"
+#include "patient/patient.hpp"
 #include "plan/plan.hpp"
+#include "protocol/protocol.hpp"
 
 namespace lb::report {
 
@@ -29,6 +31,15 @@ Words finding_words(std::string_view code);
 
 /// "READY WITH WARNINGS: read the warnings before ordering".
 std::string headline(Words w);
+
+/// Plain words for the codes of the patient's diagnosis and the protocol's
+/// choices, where a clinician reads them (the plan JSON carries the codes):
+/// "acute-on-chronic liver failure", "FFP and albumin solution in fixed shares".
+std::string_view words_for(patient::Diagnosis d);
+std::string_view words_for(protocol::ExchangeRule r);
+std::string_view words_for(protocol::ReplacementMix m);
+std::string_view words_for(protocol::SeparationTechnique t);
+std::string_view words_for(protocol::KineticModel m);
 
 /// Every engine's finding codes (for tests and for listing them).
 std::span<const diag::FindingCode> all_finding_codes();

@@ -58,9 +58,22 @@ class EnumNames {
     for (const auto& e : entries_) out.emplace_back(e.name);
     return out;
   }
+  /// The names in table order as a constant array (word lists built at compile time).
+  [[nodiscard]] constexpr std::array<std::string_view, N> name_array() const {
+    std::array<std::string_view, N> out{};
+    for (std::size_t i = 0; i < N; ++i) out[i] = entries_[i].name;
+    return out;
+  }
   [[nodiscard]] constexpr const std::array<EnumName<E>, N>& entries() const { return entries_; }
   [[nodiscard]] static constexpr std::size_t size() { return N; }
 
+  /// Entry i names the enum value i (lists indexed by the enum's value rely on it).
+  [[nodiscard]] constexpr bool in_enum_order() const {
+    for (std::size_t i = 0; i < N; ++i) {
+      if (entries_[i].value != static_cast<E>(i)) return false;
+    }
+    return true;
+  }
   /// No name and no value twice (checked with static_assert next to each table).
   [[nodiscard]] constexpr bool unique() const {
     for (std::size_t i = 0; i < N; ++i) {

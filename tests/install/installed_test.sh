@@ -63,13 +63,18 @@ if command -v man >/dev/null; then
 fi
 
 # Bash completion: sub-commands, options, and the choices of --format.
+# Each call's words go to a file first: `grep -q` on a pipe exits at the first match and,
+# under pipefail, the writer's SIGPIPE would fail the check at random.
 complete_words() {
   bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _liverbridge
            printf "%s\n" "${COMPREPLY[@]}"' _ "$share/bash-completion/completions/liverbridge" "$@"
 }
-complete_words liverbridge pl | grep -qx plan || fail "completion: 'pl' does not give plan"
-complete_words liverbridge record pa | grep -qx patient || fail "completion: record pa"
-complete_words liverbridge plan --for | grep -qx -- --format || fail "completion: --for"
+complete_words liverbridge pl >"$tmp/words"
+grep -qx plan "$tmp/words" || fail "completion: 'pl' does not give plan"
+complete_words liverbridge record pa >"$tmp/words"
+grep -qx patient "$tmp/words" || fail "completion: record pa"
+complete_words liverbridge plan --for >"$tmp/words"
+grep -qx -- --format "$tmp/words" || fail "completion: --for"
 [ "$(complete_words liverbridge plan --format "" | sort | tr '\n' ' ')" = "json markdown text " ] ||
   fail "completion: plan --format values"
 

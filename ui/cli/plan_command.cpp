@@ -22,6 +22,15 @@ void print_diagnostics(const diag::Diagnostics& d, std::ostream& err) {
   for (const auto& item : d.sorted()) err << diag::format(item) << "\n";
 }
 
+/// A refused override named by the option that gave it.
+std::string override_words(const eligibility::OverrideProblem& p) {
+  if (p.kind == eligibility::OverrideProblem::Kind::no_reason) {
+    return "--override " + p.rule_id + ": give the reason, e.g. --override " + p.rule_id +
+           "=\"discussed with the consultant\"";
+  }
+  return "--override " + p.rule_id + ": " + eligibility::describe(p);
+}
+
 /// The attempt's refusal on stderr, with the exit code it gives.
 int report_refusal(const plan::PlanAttempt& attempt, std::ostream& err) {
   switch (attempt.refusal) {
@@ -33,6 +42,8 @@ int report_refusal(const plan::PlanAttempt& attempt, std::ostream& err) {
       for (const auto& p : attempt.problems) err << "liverbridge: " << p << "\n";
       return kExitInternal;
     default:
+      for (const auto& p : attempt.refused_overrides)
+        err << "liverbridge: " << override_words(p) << "\n";
       for (const auto& p : attempt.problems) err << "liverbridge: " << p << "\n";
       return kExitBadInput;
   }

@@ -64,6 +64,31 @@ void draw_reference(const explain::Derivation& d) {
   }
 }
 
+/// Where a figure's value starts. The value column is as wide as the value's
+/// text in the bold font (font units: it scales with the font, never a share of
+/// the panel's pixels), at least 7 em so that the usual values line up, and ends
+/// at the panel's right edge; on a wide panel it starts at 55 % of the width,
+/// and right after a long label when the value still fits there.
+float value_column_x(const std::string& value, float start, float right, float label_end) {
+  ImGui::PushFont(bold_font());
+  const float width = std::max(em(7.0f), ImGui::CalcTextSize(value.c_str()).x + em(0.3f));
+  ImGui::PopFont();
+  const float column = std::max(start, std::min(start + (right - start) * 0.55f, right - width));
+  if (label_end > column && label_end + width <= right) return label_end;
+  return column;
+}
+
+/// A marker after the value: on the same line when it fits, else on the next line
+/// in the value column.
+void marker(const char* words, float value_x, float right) {
+  ImGui::SameLine();
+  if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(words).x > right) {
+    ImGui::NewLine();
+    ImGui::SetCursorPosX(value_x);
+  }
+  ImGui::TextColored(kColourWarning, "%s", words);
+}
+
 }  // namespace
 
 std::vector<const explain::Derivation*> all_figures(const plan::Plan& plan) {
@@ -78,28 +103,29 @@ std::vector<const explain::Derivation*> all_figures(const plan::Plan& plan) {
 void draw_figure(AppState& s, const explain::Derivation& d, const plan::Plan& plan) {
   const bool was_open = s.view.expanded.count(d.id) != 0;
   ImGui::SetNextItemOpen(was_open, ImGuiCond_Always);
-  // Values line up in a column, pushed right when a label is longer.
-  const float label_end = ImGui::GetCursorPosX() + ImGui::GetTreeNodeToLabelSpacing() +
+  const std::string value = value_text(d);
+  const float start = ImGui::GetCursorPosX();
+  const float right = start + ImGui::GetContentRegionAvail().x;
+  const float label_end = start + ImGui::GetTreeNodeToLabelSpacing() +
                           ImGui::CalcTextSize(d.label.c_str()).x + em(0.8f);
-  const float value_x =
-      std::max(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x * 0.55f, label_end);
+  const float value_x = value_column_x(value, start, right, label_end);
   const bool open = ImGui::TreeNodeEx(
       d.id.c_str(), ImGuiTreeNodeFlags_SpanAvailWidth | ImGuiTreeNodeFlags_FramePadding, "%s",
       d.label.c_str());
   record_rect(s, "figure." + d.id);
   if (!open) derivation_tooltip(d, plan);
-  ImGui::SameLine(value_x);
+  // Beside the label when both fit, else under it in the value column: never past the edge.
+  if (label_end <= value_x) {
+    ImGui::SameLine(value_x);
+  } else {
+    ImGui::SetCursorPosX(value_x);
+  }
   ImGui::PushFont(bold_font());
-  ImGui::TextUnformatted(value_text(d).c_str());
+  ImGui::TextUnformatted(value.c_str());
   ImGui::PopFont();
-  if (!d.warnings.empty()) {
-    ImGui::SameLine();
-    ImGui::TextColored(kColourWarning, "(warning)");
-  }
-  if (unverified(d)) {
-    ImGui::SameLine();
-    ImGui::TextColored(kColourWarning, "[unverified default: review locally]");
-  }
+  record_rect(s, "figure." + d.id + ".value");
+  if (!d.warnings.empty()) marker("(warning)", value_x, right);
+  if (unverified(d)) marker("[unverified default: review locally]", value_x, right);
   if (open) {
     s.view.expanded.insert(d.id);
     ImGui::Indent(em(0.5f));

@@ -4,6 +4,8 @@
 // with ImGui draw lists (ImPlot is not packaged): axes with units, "nice"
 // ticks, hover read-out. Immediately-post values are hollow markers: they are
 // not comparable with pre-session values (redistribution follows).
+// Every predicted value carries its band (the range over the parameters' uncertainty),
+// drawn as a shaded area around the line and given in the hover read-out.
 // The same chart draws a records course (draw_observed_lab_chart): observed
 // values as squares over the model's prediction, one line segment per session.
 #include <imgui.h>
@@ -18,6 +20,7 @@
 
 #include "gui/gui_common.hpp"
 #include "gui/panels.hpp"
+#include "kinetics/predict.hpp"
 #include "kinetics/solute_value.hpp"
 #include "text/format.hpp"
 #include "units/quantities.hpp"
@@ -41,6 +44,10 @@ struct Point {
   PointKind kind = PointKind::pre;
   int session = 1;
   std::string what;  ///< tooltip text replacing kind_words (records charts)
+  /// The band around a predicted value; NaN when the point has none (observed values).
+  double low = std::numeric_limits<double>::quiet_NaN();
+  double high = std::numeric_limits<double>::quiet_NaN();
+  [[nodiscard]] bool banded() const { return std::isfinite(low) && std::isfinite(high); }
 };
 
 struct Threshold {
@@ -55,7 +62,8 @@ struct ChartData {
   std::vector<Point> observed;
   std::vector<Threshold> thresholds;
   const char* x_title = "hours from the course start (h)";
-  const char* legend = "\u25cf before / efficacy labs   \u25cb immediately after";
+  const char* legend =
+      "\u25cf before / efficacy labs   \u25cb immediately after   shaded: model estimate range";
 };
 
 double hours(units::Duration d) { return units::in_seconds(d) / 3600.0; }
@@ -66,9 +74,19 @@ std::vector<Point> points_of(const kinetics::SolutePrediction& p, const course::
   for (std::size_t i = 0; i < n; ++i) {
     const auto& t = c.sessions[i].timing;
     const auto& v = p.sessions[i];
-    out.push_back({hours(t.start), v.pre.how.shown.value, PointKind::pre, t.number, {}});
-    out.push_back({hours(t.end), v.post.how.shown.value, PointKind::post, t.number, {}});
-    out.push_back({hours(t.labs_due), v.next_day.how.shown.value, PointKind::labs, t.number, {}});
+    const auto add = [&](units::Duration at, const explain::Derived<protocol::LabValue>& d,
+                         const kinetics::Band& b, PointKind kind) {
+      out.push_back({hours(at),
+                     d.how.shown.value,
+                     kind,
+                     t.number,
+                     {},
+                     kinetics::band_low(p.solute, b).value,
+                     kinetics::band_high(p.solute, b).value});
+    };
+    add(t.start, v.pre, v.pre_band, PointKind::pre);
+    add(t.end, v.post, v.post_band, PointKind::post);
+    add(t.labs_due, v.next_day, v.next_day_band, PointKind::labs);
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const Point& a, const Point& b) { return a.hours < b.hours; });
@@ -130,8 +148,8 @@ void chart(AppState& s, const ChartData& data) {
   double xmin = 0, xmax = 1, ymin = std::numeric_limits<double>::max(), ymax = -ymin;
   for (const auto& p : pts) {
     xmax = std::max(xmax, p.hours);
-    ymin = std::min(ymin, p.value);
-    ymax = std::max(ymax, p.value);
+    ymin = std::min(ymin, p.banded() ? p.low : p.value);
+    ymax = std::max(ymax, p.banded() ? p.high : p.value);
   }
   for (const auto& t : lines) {
     ymin = std::min(ymin, t.value);
@@ -188,6 +206,17 @@ void chart(AppState& s, const ChartData& data) {
   }
   std::vector<ImVec2> path;  // screen positions of `pts`, in the same order
   for (const auto& p : pts) path.emplace_back(X(p.hours), Y(p.value));
+  // The band: a translucent area between consecutive points' low and high ends.
+  const ImU32 band = ImGui::ColorConvertFloat4ToU32(
+      ImVec4(kColourAccent.x, kColourAccent.y, kColourAccent.z, kColourAccent.w * 0.25f));
+  for (std::size_t i = 0; i + 1 < pts.size(); ++i) {
+    const Point& u = pts[i];
+    const Point& v = pts[i + 1];
+    if (!u.banded() || !v.banded() || u.kind == PointKind::observed) continue;
+    const ImVec2 quad[4] = {ImVec2(X(u.hours), Y(u.low)), ImVec2(X(v.hours), Y(v.low)),
+                            ImVec2(X(v.hours), Y(v.high)), ImVec2(X(u.hours), Y(u.high))};
+    dl->AddConvexPolyFilled(quad, 4, band);
+  }
   std::size_t at = 0;
   for (const auto& seg : data.lines) {
     dl->AddPolyline(path.data() + at, static_cast<int>(seg.size()), line, ImDrawFlags_None, 2.0f);
@@ -219,7 +248,13 @@ void chart(AppState& s, const ChartData& data) {
     dl->AddLine(ImVec2(path[best].x, a.y), ImVec2(path[best].x, b.y),
                 ImGui::GetColorU32(ImGuiCol_PlotLinesHovered));
     ImGui::BeginTooltip();
-    ImGui::Text("%s %s %s", title.c_str(), text::fixed(pts[best].value, 2).c_str(), unit.c_str());
+    const Point& q = pts[best];
+    if (q.banded() && q.low < q.high) {
+      ImGui::Text("%s model estimate %s–%s %s", title.c_str(), text::fixed(q.low, 2).c_str(),
+                  text::fixed(q.high, 2).c_str(), unit.c_str());
+    } else {
+      ImGui::Text("%s %s %s", title.c_str(), text::fixed(q.value, 2).c_str(), unit.c_str());
+    }
     if (pts[best].what.empty()) {
       ImGui::Text("%s %d, %s h", kind_words(pts[best].kind), pts[best].session,
                   text::fixed(pts[best].hours, 1).c_str());

@@ -20,8 +20,9 @@ namespace {
 constexpr ImGuiTableFlags kTableFlags =
     ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
 
-std::string percent(double fraction, bool sign = true) {
-  return (sign && fraction > 0 ? "+" : "") + text::fixed(fraction * 100, 1) + " %";
+std::string percent(units::Fraction share, bool sign = true) {
+  const double p = units::in_percent(share);
+  return (sign && p > 0 ? "+" : "") + text::fixed(p, 1) + " %";
 }
 
 void wrapped(const ImVec4& colour, const std::string& text) {
@@ -44,10 +45,11 @@ void cell(const std::string& text, const ImVec4* colour = nullptr) {
 std::string tolerances_text(const records::ReviewParameters& p) {
   std::string t;
   for (const auto& [item, value] : p.tolerances) {
-    t += (t.empty() ? "" : ", ") + item + " \u00b1" + text::fixed(value * 100, 0) + " %";
+    t += (t.empty() ? "" : ", ") + item + " \u00b1" + text::fixed(units::in_percent(value), 0) +
+         " %";
   }
   return "Tolerances: " + (t.empty() ? "none stated (deviations shown, not assessed)" : t) +
-         " \u00b7 post labs count " + text::fixed(p.equilibration_hours, 0) +
+         " \u00b7 post labs count " + text::fixed(units::in_hours(p.equilibration), 0) +
          " h or more after the end";
 }
 
@@ -142,7 +144,7 @@ void draw_comparisons(AppState& s, const records::SessionReview& r) {
     ImGui::TableNextColumn();
     if (c.beyond_tolerance) {
       ImGui::TextColored(kColourError, "BEYOND TOLERANCE (\u00b1%s)",
-                         percent(c.tolerance.value_or(0), false).c_str());
+                         percent(c.tolerance.value_or(units::fraction(0)), false).c_str());
       record_rect(s, "records.beyond." + std::to_string(r.session_id) + "." + c.item);
     } else if (c.deviation && c.tolerance) {
       ImGui::TextColored(kColourOk, "within \u00b1%s", percent(*c.tolerance, false).c_str());
@@ -173,10 +175,11 @@ void draw_labs(const records::SessionReview& r) {
     cell(l.pre.empty() ? "\u2014" : l.pre);
     cell(l.post.empty() ? "\u2014" : l.post);
     cell(l.post.empty() ? "\u2014"
-                        : text::fixed(l.hours_after_end, 1) + " h after the end" +
+                        : text::fixed(units::in_hours(l.after_end), 1) + " h after the end" +
                               (l.equilibrated ? "" : " (too early)"),
          l.equilibrated || l.post.empty() ? nullptr : &kColourWarning);
-    std::string ratios = l.observed_ratio ? text::fixed(*l.observed_ratio, 3) : "\u2014";
+    std::string ratios =
+        l.observed_ratio ? text::fixed(units::in_fraction(*l.observed_ratio), 3) : "\u2014";
     if (l.refit) {
       ratios += " / " + text::fixed(units::in_fraction(l.refit->predicted_ratio.value), 3);
       if (l.refit->fitted_fraction) {

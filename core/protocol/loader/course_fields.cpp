@@ -75,7 +75,7 @@ std::string lab_value_expected(Solute s) {
 }
 
 std::optional<Field<LabValue>> read_lab_value(MapReader& r, const std::string& key, Need need,
-                                              Solute s, bool allow_zero) {
+                                              Solute s, bool allow_zero, bool allow_negative) {
   auto text = r.text(key, need);
   if (!text) return std::nullopt;
   const std::string shown = written(r, key);
@@ -115,12 +115,14 @@ std::optional<Field<LabValue>> read_lab_value(MapReader& r, const std::string& k
     r.error_at(key, "'" + shown + "' is " + is + ", but " + expects);
     return std::nullopt;
   }
-  if (!std::isfinite(q.si_value) || q.si_value < 0.0 || (!allow_zero && q.si_value == 0.0)) {
+  if (!std::isfinite(q.si_value) || (!allow_negative && q.si_value < 0.0) ||
+      (!allow_zero && q.si_value == 0.0)) {
     r.error_at(key, "'" + shown + "' is out of range; expected " +
                         (allow_zero ? "0 or more" : "more than 0"));
     return std::nullopt;
   }
-  if (const auto ceiling = lab_ceiling(s, q.dimension); ceiling && q.si_value > ceiling->si) {
+  if (const auto ceiling = lab_ceiling(s, q.dimension);
+      ceiling && std::abs(q.si_value) > ceiling->si) {
     r.error_at(key, "'" + shown + "' is out of range; expected at most " + ceiling->text +
                         " (check the number and its unit)");
     return std::nullopt;

@@ -19,9 +19,11 @@ namespace lb::protocol::detail {
 std::string lab_value_expected(Solute s);
 
 /// A lab value for `s` ("5 mg/dL", "1.5" for INR, "40 %" for factor V);
-/// negative values are errors, and so is 0 unless `allow_zero`.
+/// negative values are errors unless `allow_negative` (a trend), and so is 0 unless
+/// `allow_zero`.
 std::optional<Field<LabValue>> read_lab_value(yaml::MapReader& r, const std::string& key,
-                                              yaml::Need need, Solute s, bool allow_zero);
+                                              yaml::Need need, Solute s, bool allow_zero,
+                                              bool allow_negative = false);
 
 /// A duration within [0 or >0, ceiling] (e.g. "12 h").
 std::optional<Field<units::Duration>> read_duration(yaml::MapReader& r, const std::string& key,

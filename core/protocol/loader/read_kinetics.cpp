@@ -1,6 +1,7 @@
 // kinetics: one entry per solute, keyed by the patient-file lab name, with its
 // model and the model's parameters (LiverBridge clinical reference §7). Parameters that
 // apply to another model are errors, as the author probably meant that model.
+#include "patient/patient.hpp"
 #include "protocol/loader/course_fields.hpp"
 #include "protocol/loader/sections.hpp"
 #include "protocol/names.hpp"
@@ -13,6 +14,9 @@ using yaml::MapReader;
 using yaml::Need;
 
 namespace {
+
+/// Albumin's half-life is about three weeks: 60 days is beyond any documented return.
+constexpr Ceiling kReturnCeiling{60.0 * 86400.0, "60 d", "check the number and its unit"};
 
 /// Solutes that replacement.composition describes (albumin, fibrinogen, factor activity).
 bool composition_describes(Solute s) {
@@ -48,14 +52,166 @@ void read_fraction(MapReader& r, SoluteKinetics& out) {
   out.intravascular_fraction = units::fraction(q->si_value);
 }
 
-void read_generation(MapReader& parent, SoluteKinetics& out) {
+/// true when a <= b (same alternative; a protocol writes both in one unit system).
+bool not_above(const LabValue& a, const LabValue& b) {
+  if (a.index() != b.index()) return false;
+  return std::visit([&](const auto& x) { return x <= std::get<std::decay_t<decltype(x)>>(b); }, a);
+}
+
+/// `rise` with its optional `low`/`high` (a trend may be negative: the patient improves).
+std::optional<Generation> read_trend(MapReader& g, Solute solute, units::Duration per, bool& ok) {
+  auto rise = read_lab_value(g, "rise", Need::required, solute, true, /*allow_negative=*/true);
+  auto low = read_lab_value(g, "low", Need::optional, solute, true, true);
+  auto high = read_lab_value(g, "high", Need::optional, solute, true, true);
+  if (!rise) {
+    ok = false;
+    return std::nullopt;
+  }
+  Generation out{rise->value, per, std::nullopt};
+  if (low.has_value() != high.has_value()) {
+    g.error_at(low ? "low" : "high", "give both low and high (the range of the trend), or neither");
+    ok = false;
+  } else if (low && high) {
+    if (!not_above(low->value, rise->value) || !not_above(rise->value, high->value)) {
+      g.error_at("low", "expected low <= rise <= high, in the same unit system as rise");
+      ok = false;
+    } else {
+      out.range = Range<LabValue>{low->value, high->value};
+    }
+  }
+  return out;
+}
+
+/// generation: the untreated trend (population default), optionally by diagnosis.
+void read_generation(MapReader& parent, SoluteKinetics& out, const std::vector<Source>* sources) {
   if (!parent.has("generation")) return;
   MapReader g = parent.child("generation", Need::optional);
   if (!g.valid()) return;
-  auto rise = read_lab_value(g, "rise", Need::required, out.solute, /*allow_zero=*/false);
+  bool ok = true;
   auto per = read_duration(g, "per", Need::required, false, kGenerationPeriodCeiling);
+  const units::Duration every = per ? per->value : units::hours(24);
+  auto common = read_trend(g, out.solute, every, ok);
+  if (g.has("by_diagnosis")) {
+    MapReader d = g.child("by_diagnosis", Need::optional);
+    for (const auto dx :
+         {patient::Diagnosis::alf, patient::Diagnosis::subacute_lf, patient::Diagnosis::aclf,
+          patient::Diagnosis::chronic_lf, patient::Diagnosis::other}) {
+      const std::string word(patient::to_string(dx));
+      if (!d.node(word, Need::optional)) continue;
+      MapReader one = d.child(word, Need::optional);
+      if (!one.valid()) continue;
+      auto t = read_trend(one, out.solute, every, ok);
+      one.finish();
+      if (t) out.generation_by_diagnosis.push_back({word, *t});
+    }
+    d.finish();
+  }
+  if (auto id = source_id(g, "source", Need::optional, sources)) out.generation_source = *id;
   g.finish();
-  if (rise && per) out.generation = Generation{rise->value, per->value};
+  if (ok && per && common) out.generation = *common;
+}
+
+template <class T, class Read>
+std::optional<Range<T>> read_range(MapReader& u, const std::string& key, T nominal, Read read) {
+  if (!u.has(key)) return std::nullopt;
+  MapReader r = u.child(key, Need::optional);
+  if (!r.valid()) return std::nullopt;
+  auto low = read(r, "low");
+  auto high = read(r, "high");
+  r.finish();
+  if (!low || !high) return std::nullopt;
+  if (!(*low <= nominal) || !(nominal <= *high)) {
+    u.error_at(key, "expected low <= the parameter's value <= high");
+    return std::nullopt;
+  }
+  return Range<T>{*low, *high};
+}
+
+/// uncertainty: low/high of each parameter, from which the predicted band is computed.
+void read_uncertainty(MapReader& parent, SoluteKinetics& out) {
+  if (!parent.has("uncertainty")) return;
+  MapReader u = parent.child("uncertainty", Need::optional);
+  if (!u.valid()) return;
+  const auto fraction = [](MapReader& r, const std::string& k) -> std::optional<units::Fraction> {
+    auto q = r.quantity(k, Need::required, units::Dimension::fraction, true);
+    if (!q) return std::nullopt;
+    if (!(q->si_value > 0.0) || q->si_value > 1.0) {
+      r.error_at(k, "'" + written(r, k) + "' is out of range; expected more than 0 and at most 1");
+      return std::nullopt;
+    }
+    return units::fraction(q->si_value);
+  };
+  const auto duration = [](MapReader& r, const std::string& k) -> std::optional<units::Duration> {
+    auto d = read_duration(r, k, Need::required, false, kReturnCeiling);
+    if (!d) return std::nullopt;
+    return d->value;
+  };
+  const bool two = out.model == KineticModel::two_compartment;
+  for (const char* key : {"intravascular_fraction", "redistribution_half_time"}) {
+    if (!two && u.has(key)) {
+      u.node(key, Need::optional);
+      u.error_at(key, "applies only to model 'two_compartment'");
+    }
+  }
+  if (two) {
+    out.intravascular_fraction_range =
+        read_range(u, "intravascular_fraction", out.intravascular_fraction, fraction);
+    if (out.redistribution_half_time) {
+      out.redistribution_half_time_range =
+          read_range(u, "redistribution_half_time", *out.redistribution_half_time, duration);
+    }
+  }
+  if (u.has("return_half_time") && !out.return_half_time) {
+    u.node("return_half_time", Need::optional);
+    u.error_at("return_half_time", "give return_half_time itself first");
+  } else if (out.return_half_time) {
+    out.return_half_time_range = read_range(u, "return_half_time", *out.return_half_time, duration);
+  }
+  u.finish();
+}
+
+/// adsorption: an adsorber (DPMAS) run before the exchange, in cleared plasma volumes.
+void read_adsorption(MapReader& parent, SoluteKinetics& out) {
+  if (!parent.has("adsorption")) return;
+  MapReader a = parent.child("adsorption", Need::optional);
+  if (!a.valid()) return;
+  Adsorption ads;
+  bool ok = true;
+  for (const char* key : {"plasma_volumes", "low", "high"}) {
+    const Need need = std::string(key) == "plasma_volumes" ? Need::required : Need::optional;
+    auto n = a.number(key, need);
+    if (!n) {
+      if (need == Need::required) ok = false;
+      continue;
+    }
+    if (!(*n > 0.0) || *n > 10.0) {
+      a.error_at(key, "expected more than 0 and at most 10 plasma volumes");
+      ok = false;
+      continue;
+    }
+    if (std::string(key) == "plasma_volumes") ads.plasma_volumes = units::fraction(*n);
+    if (std::string(key) == "low") ads.range = Range<units::Fraction>{units::fraction(*n), {}};
+    if (std::string(key) == "high") {
+      if (!ads.range) {
+        a.error_at(key, "give both low and high, or neither");
+        ok = false;
+      } else {
+        ads.range->high = units::fraction(*n);
+      }
+    }
+  }
+  if (auto d = read_duration(a, "duration", Need::required, false, kCourseDurationCeiling)) {
+    ads.duration = d->value;
+  } else {
+    ok = false;
+  }
+  a.finish();
+  if (ok && ads.range &&
+      (ads.range->low > ads.plasma_volumes || ads.range->high < ads.plasma_volumes)) {
+    a.error_at("low", "expected low <= plasma_volumes <= high");
+    ok = false;
+  }
+  if (ok) out.adsorption = ads;
 }
 
 /// `has_replacement`: the protocol has a `replacement:` section, from whose mix the
@@ -67,8 +223,9 @@ std::optional<SoluteKinetics> read_solute(MapReader& r, Solute solute,
   out.solute = solute;
   auto model = r.choice("model", Need::required, names::kKineticModel.options());
   if (!model) {
-    for (const char* key : {"intravascular_fraction", "redistribution_half_time",
-                            "replacement_concentration", "generation", "source"}) {
+    for (const char* key :
+         {"intravascular_fraction", "redistribution_half_time", "replacement_concentration",
+          "generation", "return_half_time", "adsorption", "uncertainty", "source"}) {
       r.node(key, Need::optional);
     }
     return std::nullopt;
@@ -119,7 +276,12 @@ std::optional<SoluteKinetics> read_solute(MapReader& r, Solute solute,
       ok = false;
     }
   }
-  read_generation(r, out);
+  read_generation(r, out, sources);
+  if (auto t = read_duration(r, "return_half_time", Need::optional, false, kReturnCeiling)) {
+    out.return_half_time = t->value;
+  }
+  read_adsorption(r, out);
+  read_uncertainty(r, out);
   if (auto id = source_id(r, "source", Need::optional, sources)) out.source = *id;
   if (!ok) return std::nullopt;
   return out;

@@ -110,15 +110,27 @@ TEST_SUITE("eligibility") {
                   "{field: labs.platelets, at_most: 20 10^9/L}") +
         rule_yaml("sepsis", "contraindication", "relative", "{field: clinical.sepsis, is: true}"));
     CHECK(eligibility::check_overrides(p.eligibility, {{"sepsis", "on antibiotics 48 h"}}).empty());
+    using Kind = eligibility::OverrideProblem::Kind;
     const auto abs = eligibility::check_overrides(p.eligibility, {{"plt", "x"}});
     REQUIRE(abs.size() == 1);
-    CHECK(abs[0] ==
-          "--override plt: rule 'plt' is absolute; only relative rules can be overridden");
+    CHECK(abs[0].rule_id == "plt");
+    CHECK(abs[0].kind == Kind::not_relative);
+    CHECK(abs[0].severity == eligibility::Severity::absolute);
+    // Core words it without naming a front end's option.
+    CHECK(eligibility::describe(abs[0]) ==
+          "rule 'plt' is absolute; only relative rules can be overridden");
     const auto typo = eligibility::check_overrides(p.eligibility, {{"sepsys", "x"}});
     REQUIRE(typo.size() == 1);
-    CHECK(typo[0].find("no eligibility rule 'sepsys' (did you mean 'sepsis'?)") !=
-          std::string::npos);
-    CHECK(eligibility::check_overrides(p.eligibility, {{"sepsis", " "}}).size() == 1);
+    CHECK(typo[0].kind == Kind::unknown_rule);
+    CHECK(typo[0].did_you_mean == "sepsis");
+    CHECK(eligibility::describe(typo[0]) ==
+          "the protocol has no eligibility rule 'sepsys' (did you mean 'sepsis'?)");
+    const auto blank = eligibility::check_overrides(p.eligibility, {{"sepsis", " "}});
+    REQUIRE(blank.size() == 1);
+    CHECK(blank[0].kind == Kind::no_reason);
+    for (const auto& found : {abs[0], typo[0], blank[0]}) {
+      CHECK(eligibility::describe(found).find("--override") == std::string::npos);
+    }
   }
 
   TEST_CASE("decide gives the same verdict and outcomes as evaluate_eligibility") {

@@ -199,7 +199,7 @@ TEST_SUITE("kinetics") {
     k.solute = protocol::Solute::bilirubin;
     k.model = protocol::KineticModel::replacement_aware;
     k.replacement_concentration = units::umol_per_l(0);
-    k.generation = protocol::Generation{units::mg_per_dl(2), units::hours(24)};
+    k.generation = protocol::Generation{units::mg_per_dl(2), units::hours(24), std::nullopt};
     kinetics::PredictionInputs in;
     in.labs_after = units::hours(12);
     in.x_ref = "plasma_volumes_per_session";

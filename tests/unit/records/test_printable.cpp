@@ -283,10 +283,9 @@ TEST_SUITE("records") {
     const auto labs = between(html, "<table class=\"labs\">", "</table>");
     CHECK(has(labs, "<b>Bilirubin</b>"));
     CHECK(has(labs, plan.at("kinetics").at("bilirubin").at("pre").at(0).at("display")));
-    CHECK(
-        has(labs,
-            plan.at("kinetics").at("bilirubin").at("post").at(0).at("display").get<std::string>() +
-                "*"));
+    CHECK(has(
+        labs,
+        plan.at("kinetics").at("bilirubin").at("post").at(0).at("band").get<std::string>() + "*"));
     CHECK(has(html, "Not predicted:"));  // fibrinogen: no replacement concentration
 
     // Stop criteria, warnings, unverified values.

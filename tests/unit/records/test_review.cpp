@@ -56,7 +56,7 @@ TEST_SUITE("records") {
     const auto& rows = review.sessions[0].comparisons;
     REQUIRE(rows.at(0).item == "plasma_removed");
     // 9000 mL vs 1.5 PV = 5065 mL (clinical.md §9.1 V4): +77.7 %, beyond 10 %.
-    CHECK(*rows[0].deviation == doctest::Approx(0.777).epsilon(1e-3));
+    CHECK(units::in_fraction(*rows[0].deviation) == doctest::Approx(0.777).epsilon(1e-3));
     CHECK(rows[0].beyond_tolerance);
     for (const auto& r : rows) {
       if (r.item == "ffp_units") {  // this protocol orders no replacement section
@@ -93,7 +93,7 @@ TEST_SUITE("records") {
     const auto review = records::review_course(c.store, lb::testing::kExamplePatientId);
     const auto& lab = review.sessions.at(0).labs.at(0);
     CHECK(lab.equilibrated);
-    CHECK(*lab.observed_ratio == doctest::Approx(0.62));
+    CHECK(units::in_fraction(*lab.observed_ratio) == doctest::Approx(0.62));
     REQUIRE(lab.refit);
     CHECK(units::in_fraction(lab.refit->predicted_ratio.value) ==
           doctest::Approx(0.6524).epsilon(1e-3));
@@ -126,7 +126,8 @@ TEST_SUITE("records") {
     CHECK_THROWS_AS(records::make_review_json({}, "12 kg"), records::InputError);
     const auto p =
         records::parse_review_parameters(records::make_review_json({"duration=20%"}, "18 h"));
-    CHECK(p.tolerances.at("duration") == doctest::Approx(0.2));
-    CHECK(p.equilibration_hours == doctest::Approx(18));
+    CHECK(units::in_percent(p.tolerances.at("duration")) == doctest::Approx(20));
+    CHECK(units::in_hours(p.equilibration) == doctest::Approx(18));
+    CHECK(units::in_minutes(p.equilibration) == doctest::Approx(18 * 60));
   }
 }

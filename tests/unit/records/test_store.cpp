@@ -122,6 +122,25 @@ TEST_SUITE("records") {
     CHECK(sessions[0].data.ffp_units == 40);
   }
 
+  TEST_CASE(
+      "a plan is stored under its own protocol hash and refused when the JSON names another") {
+    TempDir dir;
+    records::Store store(dir.file("records.db"));
+    store.add_patient("LB-ALF-0001", "nurse");
+    const auto input = lb::testing::example_plan();
+    REQUIRE(input.protocol_sha256.size() == 64);
+    const auto stored = store.plan(store.add_plan(input));
+    REQUIRE(stored.has_value());
+    CHECK(stored->protocol_sha256 == input.protocol_sha256);
+    auto other = input;
+    other.protocol_sha256 = std::string(64, '0');
+    CHECK_THROWS_WITH_AS(store.add_plan(other), doctest::Contains("SHA-256 differs"),
+                         records::InputError);
+    other.protocol_sha256.clear();
+    CHECK_THROWS_AS(store.add_plan(other), records::InputError);
+    CHECK(store.plans_for("LB-ALF-0001").size() == 1);
+  }
+
   TEST_CASE("end before start and negative volumes are refused by the store too") {
     TempDir dir;
     records::Store store(dir.file("records.db"));

@@ -253,6 +253,27 @@ TEST_SUITE("report") {
           s.anticoagulation->inlet_ac_ratio.quantity);
   }
 
+  TEST_CASE("stored plan: the plan JSON states its layout and the reader follows it") {
+    const auto b = build("examples/aclf-alcohol.yaml", "pe-aclf-plexar");
+    const auto j = nlohmann::json::parse(report::render_json(b.plan));
+    REQUIRE(j.contains(report::kFormatKey));
+    CHECK(j[report::kFormatKey] == static_cast<int>(report::kCurrentFormat));
+    CHECK(read_back(b.plan).format == report::kCurrentFormat);
+
+    // The stated number wins over what the plan holds: a current-looking plan that
+    // says it is the older layout is read as one, and a plan from a newer program
+    // (a number this one does not know) is read as the newest layout it knows.
+    auto stated_old = j;
+    stated_old[report::kFormatKey] = static_cast<int>(report::StoredFormat::derivation_inputs);
+    CHECK(report::read_stored_plan(stated_old.dump()).plan->format ==
+          report::StoredFormat::derivation_inputs);
+    auto newer = nlohmann::json::parse(
+        io::read_file(source("tests/data/stored_plans/plexar-derivation-inputs.json")));
+    REQUIRE_FALSE(newer.contains(report::kFormatKey));  // the older fixture predates the key
+    newer[report::kFormatKey] = 99;
+    CHECK(report::read_stored_plan(newer.dump()).plan->format == report::kCurrentFormat);
+  }
+
   TEST_CASE("stored plan: what cannot be read says why") {
     CHECK(report::read_stored_plan("{not json").error == "the stored plan is not JSON");
     CHECK(report::read_stored_plan("[1, 2]").error == "the stored plan is not a JSON object");

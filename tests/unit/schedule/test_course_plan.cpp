@@ -88,11 +88,12 @@ TEST_SUITE("schedule") {
     // session 2 gives 0.568 mg/dL = 9.72 µmol/L.
     CHECK(c.stop_criteria[0].met_after == 2);
     CHECK(c.stop_criteria[0].text ==
-          "expected to be met after session 2 (predicted 0.6 mg/dL at the efficacy labs)");
+          "expected to be met after session 2 (model estimate 0.6 mg/dL at the efficacy labs)");
     // 4.2 e^-3 = 0.209 mg/dL: never below 0.1 within 3 sessions.
     CHECK_FALSE(c.stop_criteria[1].met_after.has_value());
     CHECK(c.stop_criteria[1].text ==
-          "not expected to be met within the 3 planned sessions (predicted 0.2 mg/dL after the "
+          "not expected to be met within the 3 planned sessions (model estimate 0.2 mg/dL after "
+          "the "
           "last)");
     CHECK(c.stop_criteria[2].text ==
           "cannot be predicted: no kinetic model for albumin in the protocol");
