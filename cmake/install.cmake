@@ -1,6 +1,6 @@
 # Install layout (GNU/FHS through GNUInstallDirs), desktop integration and the .deb (CPack).
 #   bin/liverbridge
-#   share/liverbridge/{protocols,rules,examples,clinical-reference.md}  read by the program
+#   share/liverbridge/{protocols,rules,examples,scenarios,clinical-reference.md}  read by the program
 #   share/doc/liverbridge/                                         README, docs/, copyright
 #   share/applications, share/icons/hicolor, share/metainfo, share/man/man1,
 #   share/bash-completion/completions
@@ -30,6 +30,9 @@ install(DIRECTORY ${CMAKE_SOURCE_DIR}/protocols/ DESTINATION ${LB_DATA_DEST}/pro
         FILES_MATCHING PATTERN "*.yaml")
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/rules/ DESTINATION ${LB_DATA_DEST}/rules
         FILES_MATCHING PATTERN "*.yaml")
+# Training scenarios and their action scripts and golden timelines (`liverbridge sim`).
+install(DIRECTORY ${CMAKE_SOURCE_DIR}/scenarios/ DESTINATION ${LB_DATA_DEST}/scenarios
+        FILES_MATCHING PATTERN "*.yaml" PATTERN "*.jsonl" PATTERN "README.md")
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/examples/ DESTINATION ${LB_DATA_DEST}/examples
         FILES_MATCHING PATTERN "*.yaml" PATTERN "*.csv" PATTERN "README.md")
 # `liverbridge explain` and the window's Reference read the clinical reference from here

@@ -40,6 +40,15 @@ bool MapReader::has(const std::string& key) const {
   return false;
 }
 
+std::vector<std::string> MapReader::keys() const {
+  std::vector<std::string> out;
+  if (!valid_) return out;
+  for (const auto& kv : node_) {
+    if (kv.first.IsScalar()) out.push_back(kv.first.Scalar());
+  }
+  return out;
+}
+
 diag::Location MapReader::location_of_key(const std::string& key) const {
   if (valid_) {
     for (const auto& kv : node_) {

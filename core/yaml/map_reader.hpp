@@ -39,6 +39,9 @@ class MapReader {
   /// that is missing is an error at this mapping's location.
   std::optional<YAML::Node> node(const std::string& key, Need need);
   [[nodiscard]] bool has(const std::string& key) const;
+  /// The keys of the mapping in file order (readers whose keys depend on another key's value,
+  /// such as a simulator action's arguments).
+  [[nodiscard]] std::vector<std::string> keys() const;
 
   std::optional<std::string> text(const std::string& key, Need need);
   std::optional<double> number(const std::string& key, Need need);

@@ -77,6 +77,12 @@ check cohort-small 0 cohort --protocol pe-aclf-plexar --patients examples/cohort
 check cohort-with-errors 0 cohort --protocol tpe-standard-asfa-2023 --patients examples/cohort-with-errors.csv --threads 1
 check cohort-not-csv 2 cohort --protocol pe-aclf-plexar --patients examples/alf-paracetamol.yaml
 check cohort-missing-file 2 cohort --protocol pe-aclf-plexar --patients examples/no-such-file.csv
+# Training simulation (docs/simulation-scenarios.md).
+check sim-list 0 sim list --dir scenarios
+check sim-validate-bundled 0 sim validate scenarios/alf-hvp-citrate.yaml scenarios/scripts/alf-hvp-citrate-competent.yaml
+check sim-validate-invalid 2 sim validate tests/data/sim/malformed/cond-op-unknown.yaml tests/data/sim/malformed/random-p-one.yaml
+check sim-verify 0 sim verify --dir scenarios
+check sim-run-unknown 2 sim run no-such-scenario --seed 1 --out "$tmp/timeline.jsonl" --scenarios-dir scenarios
 
 # The bridge view of a recorded course (docs/bridge-rules.md): a fixed --at, so the output does
 # not depend on the day the checks run.

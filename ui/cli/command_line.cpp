@@ -77,12 +77,12 @@ int run_command_line(int argc, char** argv) {
   auto* protocols_cmd = app.add_subcommand("protocols", "List bundled protocols");
   protocols_cmd->add_option("--dir", protocols_dir, "Directory to list instead of the bundled one");
 
-  // Session records: each registers itself
-  // (ui/cli/{record,review,export,print,bridge,explain,import}_command.cpp).
-  const RegisteredCommand records_cmds[] = {add_record_command(app),  add_review_command(app),
-                                            add_export_command(app),  add_print_command(app),
-                                            add_bridge_command(app),  add_explain_command(app),
-                                            add_import_command(app)};
+  // Session records and the other sub-commands: each registers itself
+  // (ui/cli/{record,review,export,print,bridge,explain,import,sim}_command.cpp).
+  const RegisteredCommand records_cmds[] = {add_record_command(app), add_review_command(app),
+                                            add_export_command(app), add_print_command(app),
+                                            add_bridge_command(app), add_explain_command(app),
+                                            add_import_command(app), add_sim_command(app)};
 
   gui::GuiOptions window;  // no sub-command: the window opens
   auto* window_opts = app.add_option_group("Window", "Without a sub-command the window opens");

@@ -66,6 +66,8 @@ RegisteredCommand add_export_command(CLI::App& app);
 RegisteredCommand add_print_command(CLI::App& app);
 /// `liverbridge bridge --patient ID` (ui/cli/bridge_command.cpp).
 RegisteredCommand add_bridge_command(CLI::App& app);
+/// `liverbridge sim run|verify|validate|list` (ui/cli/sim_command.cpp and sim_*_command.cpp).
+RegisteredCommand add_sim_command(CLI::App& app);
 /// `liverbridge explain ID` (ui/cli/explain_command.cpp).
 RegisteredCommand add_explain_command(CLI::App& app);
 /// `liverbridge import --fhir FILE` (ui/cli/import_command.cpp).

@@ -23,14 +23,16 @@ DataDirs resolve_data_dirs(const fs::path& exe, const DataLayout& layout) {
   if (!layout.build_dir.empty() && bin_dir == normal(layout.build_dir)) {
     const fs::path src(layout.source_dir);
     return {(src / "protocols").string(), (src / "examples").string(),
-            (src / "docs" / "clinical-reference.md").string(), (src / "rules").string()};
+            (src / "docs" / "clinical-reference.md").string(), (src / "rules").string(),
+            (src / "scenarios").string()};
   }
   // Relative to the binary, not a prefix compiled in: a DESTDIR-staged or moved install works.
   // The reference is here too, not only in share/doc: Debian policy 12.3 lets an admin drop
   // /usr/share/doc, and a program must not need it to work.
   const fs::path share = (bin_dir / layout.data_from_bin).lexically_normal();
   return {(share / "protocols").string(), (share / "examples").string(),
-          (share / "clinical-reference.md").string(), (share / "rules").string()};
+          (share / "clinical-reference.md").string(), (share / "rules").string(),
+          (share / "scenarios").string()};
 }
 
 DataDirs program_data_dirs() {

@@ -10,10 +10,11 @@
 namespace lb::gui {
 
 struct DataDirs {
-  std::string protocols;  ///< bundled protocol YAML files
-  std::string examples;   ///< example patients and cohorts
-  std::string reference;  ///< docs/clinical-reference.md (read by `explain`)
-  std::string rules;      ///< bundled rule sets (rules/bridge-rules.yaml, read by `bridge`)
+  std::string protocols;       ///< bundled protocol YAML files
+  std::string examples;        ///< example patients and cohorts
+  std::string reference;       ///< docs/clinical-reference.md (read by `explain`)
+  std::string rules;           ///< bundled rule sets (rules/bridge-rules.yaml, read by `bridge`)
+  std::string scenarios = {};  ///< bundled training scenarios (`liverbridge sim`)
 };
 
 /// Where to look, fixed when the program is built (CMakeLists.txt).

@@ -1,0 +1,43 @@
+// From a scenario to everything a run needs: the scenario's patient and protocol go through
+// the planner's one pipeline (plan_from_sources, via sim::simulation_from_sources), the
+// planned session becomes the simulator's session setup, and the physiology parameters are
+// the engine's defaults for the patient with the scenario's overrides (each override names
+// the scenario as its source). Problems are diagnostics (file:line:col where the scenario
+// has a position for them), never exceptions.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+#include "patient/patient.hpp"
+#include "protocol/protocol.hpp"
+#include "sim/events/schedule.hpp"
+#include "sim/model/parameters.hpp"
+#include "sim/model/session_setup.hpp"
+#include "sim/model/solutes.hpp"
+#include "sim/scenario/scenario_loader.hpp"
+
+namespace lb::sim::run {
+
+struct Prepared {
+  scenario::Scenario scenario;
+  patient::Patient patient;
+  protocol::Protocol protocol;
+  SessionSetup session;
+  Parameters parameters;
+  std::vector<SoluteModel> solutes;
+  events::Exposure exposure;
+  units::Volume ffp_unit_volume;  ///< what one FFP unit holds (the protocol's orders)
+};
+
+struct Preparation {
+  std::optional<Prepared> prepared;
+  diag::Diagnostics diagnostics;
+};
+
+/// `protocols_dir`: where bundled protocol ids are looked up.
+Preparation prepare(const scenario::ScenarioLoad& load, const std::string& protocols_dir);
+
+}  // namespace lb::sim::run

@@ -1,0 +1,22 @@
+// Starting-state overrides of a scenario (`start: {temp: 35.9 °C}`). Only observables that no
+// mass balance accounts for can be set before the first step: the core temperature and the
+// haemodynamic signs (mean arterial pressure, heart rate, SpO2), which the engine then carries
+// forward. Amounts (citrate, calcium, volume) come from the patient file and the parameters,
+// so their ledgers start where the state starts.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sim/model/engine.hpp"
+#include "sim/scenario/scenario.hpp"
+
+namespace lb::sim::run {
+
+/// The observables a scenario may set under `start:`.
+const std::vector<std::string>& startable_variables();
+
+/// Sets each override in the engine's state (before its first step).
+void apply_start(Engine& engine, const std::vector<scenario::VariableValue>& start);
+
+}  // namespace lb::sim::run

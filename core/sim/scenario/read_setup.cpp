@@ -1,0 +1,94 @@
+// The header (schema, id, title, version, duration) and the setup of the virtual patient:
+// patient (file or inline), protocol (bundled id or file), session, device, physiology
+// parameter overrides and starting-state overrides.
+#include <algorithm>
+
+#include "sim/scenario/fields.hpp"
+#include "sim/scenario/sections.hpp"
+#include "text/did_you_mean.hpp"
+#include "text/format.hpp"
+
+namespace lb::sim::scenario::detail {
+
+using yaml::MapReader;
+using yaml::Need;
+
+void read_header(MapReader& top, Context& c) {
+  Scenario& s = c.scenario;
+  if (auto schema = top.text("schema", Need::required); schema && *schema != kSchema) {
+    top.error_at("schema", "'" + *schema + "' is not a scenario schema this version reads; write " +
+                               std::string(kSchema));
+  }
+  if (auto id = id_field(top, "id", Need::required)) s.id = *id;
+  if (auto t = top.text("title", Need::required)) s.title = *t;
+  if (auto v = top.text("version", Need::required)) s.version = *v;
+  if (auto t = top.text("summary", Need::optional)) s.summary = *t;
+  if (top.has("audience")) {
+    if (auto a = top.text_list("audience", Need::optional)) s.audience = *a;
+  }
+  s.duration_s = sim_time(top, "duration", Need::required, /*positive=*/true).value_or(0);
+}
+
+void read_setup(MapReader& top, Context& c) {
+  Scenario& s = c.scenario;
+  if (auto p = top.node("patient", Need::required)) {
+    if (p->IsScalar() && !p->Scalar().empty()) {
+      s.patient_file = p->Scalar();
+    } else if (p->IsMap() && p->Style() != YAML::EmitterStyle::Flow) {
+      s.patient_inline = "inline";  // its text is cut from the file (scenario_loader.cpp)
+    } else {
+      top.error_at("patient",
+                   "expected a patient file path or the patient as an indented block "
+                   "mapping (the keys of a patient file)");
+    }
+  }
+  if (auto p = top.text("protocol", Need::required)) s.protocol = *p;
+  s.session = top.integer("session", Need::optional, 1, 100).value_or(1);
+  if (top.has("device")) s.device = top.choice("device", Need::optional, kDeviceNames.options());
+
+  MapReader params = top.child("parameters", Need::optional);
+  const auto param_names = names_of(c.vocabulary.parameters);
+  for (const auto& key : params.keys()) {
+    const NamedUnit* p = find_named(c.vocabulary.parameters, key);
+    if (p == nullptr) continue;  // finish() reports it with a did-you-mean
+    if (auto v = value_for(params, key, *p)) {
+      s.parameters.push_back(
+          ParameterOverride{key, v->value, v->unit, params.location_of_value(key)});
+    }
+  }
+  // Unknown parameter names: unknown keys of this mapping, suggested from the engine's list.
+  for (const auto& key : params.keys()) {
+    if (find_named(c.vocabulary.parameters, key) == nullptr) {
+      params.diagnostics().error(params.location_of_key(key), params.key_path(key),
+                                 "'" + key + "' is not a physiology parameter of the simulator" +
+                                     text::did_you_mean_suffix(key, param_names));
+      (void)params.node(key, Need::optional);
+    }
+  }
+  params.finish();
+
+  MapReader start = top.child("start", Need::optional);
+  const auto var_names = names_of(c.vocabulary.variables);
+  for (const auto& key : start.keys()) {
+    const NamedUnit* v = find_named(c.vocabulary.variables, key);
+    if (v == nullptr) {
+      start.diagnostics().error(start.location_of_key(key), start.key_path(key),
+                                "'" + key + "' is not an observable of the simulator" +
+                                    text::did_you_mean_suffix(key, var_names));
+      (void)start.node(key, Need::optional);
+      continue;
+    }
+    if (std::find(c.vocabulary.startable.begin(), c.vocabulary.startable.end(), key) ==
+        c.vocabulary.startable.end()) {
+      start.error_at(key, "'" + key + "' cannot be set at the start; the start may set " +
+                              text::join(c.vocabulary.startable) +
+                              " (amounts come from the patient file and the parameters)");
+      (void)start.node(key, Need::optional);
+      continue;
+    }
+    if (auto value = value_for(start, key, *v)) s.start.push_back(*value);
+  }
+  start.finish();
+}
+
+}  // namespace lb::sim::scenario::detail
