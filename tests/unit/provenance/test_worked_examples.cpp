@@ -274,8 +274,12 @@ double computed(const Check& c) {
     s.rule = protocol::ExchangeRule::per_kg;
     s.per_kg = ml_per_kg(num(a, "ml_per_kg"));
     // The rule does not read the plasma volume or IBW; the engine only needs them present.
-    const volume::ExchangeInputs in{
-        {milliliters(3000), {}}, {kilograms(60), {}}, kilograms(num(a, "weight_kg"))};
+    // Filled member by member: GCC 12 -O2 warns (falsely) of an uninitialised string in a
+    // nested brace-initialised derivation.
+    volume::ExchangeInputs in{};
+    in.plasma_volume.value = milliliters(3000);
+    in.ideal_body_weight.value = kilograms(60);
+    in.actual_weight = kilograms(num(a, "weight_kg"));
     return in_milliliters(volume::exchange_volume(s, in, "").volume.value);
   }
   if (c.calc == "score") return score_value(a);
