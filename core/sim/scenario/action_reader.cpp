@@ -49,8 +49,8 @@ std::optional<Q> amount(MapReader& r, const std::string& key, bool positive = tr
                         Need need = Need::required) {
   const auto q = r.typed<Q>(key, need);
   if (!q) return std::nullopt;
-  const double si = units::AnyQuantity::of(*q).si();
-  if (si < 0.0 || (positive && si == 0.0)) {
+  const Q zero = Q::from_value(0.0);
+  if (*q < zero || (positive && *q == zero)) {
     r.error_at(key, positive ? "must be more than 0: a negative or zero value is impossible"
                              : "must not be negative");
     return std::nullopt;
