@@ -250,8 +250,9 @@ void draw_estimate(AppState& s, const records::CourseReview& review) {
   ImGui::Text("%s: %s", v.how.label.empty() ? "Exchange volume per session" : v.how.label.c_str(),
               text::shown(v.how.shown).c_str());
   wrapped(kColourMuted, "Basis: " + review.next_session_basis +
-                            ". Generation between sessions and replacement-fluid content are "
-                            "not modelled; the team decides.");
+                            ". This re-planned volume refits the intravascular fraction only "
+                            "(no production between sessions, no replacement-fluid content); "
+                            "the course refit below models production. The team decides.");
   if (ImGui::TreeNode("How the estimate was made")) {
     ImGui::PushTextWrapPos(0);
     if (!v.how.method.empty()) ImGui::Text("Method: %s", v.how.method.c_str());
