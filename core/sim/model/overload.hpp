@@ -7,5 +7,8 @@ template <class... F>
 struct Overload : F... {
   using F::operator()...;
 };
+// Clang before 17 deduces no aggregate template arguments (P1816): the guide says it.
+template <class... F>
+Overload(F...) -> Overload<F...>;
 
 }  // namespace lb::sim
