@@ -95,8 +95,18 @@ int run_command_line(int argc, char** argv) {
       ->add_option("--view", window.view,
                    "Screen to show: plan, schedule, scores (planner tabs), plan-approve (the "
                    "approve-and-store modal), records (course), records-session (session "
-                   "entry), records-audit (audit trail), records-bridge (bridge view)")
+                   "entry), records-audit (audit trail), records-bridge (bridge view), "
+                   "sim-library, sim-bedside, sim-instructor (training simulation)")
       ->check(CLI::IsMember(gui::view_names()));
+  window_opts->add_option("--scenario", window.scenario,
+                          "Training scenario file or bundled id for the sim-* views");
+  window_opts->add_option("--sim-time", window.sim_time,
+                          "Run the scenario to this simulated time (seconds) before showing it");
+  window_opts->add_option("--actions", window.actions,
+                          "Action script to replay through the window up to --sim-time");
+  window_opts->add_option("--bench-frames", window.bench_frames,
+                          "Draw this many frames of the simulation at \u00d760 with every panel "
+                          "open, print the mean and 95th-percentile frame time, and exit");
   window_opts->add_option("--db", window.db,
                           "Records database for the session-records screens (default: "
                           "$XDG_DATA_HOME/liverbridge/records.db)");

@@ -108,7 +108,13 @@ void man_option(const CLI::Option& o, std::ostream& out) {
     const auto set = choices(o);
     std::string value;
     for (const auto& c : set) value += (value.empty() ? "" : "|") + c;
-    out << " \\fI" << roff(value.empty() ? o.get_type_name() : value) << "\\fR";
+    // "\:" after each "|": a place troff may break a long list of choices (the --view list is
+    // wider than a man page's line).
+    std::string shown = roff(value.empty() ? o.get_type_name() : value);
+    for (std::size_t at = shown.find('|'); at != std::string::npos; at = shown.find('|', at + 3)) {
+      shown.insert(at + 1, "\\:");
+    }
+    out << " \\fI" << shown << "\\fR";
   }
   out << "\n" << roff(o.get_description());
   if (o.get_required()) out << " (required)";

@@ -441,6 +441,9 @@ AppState make_app_state(const AppOptions& options) {
   s.patient_saved_yaml = form_to_yaml(s.form);
   s.records.db_path = options.records_db.empty() ? default_records_path(s) : options.records_db;
   s.records.session_form = empty_session_form();
+  s.sim.scenarios_dir = options.scenarios_dir;
+  s.sim.user_scenarios_dir = s.dirs.data.empty() ? "" : s.dirs.data + "/scenarios";
+  s.sim.protocols_dir = options.bundled_protocols_dir;
 
   reload_protocol_catalog(s);
   if (!options.protocol.empty()) {

@@ -19,6 +19,7 @@
 #include "gui/user_dirs.hpp"
 #include "plan/plan.hpp"
 #include "protocol/protocol_loader.hpp"
+#include "sim/sim_state.hpp"
 
 namespace lb::gui {
 
@@ -107,6 +108,7 @@ struct AppState {
   ViewState view;
   PlanState plan;
   RecordsState records;  ///< the session-records screens (records_*.cpp)
+  simui::SimState sim;   ///< the training simulation's screens (ui/sim/)
   bool needs_recompute = true;
   bool autosave_pending = false;
   std::string font_note;  ///< shown when the TTF font could not be loaded
@@ -117,9 +119,10 @@ struct AppOptions {
   std::string examples_dir;
   UserDirs dirs;
   bool persist = true;
-  std::string patient_file;  ///< open this patient (else autosave, else the first example)
-  std::string protocol;      ///< file or id (else the first bundled protocol)
-  std::string records_db;    ///< records database (else <data dir>/records.db, as the CLI)
+  std::string patient_file;   ///< open this patient (else autosave, else the first example)
+  std::string protocol;       ///< file or id (else the first bundled protocol)
+  std::string records_db;     ///< records database (else <data dir>/records.db, as the CLI)
+  std::string scenarios_dir;  ///< bundled training scenarios (ui/sim's library)
 };
 
 /// Builds the state: protocol catalog, patient (file, autosave or example), first plan.

@@ -12,6 +12,7 @@
 
 #include "gui/gui_common.hpp"
 #include "gui/panels.hpp"
+#include "sim/sim_panels.hpp"
 
 namespace lb::gui {
 
@@ -132,6 +133,21 @@ void draw_menu_bar(AppState& s) {
     if (ImGui::MenuItem("Fold every figure")) s.view.expanded.clear();
     ImGui::EndMenu();
   }
+  if (ImGui::BeginMenu("Training")) {
+    // The simulation (ui/sim/): the plan as a simulated session, or a scenario of the library.
+    if (ImGui::MenuItem("Train on this plan", nullptr, false, selected_protocol(s) != nullptr)) {
+      simui::train_on_plan(s);
+    }
+    record_rect(s, "menu.training.plan");
+    if (ImGui::MenuItem("Scenario library\u2026")) {
+      s.sim.active = true;
+      s.sim.screen = simui::Screen::library;
+      simui::load_library(s.sim);
+    }
+    record_rect(s, "menu.training.library");
+    ImGui::EndMenu();
+  }
+  record_rect(s, "menu.training");
   // The two workspaces, one click away: planning, and the session records (records_*.cpp).
   if (ImGui::MenuItem("Planner", nullptr, !s.records.active)) s.records.active = false;
   record_rect(s, "menu.planner");
@@ -224,6 +240,10 @@ void draw_close_prompt(AppState& s) {
 }
 
 void draw_app(AppState& s) {
+  if (s.sim.active) {  // the training simulation has the whole window (ui/sim/)
+    simui::draw_sim_window(s);
+    return;
+  }
   recompute_if_needed(s);
   handle_shortcuts(s);
 

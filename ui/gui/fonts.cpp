@@ -41,6 +41,7 @@ std::string load_fonts(float scale) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   set_bold_font(nullptr);
+  set_large_font(nullptr);
   const float pixels = std::round(kBaseFontPixels * scale);
 
   std::vector<std::string> regular;
@@ -62,6 +63,13 @@ std::string load_fonts(float scale) {
     if (readable(bold_path)) {
       set_bold_font(
           io.Fonts->AddFontFromFileTTF(bold_path.c_str(), pixels, &config, kRanges.data()));
+      // The monitor's numerals (ui/sim/monitor_panel.cpp): bold at 2.2 times, Latin only.
+      static const ImWchar kLatin[] = {0x0020, 0x00FF, 0};
+      ImFontConfig large;
+      large.OversampleH = 1;
+      large.OversampleV = 1;
+      set_large_font(
+          io.Fonts->AddFontFromFileTTF(bold_path.c_str(), pixels * 2.2f, &large, kLatin));
     }
     io.Fonts->Build();
     return {};

@@ -12,8 +12,13 @@ struct GuiOptions {
   std::string screenshot;     ///< --screenshot FILE.png: render, write the PNG, exit
   std::string size;           ///< --size WxH (window size in pixels)
   std::string view;           ///< --view NAME: plan, schedule, scores, records, records-session,
-                              ///< records-audit (view_names(), records_state.hpp)
+                              ///< records-audit, sim-library, sim-bedside, sim-instructor
+                              ///< (view_names(), records_state.hpp)
   std::string db;             ///< --db FILE: the records database (default as the CLI's)
+  std::string scenario;       ///< --scenario FILE|ID: the training scenario of the sim-* views
+  long long sim_time = 0;     ///< --sim-time SECONDS: run the scenario this far first
+  std::string actions;        ///< --actions SCRIPT: replay this action script up to --sim-time
+  int bench_frames = 0;       ///< --bench-frames N: time N frames of the simulation at ×60
 };
 
 /// Opens the window and runs until it is closed. Returns the exit code: 0, or

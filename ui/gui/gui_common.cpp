@@ -5,8 +5,9 @@
 namespace lb::gui {
 
 namespace {
-ImFont* g_bold = nullptr;  // set once by the shell after building the font atlas
-}
+ImFont* g_bold = nullptr;   // set once by the shell after building the font atlas
+ImFont* g_large = nullptr;  // the same
+}  // namespace
 
 ImVec4 severity_colour(diag::Severity s) {
   switch (s) {
@@ -76,6 +77,8 @@ void badge(const char* text, ImVec4 colour) {
 
 ImFont* bold_font() { return g_bold != nullptr ? g_bold : ImGui::GetFont(); }
 void set_bold_font(ImFont* f) { g_bold = f; }
+ImFont* large_font() { return g_large != nullptr ? g_large : ImGui::GetFont(); }
+void set_large_font(ImFont* f) { g_large = f; }
 
 void flow_text(const std::vector<std::string>& pieces, float indent) {
   const float right = ImGui::GetWindowContentRegionMax().x;

@@ -44,6 +44,9 @@ void badge(const char* text, ImVec4 colour);
 /// Bold font when loaded (fonts.cpp), else the current font.
 ImFont* bold_font();
 void set_bold_font(ImFont* f);
+/// Large bold numerals (the simulation's patient monitor), else the current font.
+ImFont* large_font();
+void set_large_font(ImFont* f);
 
 /// Pieces of text joined by " · ", wrapped only between pieces (a value such
 /// as "70.0 kg" is never split); continuation lines start at local x `indent`.

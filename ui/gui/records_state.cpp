@@ -390,8 +390,9 @@ bool submit_correction(AppState& s) {
 
 const std::vector<std::string>& view_names() {
   static const std::vector<std::string> names = {
-      "plan",    "plan-approve",    "schedule",      "scores",
-      "records", "records-session", "records-audit", "records-bridge"};
+      "plan",        "plan-approve",    "schedule",      "scores",
+      "records",     "records-session", "records-audit", "records-bridge",
+      "sim-library", "sim-bedside",     "sim-instructor"};
   return names;
 }
 
@@ -402,6 +403,16 @@ bool apply_view(AppState& s, std::string_view view) {
     begin_approve(s);
     return true;
   }
+  if (view == "sim-library" || view == "sim-bedside" || view == "sim-instructor") {
+    s.records.active = false;
+    s.sim.active = true;
+    s.sim.screen = view == "sim-library"   ? simui::Screen::library
+                   : view == "sim-bedside" ? simui::Screen::bedside
+                                           : simui::Screen::instructor;
+    if (view == "sim-library") simui::load_library(s.sim);
+    return true;
+  }
+  s.sim.active = false;  // every other view is the planner's or the records'
   if (view == "plan" || view == "schedule" || view == "scores") {
     s.records.active = false;
     s.view.select_tab = view == "plan" ? "Plan" : view == "schedule" ? "Schedule" : "Scores";

@@ -22,6 +22,9 @@
 #include "gui/gui.hpp"
 #include "gui/panels.hpp"
 #include "io/atomic_write.hpp"
+#include "sim/scenario/script_loader.hpp"
+#include "sim/sim_panels.hpp"
+#include "sim/sim_state.hpp"
 
 namespace lb::gui {
 
@@ -88,6 +91,63 @@ void save_ini(const AppState& s) {
   }
 }
 
+/// --scenario, --sim-time and --bench-frames: start the scenario, run it to the time asked
+/// and show the screen the view names. False (after saying why) when it cannot start.
+bool start_simulation(AppState& s, const GuiOptions& o) {
+  const bool sim_view = s.sim.active;  // a sim-* view was asked for
+  const simui::Screen screen = s.sim.screen;
+  const bool needs_run = sim_view && screen != simui::Screen::library;
+  if (o.scenario.empty() && o.bench_frames <= 0 && !needs_run) return true;
+  simui::load_library(s.sim);
+  const std::string ref = !o.scenario.empty()      ? o.scenario
+                          : !s.sim.library.empty() ? s.sim.library.front().id
+                                                   : std::string();
+  const std::string file = simui::resolve_scenario(s.sim, ref);
+  if (file.empty()) {
+    std::cerr << "liverbridge: --scenario: no scenario file or bundled id '" << ref << "'\n";
+    return false;
+  }
+  if (!simui::start_scenario_file(s.sim, file)) {
+    std::cerr << "liverbridge: the scenario cannot start:\n" << s.sim.problems;
+    return false;
+  }
+  sim::scenario::Script script;
+  if (!o.actions.empty()) {
+    auto load = sim::scenario::load_script_file(o.actions);
+    for (const auto& d : load.diagnostics.sorted()) std::cerr << diag::format(d) << "\n";
+    if (!load.script) return false;
+    script = std::move(*load.script);
+  }
+  simui::replay(s.sim, script, static_cast<simui::SimTime>(o.sim_time));
+  if (sim_view) s.sim.screen = screen;
+  if (o.bench_frames > 0) {
+    s.sim.screen = simui::Screen::bedside;
+    s.sim.all_panels = true;
+    s.sim.force_speed = true;
+    simui::set_speed(s.sim, 60.0);
+    simui::set_paused(s.sim, false);
+  }
+  return true;
+}
+
+/// Frame times of the benchmark, printed as mean and 95th percentile.
+struct FrameTimes {
+  std::vector<double> ms;
+  void print(long long sim_reached) const {
+    if (ms.empty()) return;
+    std::vector<double> sorted = ms;
+    std::sort(sorted.begin(), sorted.end());
+    double sum = 0.0;
+    for (const double v : ms) sum += v;
+    const std::size_t p95 = std::min(sorted.size() - 1, (sorted.size() * 95) / 100);
+    std::printf(
+        "bench: %zu frames at x60 with every simulation panel open: mean %.2f ms, "
+        "p95 %.2f ms (simulated time reached %lld s)\n",
+        ms.size(), sum / static_cast<double>(ms.size()), sorted[p95], sim_reached);
+    (void)std::fflush(stdout);
+  }
+};
+
 void load_ini(const AppState& s) {
   if (!s.persist || s.dirs.ini.empty()) return;
   try {
@@ -127,7 +187,7 @@ int run_gui(const GuiOptions& options) {
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
   glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-  if (screenshot) glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
+  if (screenshot || options.bench_frames > 0) glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
   GLFWwindow* window = glfwCreateWindow(width, height, "LiverBridge", nullptr, nullptr);
   const char* glsl = "#version 330 core";
   if (window == nullptr) {  // older drivers: a GL 3.0 context
@@ -162,12 +222,25 @@ int run_gui(const GuiOptions& options) {
     app.examples_dir = program_data_dirs().examples;
   }
   app.dirs = user_dirs_from_environment();
-  app.persist = !screenshot;
+  app.persist = !screenshot && options.bench_frames <= 0;
   app.patient_file = options.patient;
   app.protocol = options.protocol;
   app.records_db = options.db;
+  if (const char* env = std::getenv("LIVERBRIDGE_SCENARIOS_DIR"); env != nullptr && *env != '\0') {
+    app.scenarios_dir = env;
+  } else {
+    app.scenarios_dir = program_data_dirs().scenarios;
+  }
   AppState state = make_app_state(app);
   if (!options.view.empty()) apply_view(state, options.view);  // checked above
+  if (!start_simulation(state, options)) {
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return 2;
+  }
+  const bool bench = options.bench_frames > 0;
+  if (bench) glfwSwapInterval(0);
+  FrameTimes frame_times;
   // For screenshots and demonstrations: which centre tab to show and the course start.
   if (const char* tab = std::getenv("LIVERBRIDGE_TAB"); tab != nullptr) state.view.select_tab = tab;
   if (const char* start = std::getenv("LIVERBRIDGE_COURSE_START"); start != nullptr) {
@@ -188,8 +261,11 @@ int run_gui(const GuiOptions& options) {
   int exit_code = 0;
   double last_autosave_check = glfwGetTime();
   for (int frame = 0;; ++frame) {
-    if (screenshot) {
+    const double frame_start = glfwGetTime();
+    if (screenshot || bench) {
       glfwPollEvents();
+    } else if (state.sim.active && !state.sim.paused && !state.sim.frozen) {
+      glfwWaitEventsTimeout(1.0 / 60.0);  // a running simulation redraws by itself
     } else {
       glfwWaitEventsTimeout(0.25);
     }
@@ -232,6 +308,14 @@ int run_gui(const GuiOptions& options) {
       break;
     }
     glfwSwapBuffers(window);
+    if (bench) {
+      frame_times.ms.push_back((glfwGetTime() - frame_start) * 1000.0);
+      if (static_cast<int>(frame_times.ms.size()) >= options.bench_frames) {
+        const auto* r = simui::runner(state.sim);
+        frame_times.print(r != nullptr ? static_cast<long long>(r->now()) : 0);
+        break;
+      }
+    }
 
     if (io.WantSaveIniSettings) {
       save_ini(state);

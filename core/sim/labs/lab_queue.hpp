@@ -44,6 +44,10 @@ class LabQueue {
   std::vector<LabResult> due(SimTime t);
   /// The latest reported value of `variable` (for lab alarms), or nullopt.
   [[nodiscard]] std::optional<double> latest(std::string_view variable) const;
+  /// Orders drawn and not reported yet, in order of drawing (the window's pending list).
+  [[nodiscard]] const std::vector<LabResult>& pending() const { return pending_; }
+  /// The panels this run's lab offers, with their turnaround.
+  [[nodiscard]] const std::vector<scenario::LabPanel>& panels() const { return panels_; }
 
  private:
   std::vector<scenario::LabPanel> panels_;

@@ -25,7 +25,6 @@ Preparation prepare(const scenario::ScenarioLoad& load, const std::string& proto
     out.diagnostics = load.diagnostics;
     return out;
   }
-  const scenario::Scenario& s = *load.scenario;
   const diag::Location at_file{load.file, 0, 0};
 
   const auto patient = scenario::patient_source(load, out.diagnostics);
@@ -47,6 +46,28 @@ Preparation prepare(const scenario::ScenarioLoad& load, const std::string& proto
   sources.patient_file = patient->file;
   sources.protocol_text = protocol_load.text;
   sources.protocol_file = protocol_load.file;
+  Preparation rest = prepare_texts(load, sources);
+  for (const auto& d : rest.diagnostics.items()) out.diagnostics.add(d);
+  out.prepared = std::move(rest.prepared);
+  return out;
+}
+
+Preparation prepare_texts(const scenario::ScenarioLoad& load, const plan::PlanSources& sources) {
+  Preparation out;
+  if (!load.scenario) {
+    out.diagnostics = load.diagnostics;
+    return out;
+  }
+  const scenario::Scenario& s = *load.scenario;
+  const diag::Location at_file{load.file, 0, 0};
+  const auto patient_load = patient::parse_patient(sources.patient_text, sources.patient_file);
+  if (!patient_load.patient) {
+    for (const auto& d : patient_load.diagnostics.items()) out.diagnostics.add(d);
+    if (!out.diagnostics.has_errors()) {
+      out.diagnostics.error(at_file, "", "the patient does not read");
+    }
+    return out;
+  }
   SimulationSources sim = simulation_from_sources(sources);
   if (!sim.plan || !sim.protocol) {
     for (const auto& p : sim.problems) out.diagnostics.error(at_file, "protocol", p);

@@ -12,6 +12,7 @@
 
 #include "diag/diagnostic.hpp"
 #include "patient/patient.hpp"
+#include "plan/plan_sources.hpp"
 #include "protocol/protocol.hpp"
 #include "sim/events/schedule.hpp"
 #include "sim/model/parameters.hpp"
@@ -39,5 +40,10 @@ struct Preparation {
 
 /// `protocols_dir`: where bundled protocol ids are looked up.
 Preparation prepare(const scenario::ScenarioLoad& load, const std::string& protocols_dir);
+
+/// The same with the patient and protocol given as texts instead of the scenario's own (the
+/// window's "Train on this plan": the planner's working patient and protocol, which need not
+/// be files). The scenario gives everything else: alarms, labs, events, duration.
+Preparation prepare_texts(const scenario::ScenarioLoad& load, const plan::PlanSources& sources);
 
 }  // namespace lb::sim::run

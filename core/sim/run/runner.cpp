@@ -23,6 +23,8 @@ std::vector<alarms::AlarmSpec> alarm_specs(const scenario::Scenario& s) {
 Runner::Runner(const Prepared& p, RunOptions options)
     : scenario_(p.scenario),
       session_(p.session),
+      patient_(p.patient),
+      solutes_(p.solutes),
       options_(std::move(options)),
       engine_(p.parameters, p.patient, {p.session}, p.solutes),
       ffp_unit_volume_(p.ffp_unit_volume),
@@ -96,12 +98,15 @@ void Runner::write_start() {
   trace_ += header + '\n';
 }
 
+void Runner::start_if_needed() {
+  if (started_) return;
+  write_start();
+  started_ = true;
+}
+
 void Runner::advance() {
   if (finished_) return;
-  if (!started_) {
-    write_start();
-    started_ = true;
-  }
+  start_if_needed();
   const SimTime t = now();
   evaluate(t);
   if (t >= scenario_.duration_s) {

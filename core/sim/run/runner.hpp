@@ -19,6 +19,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "sim/alarms/alarm_board.hpp"
@@ -59,11 +61,50 @@ class Runner {
     return board_.highest_sounding();
   }
 
+  // ---- a run driven by people (the training window; runner_interactive.cpp) --------------
+  // A runner is a value: a copy is a snapshot of the whole run (engine, events, labs, alarms,
+  // timeline), and the copy continues exactly as the original would.
+
+  /// Takes `entry` now, as a script entry due at now() (its own `at` is not used), so a run
+  /// driven from the window is the run of the script of what was done.
+  void take(const scenario::ScriptEntry& entry);
+  /// Writes an instructor act ({"kind": "instructor", "act": ...} plus `fields` as text) to
+  /// the timeline at now(): never a trainee action, so never scored against the trainee.
+  void log_instructor(std::string_view act,
+                      const std::vector<std::pair<std::string, std::string>>& fields = {});
+  /// Fires the scenario's event `id` (scheduled, random or conditional) now, as the
+  /// instructor; false when the scenario has no such event.
+  bool inject_event(const std::string& id);
+  /// Keeps event `id` from firing for the rest of the run; false when the scenario has no
+  /// such event.
+  bool suppress_event(const std::string& id);
+  /// Overrides a physiology parameter from now on (in its documented unit); false when no
+  /// parameter has that id. The state carries over unchanged.
+  bool set_parameter(const std::string& id, double value);
+  /// Ends the run now with the closing line (the instructor's "end scenario").
+  void end_now();
+
+  [[nodiscard]] const Engine& engine() const { return engine_; }
+  [[nodiscard]] const State& state() const { return state_; }
+  [[nodiscard]] const alarms::AlarmBoard& alarm_board() const { return board_; }
+  [[nodiscard]] const labs::LabQueue& lab_queue() const { return labs_; }
+  /// Every lab result reported so far, in the order reported.
+  [[nodiscard]] const std::vector<labs::LabResult>& reported() const { return reported_; }
+  [[nodiscard]] const scenario::Scenario& scenario() const { return scenario_; }
+  [[nodiscard]] const SessionSetup& session() const { return session_; }
+  /// Whether each pre-rolled random event (schedule()) has fired.
+  [[nodiscard]] const std::vector<bool>& random_fired() const { return random_fired_; }
+  /// Whether each of the scenario's scheduled events has fired.
+  [[nodiscard]] const std::vector<bool>& scheduled_fired() const { return scheduled_fired_; }
+  /// Event ids the instructor suppressed.
+  [[nodiscard]] const std::vector<std::string>& suppressed() const { return suppressed_; }
+
  private:
   struct Conditional {
     events::ConditionTracker tracker;
     bool was_true = false;
     bool fired = false;
+    bool suppressed = false;  ///< by the instructor
   };
   struct RaisedAlarm {
     std::string alarm;
@@ -87,8 +128,12 @@ class Runner {
   [[nodiscard]] std::optional<double> observe(std::string_view name) const;
   [[nodiscard]] events::Lookup state_lookup() const;
 
+  void start_if_needed();
+
   scenario::Scenario scenario_;
   SessionSetup session_;
+  patient::Patient patient_;          ///< to rebuild the engine on a parameter override
+  std::vector<SoluteModel> solutes_;  ///< the same
   RunOptions options_;
   Engine engine_;
   units::Volume ffp_unit_volume_;
@@ -100,6 +145,8 @@ class Runner {
   std::vector<RaisedAlarm> raised_;
   alarms::AlarmBoard board_;
   labs::LabQueue labs_;
+  std::vector<labs::LabResult> reported_;
+  std::vector<std::string> suppressed_;
   events::ActionLog actions_;
   std::size_t next_entry_ = 0;
   std::size_t transitions_written_ = 0;

@@ -64,7 +64,7 @@ void Runner::conditional_events(SimTime t) {
     const bool rising = now && !c.was_true;
     c.was_true = now;
     const auto& e = scenario_.conditional[i];
-    if (!rising || (e.once && c.fired)) continue;
+    if (!rising || (e.once && c.fired) || c.suppressed) continue;
     c.fired = true;
     fire(t, e.id, "conditional", e.effects);
   }
@@ -82,6 +82,7 @@ void Runner::lab_results(SimTime t) {
         .integer("drawn", r.drawn)
         .object("values", values);
     write(l);
+    reported_.push_back(r);
   }
 }
 

@@ -24,6 +24,7 @@ inline AppOptions example_options(const std::string& protocol) {
   o.persist = false;
   o.patient_file = std::string(LB_SOURCE_DIR) + "/examples/alf-paracetamol.yaml";
   o.protocol = protocol;
+  o.scenarios_dir = std::string(LB_SOURCE_DIR) + "/scenarios";
   return o;
 }
 
