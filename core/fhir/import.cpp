@@ -9,6 +9,7 @@
 #include "patient/names.hpp"
 #include "records/timestamp.hpp"
 #include "text/format.hpp"
+#include "text/utf8.hpp"
 #include "units/parse.hpp"
 
 namespace lb::fhir {
@@ -34,11 +35,13 @@ class Reader {
  public:
   explicit Reader(ImportResult& r) : out_(r) {}
 
+  // Messages quote the Bundle's codes, units and statuses, which JSON escapes can fill with
+  // control characters: escaped here, so no message can drive the terminal it is printed on.
   void error(const std::string& pointer, const std::string& message) {
-    out_.problems.push_back({true, pointer, message});
+    out_.problems.push_back({true, pointer, text::escaped(message)});
   }
   void note(const std::string& pointer, const std::string& message) {
-    out_.problems.push_back({false, pointer, message});
+    out_.problems.push_back({false, pointer, text::escaped(message)});
   }
 
   /// The reading of an Observation's valueQuantity for `field`, or nullopt (reported).
@@ -277,6 +280,9 @@ ImportResult import_bundle(std::string_view json_text, std::string_view patient_
                                          "write sex: in the patient file");
       }
     }
+  }
+  if (const auto problem = text::one_line_problem(id); !problem.empty()) {
+    reader.error("/entry", "the patient id " + problem + ": give another with --id");
   }
   auto values = reader.chosen();
   if (!diagnosis.empty()) values["diagnosis"] = diagnosis;

@@ -63,6 +63,24 @@ TEST_SUITE("fhir") {
     CHECK(r.missing == std::vector<std::string>{"age", "height", "weight", "diagnosis"});
   }
 
+  TEST_CASE("codes and units and ids from the Bundle are quoted escaped and an id with a control character is refused") {
+    const json patient = {
+        {"resourceType", "Patient"},
+        {"identifier", json::array({{{"system", kPatientIdSystem}, {"value", "LB-\x1b[2J"}}})}};
+    const auto r = import_bundle(bundle({patient, lab("1975-2", q(4.2, "mg/dL\x07"))}));
+    REQUIRE(r.has_errors());
+    bool unit = false, id = false;
+    for (const auto& p : r.problems) {
+      CHECK(p.message.find('\x07') == std::string::npos);
+      CHECK(p.message.find('\x1b') == std::string::npos);
+      unit = unit || p.message.find("unknown UCUM unit 'mg/dL\\x07'") != std::string::npos;
+      id = id || p.message.find("the patient id contains") != std::string::npos;
+    }
+    CHECK(unit);
+    CHECK(id);
+    CHECK(r.yaml.empty());
+  }
+
   TEST_CASE("the diagnosis is read from a Condition in LiverBridge's code system only") {
     const auto condition = [](const std::string& system, const std::string& code) {
       return json{{"resourceType", "Condition"},
