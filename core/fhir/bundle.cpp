@@ -40,6 +40,10 @@ std::string render_bundle(const ExportSources& s) {
     gender = sex;
   }
   entries.push_back(entry_json({subject, patient_resource(s.patient_id, gender)}));
+  if (s.patient) {
+    entries.push_back(entry_json({resource_urn(s.patient_id, "condition/diagnosis"),
+                                  condition_resource(s.patient->diagnosis, subject)}));
+  }
   for (const auto& e : patient_observations(s, subject)) entries.push_back(entry_json(e));
 
   for (std::size_t i = 0; i < s.plans.size(); ++i) {

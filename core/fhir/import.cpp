@@ -6,7 +6,10 @@
 
 #include "fhir/codes.hpp"
 #include "patient/catalogue.hpp"
+#include "patient/names.hpp"
 #include "records/timestamp.hpp"
+#include "text/format.hpp"
+#include "text/utf8.hpp"
 #include "units/parse.hpp"
 
 namespace lb::fhir {
@@ -32,11 +35,13 @@ class Reader {
  public:
   explicit Reader(ImportResult& r) : out_(r) {}
 
+  // Messages quote the Bundle's codes, units and statuses, which JSON escapes can fill with
+  // control characters: escaped here, so no message can drive the terminal it is printed on.
   void error(const std::string& pointer, const std::string& message) {
-    out_.problems.push_back({true, pointer, message});
+    out_.problems.push_back({true, pointer, text::escaped(message)});
   }
   void note(const std::string& pointer, const std::string& message) {
-    out_.problems.push_back({false, pointer, message});
+    out_.problems.push_back({false, pointer, text::escaped(message)});
   }
 
   /// The reading of an Observation's valueQuantity for `field`, or nullopt (reported).
@@ -161,6 +166,37 @@ class Reader {
   std::map<std::string, std::vector<Reading>> readings_;
 };
 
+/// A Condition coded in LiverBridge's diagnosis system (its own export) gives the patient
+/// file's diagnosis; any other Condition is left out with a note (a hospital's codes are not
+/// mapped onto the diagnosis groups: nothing is guessed).
+void read_diagnosis(Reader& reader, const json& condition, const std::string& at,
+                    std::string& diagnosis) {
+  const json* coding = nullptr;
+  if (condition.contains("code") && condition["code"].is_object() &&
+      condition["code"].contains("coding") && condition["code"]["coding"].is_array()) {
+    for (const auto& c : condition["code"]["coding"]) {
+      if (c.is_object() && c.value("system", std::string()) == kDiagnosisSystem) coding = &c;
+    }
+  }
+  if (coding == nullptr) {
+    reader.note(at + "/code", "a Condition not coded in " + std::string(kDiagnosisSystem) +
+                                  ": left out (write diagnosis: in the patient file)");
+    return;
+  }
+  const std::string code = coding->value("code", std::string());
+  if (!patient::names::kDiagnosis.parse(code)) {
+    reader.error(at + "/code", "diagnosis code '" + code + "': expected one of " +
+                                   text::join(patient::names::kDiagnosis.names()));
+    return;
+  }
+  if (!diagnosis.empty() && diagnosis != code) {
+    reader.error(at + "/code", "a second diagnosis '" + code + "' after '" + diagnosis +
+                                   "': the patient file has one");
+    return;
+  }
+  diagnosis = code;
+}
+
 std::string yaml_file(const std::map<std::string, std::string>& values, const std::string& id,
                       const std::string& sex) {
   std::string top, labs, clinical;
@@ -215,7 +251,7 @@ ImportResult import_bundle(std::string_view json_text, std::string_view patient_
     reader.error("/entry", "the Bundle has no entries");
     return result;
   }
-  std::string id(patient_id), sex;
+  std::string id(patient_id), sex, diagnosis;
   const auto& entries = bundle["entry"];
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const std::string at = "/entry/" + std::to_string(i) + "/resource";
@@ -225,6 +261,8 @@ ImportResult import_bundle(std::string_view json_text, std::string_view patient_
     const std::string type = r.value("resourceType", std::string());
     if (type == "Observation") {
       reader.observation(r, at);
+    } else if (type == "Condition") {
+      read_diagnosis(reader, r, at, diagnosis);
     } else if (type == "Patient") {
       if (r.contains("identifier") && r["identifier"].is_array() && patient_id.empty()) {
         for (const auto& ident : r["identifier"]) {
@@ -243,7 +281,11 @@ ImportResult import_bundle(std::string_view json_text, std::string_view patient_
       }
     }
   }
-  const auto values = reader.chosen();
+  if (const auto problem = text::one_line_problem(id); !problem.empty()) {
+    reader.error("/entry", "the patient id " + problem + ": give another with --id");
+  }
+  auto values = reader.chosen();
+  if (!diagnosis.empty()) values["diagnosis"] = diagnosis;
   if (result.has_errors()) return result;
   result.yaml = yaml_file(values, id, sex);
   for (const auto& f : patient::field_catalogue()) {

@@ -41,16 +41,14 @@ TEST_SUITE("fhir") {
       const auto imported = import_bundle(bundle);
       for (const auto& p : imported.problems) INFO(format_problem(file, p));
       REQUIRE_FALSE(imported.has_errors());
-      // The bundle carries no diagnosis: the import says so, and the file reads once it is added.
-      CHECK(imported.missing == std::vector<std::string>{"diagnosis"});
-      const auto back = patient::parse_patient(
-          imported.yaml + "diagnosis: " + std::string(patient::to_string(plan.patient.diagnosis)) +
-              "\n",
-          "imported.yaml");
+      // The diagnosis travels as a Condition: the imported file is complete.
+      CHECK(imported.missing.empty());
+      const auto back = patient::parse_patient(imported.yaml, "imported.yaml");
       for (const auto& d : back.diagnostics.sorted()) INFO(diag::format(d));
       REQUIRE(back.patient.has_value());
       CHECK(back.patient->id == plan.patient.id);
       CHECK(back.patient->sex == plan.patient.sex);
+      CHECK(back.patient->diagnosis == plan.patient.diagnosis);
       int compared = 0;
       for (const auto& f : patient::field_catalogue()) {
         bool coded = false;
