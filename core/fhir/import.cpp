@@ -44,6 +44,16 @@ class Reader {
     out_.problems.push_back({false, pointer, text::escaped(message)});
   }
 
+  /// The string member `key` of `object`: "" when absent; another JSON type is an error at its
+  /// pointer (nlohmann's value() would throw on it: a Bundle never ends the program).
+  std::string text(const json& object, const char* key, const std::string& at) {
+    if (!object.is_object() || !object.contains(key)) return "";
+    const json& v = object[key];
+    if (v.is_string()) return v.get<std::string>();
+    error(at + "/" + key, std::string("expected a string, found ") + v.type_name());
+    return "";
+  }
+
   /// The reading of an Observation's valueQuantity for `field`, or nullopt (reported).
   std::optional<std::string> value_text(const patient::Field& field, const FieldCode& code,
                                         const json& q, const std::string& at) {
@@ -52,7 +62,15 @@ class Reader {
       return std::nullopt;
     }
     const double v = q["value"].get<double>();
-    const std::string system = q.value("system", std::string());
+    if (q.contains("comparator")) {
+      // "<10 µmol/L" is not 10: a censored result never becomes an exact number.
+      error(at + "/comparator", "a censored value (" + text(q, "comparator", at) + " " +
+                                    number_text(v) +
+                                    "): LiverBridge takes measured values only; "
+                                    "enter the value in the patient file if the team decides one");
+      return std::nullopt;
+    }
+    const std::string system = text(q, "system", at);
     const std::string ucum =
         q.contains("code") && q["code"].is_string() ? q["code"].get<std::string>() : "";
     if (field.kind == patient::FieldKind::number) {
@@ -92,14 +110,17 @@ class Reader {
   }
 
   void observation(const json& o, const std::string& at) {
-    const std::string status = o.value("status", std::string());
+    const std::string status = text(o, "status", at);
     const FieldCode* code = nullptr;
     std::string codes;
     if (o.contains("code") && o["code"].contains("coding") && o["code"]["coding"].is_array()) {
-      for (const auto& c : o["code"]["coding"]) {
+      const auto& coding = o["code"]["coding"];
+      for (std::size_t i = 0; i < coding.size(); ++i) {
+        const auto& c = coding[i];
         if (!c.is_object()) continue;
-        const std::string system = c.value("system", std::string());
-        const std::string value = c.value("code", std::string());
+        const std::string c_at = at + "/code/coding/" + std::to_string(i);
+        const std::string system = text(c, "system", c_at);
+        const std::string value = text(c, "code", c_at);
         codes += (codes.empty() ? "" : ", ") + system + "|" + value;
         if (system != kLoinc) continue;
         if (const FieldCode* row = code_of_loinc(value)) code = row;
@@ -174,8 +195,10 @@ void read_diagnosis(Reader& reader, const json& condition, const std::string& at
   const json* coding = nullptr;
   if (condition.contains("code") && condition["code"].is_object() &&
       condition["code"].contains("coding") && condition["code"]["coding"].is_array()) {
-    for (const auto& c : condition["code"]["coding"]) {
-      if (c.is_object() && c.value("system", std::string()) == kDiagnosisSystem) coding = &c;
+    const auto& codings = condition["code"]["coding"];
+    for (std::size_t i = 0; i < codings.size(); ++i) {
+      const std::string c_at = at + "/code/coding/" + std::to_string(i);
+      if (reader.text(codings[i], "system", c_at) == kDiagnosisSystem) coding = &codings[i];
     }
   }
   if (coding == nullptr) {
@@ -183,7 +206,7 @@ void read_diagnosis(Reader& reader, const json& condition, const std::string& at
                                   ": left out (write diagnosis: in the patient file)");
     return;
   }
-  const std::string code = coding->value("code", std::string());
+  const std::string code = reader.text(*coding, "code", at + "/code");
   if (!patient::names::kDiagnosis.parse(code)) {
     reader.error(at + "/code", "diagnosis code '" + code + "': expected one of " +
                                    text::join(patient::names::kDiagnosis.names()));
@@ -235,7 +258,9 @@ std::string format_problem(const std::string& file, const ImportProblem& p) {
          (p.error ? "error: " : "note: ") + p.message;
 }
 
-ImportResult import_bundle(std::string_view json_text, std::string_view patient_id) {
+namespace {
+
+ImportResult read_bundle(std::string_view json_text, std::string_view patient_id) {
   ImportResult result;
   Reader reader(result);
   const json bundle = json::parse(json_text, nullptr, false);
@@ -243,7 +268,7 @@ ImportResult import_bundle(std::string_view json_text, std::string_view patient_
     reader.error("", "not JSON (a FHIR R4 Bundle in JSON is expected)");
     return result;
   }
-  if (bundle.value("resourceType", std::string()) != "Bundle") {
+  if (reader.text(bundle, "resourceType", "") != "Bundle") {
     reader.error("/resourceType", "expected \"Bundle\"");
     return result;
   }
@@ -258,7 +283,7 @@ ImportResult import_bundle(std::string_view json_text, std::string_view patient_
     const auto& e = entries[i];
     if (!e.is_object() || !e.contains("resource") || !e["resource"].is_object()) continue;
     const json& r = e["resource"];
-    const std::string type = r.value("resourceType", std::string());
+    const std::string type = reader.text(r, "resourceType", at);
     if (type == "Observation") {
       reader.observation(r, at);
     } else if (type == "Condition") {
@@ -266,12 +291,12 @@ ImportResult import_bundle(std::string_view json_text, std::string_view patient_
     } else if (type == "Patient") {
       if (r.contains("identifier") && r["identifier"].is_array() && patient_id.empty()) {
         for (const auto& ident : r["identifier"]) {
-          if (ident.is_object() && ident.value("system", std::string()) == kPatientIdSystem) {
-            id = ident.value("value", std::string());
+          if (reader.text(ident, "system", at + "/identifier") == kPatientIdSystem) {
+            id = reader.text(ident, "value", at + "/identifier");
           }
         }
       }
-      const std::string gender = r.value("gender", std::string());
+      const std::string gender = reader.text(r, "gender", at);
       if (gender == "male" || gender == "female") {
         sex = gender;
       } else if (!gender.empty()) {
@@ -295,6 +320,21 @@ ImportResult import_bundle(std::string_view json_text, std::string_view patient_
     if (!given) result.missing.emplace_back(f.key);
   }
   return result;
+}
+
+}  // namespace
+
+ImportResult import_bundle(std::string_view json_text, std::string_view patient_id) {
+  // Every member is type-checked where it is read; this only keeps a case nobody thought of
+  // from ending the program.
+  try {
+    return read_bundle(json_text, patient_id);
+  } catch (const nlohmann::json::exception& e) {
+    ImportResult r;
+    r.problems.push_back(
+        {true, "", text::escaped(std::string("cannot read the Bundle: ") + e.what())});
+    return r;
+  }
 }
 
 }  // namespace lb::fhir

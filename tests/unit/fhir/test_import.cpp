@@ -63,7 +63,9 @@ TEST_SUITE("fhir") {
     CHECK(r.missing == std::vector<std::string>{"age", "height", "weight", "diagnosis"});
   }
 
-  TEST_CASE("codes and units and ids from the Bundle are quoted escaped and an id with a control character is refused") {
+  TEST_CASE(
+      "codes and units and ids from the Bundle are quoted escaped and an id with a control "
+      "character is refused") {
     const json patient = {
         {"resourceType", "Patient"},
         {"identifier", json::array({{{"system", kPatientIdSystem}, {"value", "LB-\x1b[2J"}}})}};
@@ -78,6 +80,41 @@ TEST_SUITE("fhir") {
     }
     CHECK(unit);
     CHECK(id);
+    CHECK(r.yaml.empty());
+  }
+
+  TEST_CASE("a member of the wrong JSON type is an error at its pointer - never a crash") {
+    json o = lab("1975-2", q(4.2, "mg/dL"));
+    o["status"] = nullptr;
+    auto r = import_bundle(bundle({o}));
+    REQUIRE(r.has_errors());
+    CHECK(r.problems[0].pointer == "/entry/0/resource/status");
+    CHECK(r.problems[0].message == "expected a string, found null");
+
+    const json patient = {{"resourceType", "Patient"}, {"gender", 1}};
+    r = import_bundle(bundle({patient}));
+    REQUIRE(r.has_errors());
+    CHECK(r.problems[0].pointer == "/entry/0/resource/gender");
+
+    json coded = lab("1975-2", q(4.2, "mg/dL"));
+    coded["code"]["coding"][0]["system"] = 5;
+    r = import_bundle(bundle({coded}));
+    REQUIRE(r.has_errors());
+    CHECK(r.problems[0].pointer == "/entry/0/resource/code/coding/0/system");
+
+    json unit = lab("1975-2", q(4.2, "mg/dL"));
+    unit["valueQuantity"]["system"] = json::array();
+    CHECK(import_bundle(bundle({unit})).has_errors());
+    CHECK(import_bundle(R"({"resourceType": 7})").has_errors());
+  }
+
+  TEST_CASE("a censored value is refused and never read as the number") {
+    json q_less = q(10, "umol/L");
+    q_less["comparator"] = "<";
+    const auto r = import_bundle(bundle({lab("16362-6", q_less)}));  // ammonia, molar
+    REQUIRE(r.has_errors());
+    CHECK(r.problems[0].pointer == "/entry/0/resource/valueQuantity/comparator");
+    CHECK(r.problems[0].message.find("a censored value (< 10.0)") != std::string::npos);
     CHECK(r.yaml.empty());
   }
 

@@ -10,6 +10,7 @@
 #include "fhir_fixture.hpp"
 #include "patient/catalogue.hpp"
 #include "patient/patient_loader.hpp"
+#include "records/store.hpp"
 #include "units/parse.hpp"
 
 namespace lb::fhir {
@@ -72,6 +73,16 @@ TEST_SUITE("fhir") {
       }
       CHECK(compared >= 10);
     }
+  }
+
+  TEST_CASE("a stored plan that cannot be read is a records input error naming the plan") {
+    fhir::ExportSources sources;
+    sources.patient_id = "LB-X";
+    sources.plans.push_back({"{ not JSON", 7, true, testing::kNow});
+    // records::InputError is what the export command reports as bad input (exit 2).
+    CHECK_THROWS_WITH_AS(fhir::render_bundle(sources),
+                         doctest::Contains("stored plan 7: its plan JSON cannot be read"),
+                         records::InputError);
   }
 
   TEST_CASE("score Observations and exchange volumes are the values the plan computed") {
