@@ -7,6 +7,7 @@
 #include "bridge/criterion_reader.hpp"
 #include "bridge/names.hpp"
 #include "io/atomic_write.hpp"
+#include "io/sha256.hpp"
 #include "patient/patient.hpp"
 #include "text/did_you_mean.hpp"
 #include "text/format.hpp"
@@ -164,6 +165,7 @@ RuleSetLoad parse_rule_set(std::string_view text, const std::string& file) {
   }
   RuleSet set;
   set.file = file;
+  set.sha256 = io::sha256_hex(text);
   if (auto list = top.node("rules", Need::required)) {
     if (!list->IsSequence()) {
       top.error_at("rules", "expected a list of rules");
