@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "records/model.hpp"
 #include "units/analyte.hpp"
 #include "units/any_quantity.hpp"
 #include "units/quantities.hpp"
@@ -24,6 +25,10 @@ enum class Tag {
   efficacy,         ///< 12 h or more after a session
   untagged,         ///< neither a tag nor a draw time was stated
 };
+
+/// Transplant candidacy as the team states it (patient file `bridge.transplant_candidacy`):
+/// some published rules were derived only in patients with, or without, a transplant option.
+enum class Candidacy { candidate, under_evaluation, listed, not_candidate };
 
 /// Seconds since 1970-01-01T00:00:00Z (records::Timestamp::epoch_seconds).
 using Epoch = std::int64_t;
@@ -68,12 +73,17 @@ struct Predicted {
 struct BridgeInputs {
   std::string patient;
   std::string diagnosis;  ///< the patient file's word: "alf", "aclf", ...
-  Epoch at = 0;           ///< the re-assessment time
+  /// The latest stated transplant candidacy; nullopt when no patient file states it.
+  std::optional<Candidacy> candidacy;
+  Epoch at = 0;  ///< the re-assessment time
   std::vector<Observation> observations;
   Anchors anchors;
   std::vector<SessionTime> sessions;
   std::vector<Predicted> predicted;
   std::optional<int> sessions_planned;
+  /// Post draws at least this long after a session count as efficacy draws: the latest plan's
+  /// review parameters (the team's stated time; ASFA 2023's 12 h by default).
+  units::Duration equilibration = records::kDefaultEquilibration;
   std::string protocol;  ///< id and version of the latest approved plan's protocol
   /// Problems found while gathering (a stored plan that cannot be read): shown, not hidden.
   std::vector<std::string> notes;

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "bridge/observation.hpp"
 #include "diag/diagnostic.hpp"
 #include "units/any_quantity.hpp"
 #include "units/quantities.hpp"
@@ -86,6 +87,9 @@ struct Rule {
   std::string horizon_text;
   std::string population;
   bool pe_treated_population = false;  ///< whether the cohort received plasma exchange
+  /// The transplant candidacy of the rule's population (`candidacy:`), when its source
+  /// restricts it (EASL 2023 futility: patients without a transplant option); empty = any.
+  std::vector<Candidacy> candidacy;
   std::string citation, doi, pmid;
   std::string registry;  ///< trial registry number (NCT...) when the source is a registry record
   std::string identifier_missing;  ///< why the publication has no DOI, PMID or registry number
@@ -105,6 +109,9 @@ struct Rule {
 
 struct RuleSet {
   std::string file;
+  /// SHA-256 of the exact text that was parsed: what a "seen" audit entry names, so it can
+  /// never name a file read again later (changed or unreadable by then).
+  std::string sha256;
   std::vector<Rule> rules;
   [[nodiscard]] const Rule* find(const std::string& id) const {
     for (const auto& r : rules) {

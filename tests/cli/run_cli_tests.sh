@@ -67,6 +67,7 @@ check explain-unknown 2 explain citrate_rat
 check plan-invalid-patient 2 plan --patient tests/cli/data/invalid-patient.yaml --protocol hvp-alf-larsen-2016
 check validate-bundled 0 validate protocols/hvp-alf-larsen-2016.yaml protocols/tpe-standard-asfa-2023.yaml examples/alf-paracetamol.yaml examples/aclf-alcohol.yaml examples/obese-alf.yaml
 check validate-invalid 2 validate examples/alf-paracetamol.yaml tests/cli/data/invalid-patient.yaml tests/cli/data/invalid-protocol.yaml
+check validate-bridge-section 2 validate tests/cli/data/bridge-aclf-hbv.yaml tests/cli/data/bridge-invalid.yaml
 check score-alf-text 0 score --patient examples/alf-paracetamol.yaml
 check score-aclf-json 0 score --patient examples/aclf-alcohol.yaml --format json
 check score-si-markdown 0 score --patient examples/aclf-hbv-si.yaml --format markdown
@@ -97,6 +98,9 @@ check bridge-aclf-json 0 bridge --patient LB-ACLF-0004 --at 2026-11-21T08:00Z --
 check bridge-aclf-markdown 0 bridge --patient LB-ACLF-0004 --at 2026-11-23T08:00Z --format markdown --db "$bdb"
 check bridge-at-without-zone 2 bridge --patient LB-ACLF-0004 --at 2026-11-21T08:00 --db "$bdb"
 check bridge-unknown-patient 2 bridge --patient LB-NOBODY --at 2026-11-21T08:00Z --db "$bdb"
+# A stored file is never changed: a bridge: section that does not read is refused at record time.
+check record-plan-bad-bridge 2 record plan --patient tests/cli/data/bridge-invalid.yaml \
+  --protocol pe-lf-china-nbal-2016 --approved-by tester --db "$bdb"
 check bridge-seen-without-by 2 bridge --patient LB-ACLF-0004 --seen --db "$bdb"
 
 echo "$((count - failures))/$count command-line checks passed"
