@@ -75,7 +75,9 @@ wait "$p2" || fail "concurrent save 2: $(cat "$work/p2.out")"
 
 expect 0 list -- "$lb" sim attempts list --db "$db"
 [ "$(grep -c 'alf-hvp-citrate v1  seed 20261204' "$work/list.out")" = 4 ] || fail "list: expected 4 attempts: $(cat "$work/list.out")"
-contains list.out "trainees: LB-ALF-0001, trainee B  actions 18, alarms 2, self-rating 4 of 5"
+actions=$(grep '"kind":"action"' "$golden" | grep -c '"by":"trainee"')
+alarms=$(grep '"kind":"alarm"' "$golden" | grep -c '"to":"active"')
+contains list.out "trainees: LB-ALF-0001, trainee B  actions $actions, alarms $alarms, self-rating 4 of 5"
 contains list.out "retry of 1 from 10 min"
 expect 0 list-trainee -- "$lb" sim attempts list --trainee LB-ALF-0001 --db "$db"
 [ "$(grep -c 'seed 20261204' "$work/list-trainee.out")" = 2 ] || fail "list --trainee: expected 2"
