@@ -84,6 +84,12 @@ check sim-validate-bundled 0 sim validate scenarios/alf-hvp-citrate.yaml scenari
 check sim-validate-invalid 2 sim validate tests/data/sim/malformed/cond-op-unknown.yaml tests/data/sim/malformed/random-p-one.yaml
 check sim-verify 0 sim verify --dir scenarios
 check sim-run-unknown 2 sim run no-such-scenario --seed 1 --out "$tmp/timeline.jsonl" --scenarios-dir scenarios
+# Stored training attempts (docs/records.md): the commands' options, an empty listing, and a
+# malformed timeline refused at file:line:col (tests/records/cli_attempts_test.sh stores some).
+check sim-attempts-save-help 0 sim attempts save --help
+check sim-attempts-list-empty 0 sim attempts list --db "$tmp/attempts.db"
+check sim-attempts-save-malformed 2 sim attempts save tests/data/sim/attempts/back-in-time.jsonl --by tester --db "$tmp/attempts.db"
+check sim-attempts-show-missing 2 sim attempts show 1 --db "$tmp/attempts.db"
 
 # The bridge view of a recorded course (docs/bridge-rules.md): a fixed --at, so the output does
 # not depend on the day the checks run.
