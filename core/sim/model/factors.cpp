@@ -116,27 +116,18 @@ FactorModels models(const protocol::Protocol* protocol, const patient::Patient& 
   return out;
 }
 
-/// One quantity over one step (cp, ce: the SI values of Q).
+/// One quantity over one step.
 template <class Q>
-void step_one(double& cp, double& ce, const FactorModel<Q>& m, const kernel::Fluxes& f,
-              double plasma_l, double dt_s) {
-  const kinetics::State<Q> s0{Q::from_value(cp), Q::from_value(ce)};
-  kinetics::State<Q> s1;
+kinetics::State<Q> step_one(const kinetics::State<Q>& s0, const FactorModel<Q>& m,
+                            const kernel::Fluxes& f, double plasma_l, double dt_s) {
   // Plasma removed and FFP given outside the circuit both mix the plasma towards what comes
   // in: a = (Q_rem + Q_FFP,bolus)/PV, C_r = Σ Q_i·C_r,i / (Q_rem + Q_FFP,bolus).
   const double mixing = f.plasma_removed + f.fluid_ffp;  // L/min
-  if (mixing > 0.0) {
-    kinetics::Params<Q> p = m.params;
-    const double cr =
-        ((f.ffp + f.fluid_ffp) * m.ffp.value() + f.albumin * m.albumin.value()) / mixing;
-    p.replacement = Q::from_value(cr);
-    const units::Fraction x = units::fraction(mixing * dt_s / 60.0 / plasma_l);
-    s1 = kinetics::after_session(s0, p, x, units::seconds(dt_s));
-  } else {
-    s1 = kinetics::after_interval(s0, m.params, units::seconds(dt_s));
-  }
-  cp = s1.plasma.value();
-  ce = s1.extravascular.value();
+  if (!(mixing > 0.0)) return kinetics::after_interval(s0, m.params, units::seconds(dt_s));
+  kinetics::Params<Q> p = m.params;
+  p.replacement = ((f.ffp + f.fluid_ffp) * m.ffp + f.albumin * m.albumin) / mixing;
+  const units::Fraction x = units::fraction(mixing * dt_s / 60.0 / plasma_l);
+  return kinetics::after_session(s0, p, x, units::seconds(dt_s));
 }
 
 }  // namespace
@@ -153,18 +144,17 @@ FactorModels factor_models(const patient::Patient& patient, const Parameters& p)
 namespace kernel {
 
 void step_factors(Kernel& k, const FactorModels& m, const Fluxes& f, double plasma_l, double dt_s) {
-  // The kernel holds PTA in % and fibrinogen in g/L; the kinetics engine works on the SI
-  // values of its quantities.
-  double pta = units::percent(k.pta).value();
-  double pta_e = units::percent(k.pta_e).value();
-  step_one(pta, pta_e, m.pta, f, plasma_l, dt_s);
-  k.pta = units::in_percent(units::Fraction::from_value(pta));
-  k.pta_e = units::in_percent(units::Fraction::from_value(pta_e));
-  double fib = units::g_per_l(k.fibrinogen).value();
-  double fib_e = units::g_per_l(k.fibrinogen_e).value();
-  step_one(fib, fib_e, m.fibrinogen, f, plasma_l, dt_s);
-  k.fibrinogen = units::in_g_per_l(Mass::from_value(fib));
-  k.fibrinogen_e = units::in_g_per_l(Mass::from_value(fib_e));
+  // The kernel holds PTA in % and fibrinogen in g/L.
+  const auto pta =
+      step_one(kinetics::State<units::Fraction>{units::percent(k.pta), units::percent(k.pta_e)},
+               m.pta, f, plasma_l, dt_s);
+  k.pta = units::in_percent(pta.plasma);
+  k.pta_e = units::in_percent(pta.extravascular);
+  const auto fib =
+      step_one(kinetics::State<Mass>{units::g_per_l(k.fibrinogen), units::g_per_l(k.fibrinogen_e)},
+               m.fibrinogen, f, plasma_l, dt_s);
+  k.fibrinogen = units::in_g_per_l(fib.plasma);
+  k.fibrinogen_e = units::in_g_per_l(fib.extravascular);
 }
 
 }  // namespace kernel
