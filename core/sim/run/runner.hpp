@@ -132,8 +132,8 @@ class Runner {
 
   scenario::Scenario scenario_;
   SessionSetup session_;
-  patient::Patient patient_;          ///< to rebuild the engine on a parameter override
-  std::vector<SoluteModel> solutes_;  ///< the same
+  patient::Patient patient_;  ///< to rebuild the engine on a parameter override
+  SoluteModels solutes_;      ///< the same
   RunOptions options_;
   Engine engine_;
   units::Volume ffp_unit_volume_;
