@@ -9,5 +9,6 @@ RegisteredCommand add_sim_run_command(CLI::App& sim);
 RegisteredCommand add_sim_verify_command(CLI::App& sim);
 RegisteredCommand add_sim_validate_command(CLI::App& sim);
 RegisteredCommand add_sim_list_command(CLI::App& sim);
+RegisteredCommand add_sim_debrief_command(CLI::App& sim);
 
 }  // namespace lb::cli
