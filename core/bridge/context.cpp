@@ -42,6 +42,8 @@ ContextLoad read_patient_context(std::string_view patient_text, const std::strin
   c.resuscitated_at = read_time(r, "resuscitated_at");
   c.icu_admitted_at = read_time(r, "icu_admitted_at");
   c.aclf_diagnosed_at = read_time(r, "aclf_diagnosed_at");
+  c.transplant_candidacy =
+      r.choice("transplant_candidacy", yaml::Need::optional, kCandidacyNames.options());
   r.finish();
   if (c.labs_tag == Tag::before_exchange && c.first_ffp_at && c.labs_drawn_at &&
       *c.first_ffp_at < *c.labs_drawn_at) {

@@ -19,6 +19,7 @@ struct PatientContext {
   std::optional<Epoch> first_ffp_at;     ///< FFP given outside the recorded sessions
   std::optional<Epoch> resuscitated_at;  ///< end of fluid resuscitation (pH, lactate criteria)
   std::optional<Epoch> icu_admitted_at, aclf_diagnosed_at;
+  std::optional<Candidacy> transplant_candidacy;
 };
 
 struct ContextLoad {

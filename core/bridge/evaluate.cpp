@@ -280,6 +280,20 @@ std::vector<std::string> differences(const Rule& rule, const BridgeInputs& in) {
                   "; this patient's diagnosis is " +
                   (in.diagnosis.empty() ? std::string("not stated") : in.diagnosis));
   }
+  if (!rule.candidacy.empty()) {
+    std::vector<std::string> population;
+    for (const auto c : rule.candidacy) population.emplace_back(candidacy_cohort_words(c));
+    const bool same = in.candidacy && std::find(rule.candidacy.begin(), rule.candidacy.end(),
+                                                *in.candidacy) != rule.candidacy.end();
+    if (!in.candidacy) {
+      out.push_back("derived in patients " + text::join(population, " or ") +
+                    "; this patient's transplant candidacy is not stated "
+                    "(bridge.transplant_candidacy in the patient file)");
+    } else if (!same) {
+      out.push_back("derived in patients " + text::join(population, " or ") + "; this patient is " +
+                    std::string(candidacy_words(*in.candidacy)));
+    }
+  }
   const auto given = std::count_if(in.sessions.begin(), in.sessions.end(),
                                    [&](const SessionTime& s) { return s.started <= in.at; });
   if (!rule.pe_treated_population && given > 0) {

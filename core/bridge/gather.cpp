@@ -123,6 +123,7 @@ Gathered gather_inputs(records::Store& store, const std::string& patient, Epoch 
     if (c.icu_admitted_at) in.anchors.icu_admission = c.icu_admitted_at;
     if (c.aclf_diagnosed_at) in.anchors.aclf_diagnosis = c.aclf_diagnosed_at;
     if (c.first_ffp_at) first_ffp = c.first_ffp_at;
+    if (c.transplant_candidacy) in.candidacy = c.transplant_candidacy;
     contexts.push_back(c);
   }
   if (first_ffp && (!in.anchors.first_exchange || *first_ffp < *in.anchors.first_exchange)) {

@@ -135,6 +135,9 @@ Layout layout_view(const BridgeView& v) {
   l.preface.push_back(
       "Diagnosis: " + (v.diagnosis.empty() ? std::string("not stated") : v.diagnosis) +
       (v.protocol.empty() ? "" : "; protocol of the latest plan: " + v.protocol));
+  l.preface.push_back("Transplant candidacy: " +
+                      (v.candidacy ? std::string(candidacy_words(*v.candidacy))
+                                   : std::string("not stated (bridge.transplant_candidacy)")));
   for (const auto& n : v.notes) l.preface.push_back(n);
   l.sections.push_back(block_section(v.futility));
   l.sections.push_back(block_section(v.listing));

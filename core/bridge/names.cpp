@@ -59,4 +59,24 @@ std::string_view family_words(Family f) {
   return "";
 }
 
+std::string_view candidacy_words(Candidacy c) {
+  switch (c) {
+    case Candidacy::candidate: return "a transplant candidate";
+    case Candidacy::under_evaluation: return "under evaluation for transplant";
+    case Candidacy::listed: return "listed for transplant";
+    case Candidacy::not_candidate: return "not a transplant candidate";
+  }
+  return "";
+}
+
+std::string_view candidacy_cohort_words(Candidacy c) {
+  switch (c) {
+    case Candidacy::candidate: return "who are transplant candidates";
+    case Candidacy::under_evaluation: return "under evaluation for transplant";
+    case Candidacy::listed: return "listed for transplant";
+    case Candidacy::not_candidate: return "who are not transplant candidates";
+  }
+  return "";
+}
+
 }  // namespace lb::bridge

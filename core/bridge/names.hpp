@@ -48,6 +48,12 @@ inline constexpr auto kTagNames = text::enum_names<Tag>({
     {Tag::efficacy, "efficacy"},
     {Tag::untagged, "untagged"},
 });
+inline constexpr auto kCandidacyNames = text::enum_names<Candidacy>({
+    {Candidacy::candidate, "candidate"},
+    {Candidacy::under_evaluation, "under_evaluation"},
+    {Candidacy::listed, "listed"},
+    {Candidacy::not_candidate, "not_candidate"},
+});
 inline constexpr auto kStatusNames = text::enum_names<Status>({
     {Status::met, "met"},
     {Status::not_met, "not_met"},
@@ -63,5 +69,10 @@ std::string_view tag_words(Tag t);
 std::string_view comparator_sign(Comparator c);
 std::string_view anchor_words(Anchor a);
 std::string_view family_words(Family f);
+/// "a transplant candidate", "under evaluation for transplant", "listed for transplant",
+/// "not a transplant candidate"
+std::string_view candidacy_words(Candidacy c);
+/// The same for a cohort, after "patients": "who are not transplant candidates", ...
+std::string_view candidacy_cohort_words(Candidacy c);
 
 }  // namespace lb::bridge

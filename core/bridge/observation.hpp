@@ -25,6 +25,10 @@ enum class Tag {
   untagged,         ///< neither a tag nor a draw time was stated
 };
 
+/// Transplant candidacy as the team states it (patient file `bridge.transplant_candidacy`):
+/// some published rules were derived only in patients with, or without, a transplant option.
+enum class Candidacy { candidate, under_evaluation, listed, not_candidate };
+
 /// Seconds since 1970-01-01T00:00:00Z (records::Timestamp::epoch_seconds).
 using Epoch = std::int64_t;
 
@@ -68,7 +72,9 @@ struct Predicted {
 struct BridgeInputs {
   std::string patient;
   std::string diagnosis;  ///< the patient file's word: "alf", "aclf", ...
-  Epoch at = 0;           ///< the re-assessment time
+  /// The latest stated transplant candidacy; nullopt when no patient file states it.
+  std::optional<Candidacy> candidacy;
+  Epoch at = 0;  ///< the re-assessment time
   std::vector<Observation> observations;
   Anchors anchors;
   std::vector<SessionTime> sessions;

@@ -145,6 +145,8 @@ json view_json(const BridgeView& v) {
   for (const auto& r : v.prediction_rules_unverified) unverified.push_back(rule_json(r));
   return {{"patient", v.patient},
           {"diagnosis", v.diagnosis},
+          {"transplant_candidacy",
+           v.candidacy ? json(kCandidacyNames.name(*v.candidacy)) : json(nullptr)},
           {"protocol", v.protocol},
           {"at", time_text(v.at)},
           {"disclaimer", std::string(bridge_disclaimer())},

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "bridge/observation.hpp"
 #include "diag/diagnostic.hpp"
 #include "units/any_quantity.hpp"
 #include "units/quantities.hpp"
@@ -86,6 +87,9 @@ struct Rule {
   std::string horizon_text;
   std::string population;
   bool pe_treated_population = false;  ///< whether the cohort received plasma exchange
+  /// The transplant candidacy of the rule's population (`candidacy:`), when its source
+  /// restricts it (EASL 2023 futility: patients without a transplant option); empty = any.
+  std::vector<Candidacy> candidacy;
   std::string citation, doi, pmid;
   std::string registry;  ///< trial registry number (NCT...) when the source is a registry record
   std::string identifier_missing;  ///< why the publication has no DOI, PMID or registry number

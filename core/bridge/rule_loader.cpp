@@ -96,6 +96,16 @@ std::optional<Rule> read_rule(const YAML::Node& node, const std::string& file,
   if (auto b = r.boolean("pe_treated_population", Need::required)) {
     rule.pe_treated_population = *b;
   }
+  if (auto list = r.text_list("candidacy", Need::optional)) {
+    for (const auto& word : *list) {
+      if (auto c = kCandidacyNames.parse(word)) {
+        rule.candidacy.push_back(*c);
+      } else {
+        r.error_at("candidacy",
+                   "'" + word + "' is not one of: " + text::join(kCandidacyNames.names()));
+      }
+    }
+  }
   read_citation(r, rule);
   if (auto v = r.choice("verification", Need::required, kVerificationNames.options())) {
     rule.verification = *v;

@@ -52,6 +52,7 @@ BridgeView build_view(const RuleSet& rules, const BridgeInputs& given) {
   BridgeView v;
   v.patient = in.patient;
   v.diagnosis = in.diagnosis;
+  v.candidacy = in.candidacy;
   v.protocol = in.protocol;
   v.at = in.at;
   v.notes = in.notes;

@@ -42,6 +42,7 @@ struct Block {
 
 struct BridgeView {
   std::string patient, diagnosis, protocol;
+  std::optional<Candidacy> candidacy;  ///< as the latest patient file states it
   Epoch at = 0;
   Block futility, listing, course;
   std::vector<PredictionRow> predictions;

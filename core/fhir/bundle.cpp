@@ -4,6 +4,7 @@
 
 #include "fhir/course.hpp"
 #include "model/person.hpp"
+#include "records/store.hpp"
 
 namespace lb::fhir {
 
@@ -40,12 +41,21 @@ std::string render_bundle(const ExportSources& s) {
     gender = sex;
   }
   entries.push_back(entry_json({subject, patient_resource(s.patient_id, gender)}));
+  if (s.patient) {
+    entries.push_back(entry_json({resource_urn(s.patient_id, "condition/diagnosis"),
+                                  condition_resource(s.patient->diagnosis, subject)}));
+  }
   for (const auto& e : patient_observations(s, subject)) entries.push_back(entry_json(e));
 
   for (std::size_t i = 0; i < s.plans.size(); ++i) {
     const PlanSource& source = s.plans[i];
     const auto read = report::read_stored_plan(source.plan_json);
-    if (!read.plan) throw std::invalid_argument("plan JSON: " + read.error);
+    if (!read.plan) {
+      // A records failure the export command reports as bad input, not an internal error.
+      throw records::InputError(
+          (source.record_id != 0 ? "stored plan " + std::to_string(source.record_id) : "plan") +
+          ": its plan JSON cannot be read: " + read.error);
+    }
     // The scores of the latest plan, computed with its protocol's score settings.
     std::vector<std::string> targets;
     if (i + 1 == s.plans.size()) {

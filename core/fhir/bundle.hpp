@@ -34,7 +34,7 @@ struct ExportSources {
 };
 
 /// The Bundle as JSON text (2-space indented, ends with a newline). Throws
-/// std::invalid_argument when a plan JSON cannot be read.
+/// records::InputError (a std::invalid_argument) when a plan JSON cannot be read.
 std::string render_bundle(const ExportSources& sources);
 
 }  // namespace lb::fhir

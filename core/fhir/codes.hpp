@@ -22,6 +22,10 @@ inline constexpr std::string_view kSnomed = "http://snomed.info/sct";
 inline constexpr std::string_view kPatientIdSystem = "https://liverbridge.example/fhir/patient-id";
 inline constexpr std::string_view kScoreSystem =
     "https://liverbridge.example/fhir/CodeSystem/score";
+/// The patient file's diagnosis codes ("alf", "aclf", ...) as the code of a Condition: no
+/// SNOMED CT or ICD-10 code was confirmed for each of LiverBridge's diagnosis groups.
+inline constexpr std::string_view kDiagnosisSystem =
+    "https://liverbridge.example/fhir/CodeSystem/diagnosis";
 inline constexpr std::string_view kOrderSystem =
     "https://liverbridge.example/fhir/CodeSystem/order";
 inline constexpr std::string_view kProtocolSystem = "https://liverbridge.example/fhir/protocol-id";

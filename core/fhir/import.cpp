@@ -6,7 +6,10 @@
 
 #include "fhir/codes.hpp"
 #include "patient/catalogue.hpp"
+#include "patient/names.hpp"
 #include "records/timestamp.hpp"
+#include "text/format.hpp"
+#include "text/utf8.hpp"
 #include "units/parse.hpp"
 
 namespace lb::fhir {
@@ -32,11 +35,23 @@ class Reader {
  public:
   explicit Reader(ImportResult& r) : out_(r) {}
 
+  // Messages quote the Bundle's codes, units and statuses, which JSON escapes can fill with
+  // control characters: escaped here, so no message can drive the terminal it is printed on.
   void error(const std::string& pointer, const std::string& message) {
-    out_.problems.push_back({true, pointer, message});
+    out_.problems.push_back({true, pointer, text::escaped(message)});
   }
   void note(const std::string& pointer, const std::string& message) {
-    out_.problems.push_back({false, pointer, message});
+    out_.problems.push_back({false, pointer, text::escaped(message)});
+  }
+
+  /// The string member `key` of `object`: "" when absent; another JSON type is an error at its
+  /// pointer (nlohmann's value() would throw on it: a Bundle never ends the program).
+  std::string text(const json& object, const char* key, const std::string& at) {
+    if (!object.is_object() || !object.contains(key)) return "";
+    const json& v = object[key];
+    if (v.is_string()) return v.get<std::string>();
+    error(at + "/" + key, std::string("expected a string, found ") + v.type_name());
+    return "";
   }
 
   /// The reading of an Observation's valueQuantity for `field`, or nullopt (reported).
@@ -47,7 +62,15 @@ class Reader {
       return std::nullopt;
     }
     const double v = q["value"].get<double>();
-    const std::string system = q.value("system", std::string());
+    if (q.contains("comparator")) {
+      // "<10 µmol/L" is not 10: a censored result never becomes an exact number.
+      error(at + "/comparator", "a censored value (" + text(q, "comparator", at) + " " +
+                                    number_text(v) +
+                                    "): LiverBridge takes measured values only; "
+                                    "enter the value in the patient file if the team decides one");
+      return std::nullopt;
+    }
+    const std::string system = text(q, "system", at);
     const std::string ucum =
         q.contains("code") && q["code"].is_string() ? q["code"].get<std::string>() : "";
     if (field.kind == patient::FieldKind::number) {
@@ -87,14 +110,17 @@ class Reader {
   }
 
   void observation(const json& o, const std::string& at) {
-    const std::string status = o.value("status", std::string());
+    const std::string status = text(o, "status", at);
     const FieldCode* code = nullptr;
     std::string codes;
     if (o.contains("code") && o["code"].contains("coding") && o["code"]["coding"].is_array()) {
-      for (const auto& c : o["code"]["coding"]) {
+      const auto& coding = o["code"]["coding"];
+      for (std::size_t i = 0; i < coding.size(); ++i) {
+        const auto& c = coding[i];
         if (!c.is_object()) continue;
-        const std::string system = c.value("system", std::string());
-        const std::string value = c.value("code", std::string());
+        const std::string c_at = at + "/code/coding/" + std::to_string(i);
+        const std::string system = text(c, "system", c_at);
+        const std::string value = text(c, "code", c_at);
         codes += (codes.empty() ? "" : ", ") + system + "|" + value;
         if (system != kLoinc) continue;
         if (const FieldCode* row = code_of_loinc(value)) code = row;
@@ -161,6 +187,39 @@ class Reader {
   std::map<std::string, std::vector<Reading>> readings_;
 };
 
+/// A Condition coded in LiverBridge's diagnosis system (its own export) gives the patient
+/// file's diagnosis; any other Condition is left out with a note (a hospital's codes are not
+/// mapped onto the diagnosis groups: nothing is guessed).
+void read_diagnosis(Reader& reader, const json& condition, const std::string& at,
+                    std::string& diagnosis) {
+  const json* coding = nullptr;
+  if (condition.contains("code") && condition["code"].is_object() &&
+      condition["code"].contains("coding") && condition["code"]["coding"].is_array()) {
+    const auto& codings = condition["code"]["coding"];
+    for (std::size_t i = 0; i < codings.size(); ++i) {
+      const std::string c_at = at + "/code/coding/" + std::to_string(i);
+      if (reader.text(codings[i], "system", c_at) == kDiagnosisSystem) coding = &codings[i];
+    }
+  }
+  if (coding == nullptr) {
+    reader.note(at + "/code", "a Condition not coded in " + std::string(kDiagnosisSystem) +
+                                  ": left out (write diagnosis: in the patient file)");
+    return;
+  }
+  const std::string code = reader.text(*coding, "code", at + "/code");
+  if (!patient::names::kDiagnosis.parse(code)) {
+    reader.error(at + "/code", "diagnosis code '" + code + "': expected one of " +
+                                   text::join(patient::names::kDiagnosis.names()));
+    return;
+  }
+  if (!diagnosis.empty() && diagnosis != code) {
+    reader.error(at + "/code", "a second diagnosis '" + code + "' after '" + diagnosis +
+                                   "': the patient file has one");
+    return;
+  }
+  diagnosis = code;
+}
+
 std::string yaml_file(const std::map<std::string, std::string>& values, const std::string& id,
                       const std::string& sex) {
   std::string top, labs, clinical;
@@ -199,7 +258,9 @@ std::string format_problem(const std::string& file, const ImportProblem& p) {
          (p.error ? "error: " : "note: ") + p.message;
 }
 
-ImportResult import_bundle(std::string_view json_text, std::string_view patient_id) {
+namespace {
+
+ImportResult read_bundle(std::string_view json_text, std::string_view patient_id) {
   ImportResult result;
   Reader reader(result);
   const json bundle = json::parse(json_text, nullptr, false);
@@ -207,7 +268,7 @@ ImportResult import_bundle(std::string_view json_text, std::string_view patient_
     reader.error("", "not JSON (a FHIR R4 Bundle in JSON is expected)");
     return result;
   }
-  if (bundle.value("resourceType", std::string()) != "Bundle") {
+  if (reader.text(bundle, "resourceType", "") != "Bundle") {
     reader.error("/resourceType", "expected \"Bundle\"");
     return result;
   }
@@ -215,25 +276,27 @@ ImportResult import_bundle(std::string_view json_text, std::string_view patient_
     reader.error("/entry", "the Bundle has no entries");
     return result;
   }
-  std::string id(patient_id), sex;
+  std::string id(patient_id), sex, diagnosis;
   const auto& entries = bundle["entry"];
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const std::string at = "/entry/" + std::to_string(i) + "/resource";
     const auto& e = entries[i];
     if (!e.is_object() || !e.contains("resource") || !e["resource"].is_object()) continue;
     const json& r = e["resource"];
-    const std::string type = r.value("resourceType", std::string());
+    const std::string type = reader.text(r, "resourceType", at);
     if (type == "Observation") {
       reader.observation(r, at);
+    } else if (type == "Condition") {
+      read_diagnosis(reader, r, at, diagnosis);
     } else if (type == "Patient") {
       if (r.contains("identifier") && r["identifier"].is_array() && patient_id.empty()) {
         for (const auto& ident : r["identifier"]) {
-          if (ident.is_object() && ident.value("system", std::string()) == kPatientIdSystem) {
-            id = ident.value("value", std::string());
+          if (reader.text(ident, "system", at + "/identifier") == kPatientIdSystem) {
+            id = reader.text(ident, "value", at + "/identifier");
           }
         }
       }
-      const std::string gender = r.value("gender", std::string());
+      const std::string gender = reader.text(r, "gender", at);
       if (gender == "male" || gender == "female") {
         sex = gender;
       } else if (!gender.empty()) {
@@ -243,7 +306,11 @@ ImportResult import_bundle(std::string_view json_text, std::string_view patient_
       }
     }
   }
-  const auto values = reader.chosen();
+  if (const auto problem = text::one_line_problem(id); !problem.empty()) {
+    reader.error("/entry", "the patient id " + problem + ": give another with --id");
+  }
+  auto values = reader.chosen();
+  if (!diagnosis.empty()) values["diagnosis"] = diagnosis;
   if (result.has_errors()) return result;
   result.yaml = yaml_file(values, id, sex);
   for (const auto& f : patient::field_catalogue()) {
@@ -253,6 +320,21 @@ ImportResult import_bundle(std::string_view json_text, std::string_view patient_
     if (!given) result.missing.emplace_back(f.key);
   }
   return result;
+}
+
+}  // namespace
+
+ImportResult import_bundle(std::string_view json_text, std::string_view patient_id) {
+  // Every member is type-checked where it is read; this only keeps a case nobody thought of
+  // from ending the program.
+  try {
+    return read_bundle(json_text, patient_id);
+  } catch (const nlohmann::json::exception& e) {
+    ImportResult r;
+    r.problems.push_back(
+        {true, "", text::escaped(std::string("cannot read the Bundle: ") + e.what())});
+    return r;
+  }
 }
 
 }  // namespace lb::fhir

@@ -1,6 +1,7 @@
 #include "fhir/resources.hpp"
 
 #include "io/sha256.hpp"
+#include "report/wording.hpp"
 
 namespace lb::fhir {
 
@@ -44,6 +45,27 @@ json category(std::string_view code, std::string_view display) {
                        {"display", display}}})}}});
 }
 }  // namespace
+
+json condition_resource(patient::Diagnosis diagnosis, const std::string& subject) {
+  const std::string words(report::words_for(diagnosis));
+  return {
+      {"resourceType", "Condition"},
+      {"clinicalStatus",
+       {{"coding",
+         json::array({{{"system", "http://terminology.hl7.org/CodeSystem/condition-clinical"},
+                       {"code", "active"}}})}}},
+      {"category",
+       json::array(
+           {{{"coding",
+              json::array({{{"system", "http://terminology.hl7.org/CodeSystem/condition-category"},
+                            {"code", "encounter-diagnosis"}}})}}})},
+      {"code",
+       {{"coding", json::array({{{"system", kDiagnosisSystem},
+                                 {"code", patient::to_string(diagnosis)},
+                                 {"display", words}}})},
+        {"text", words}}},
+      {"subject", reference(subject)}};
+}
 
 json observation(const Measurement& m, const std::string& subject, std::string_view effective) {
   const bool lab = m.field->section() == patient::Section::labs || m.field->key == "hematocrit";

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "fhir/measurement.hpp"
+#include "patient/patient.hpp"
 #include "records/model.hpp"
 #include "report/stored_plan.hpp"
 
@@ -27,6 +28,10 @@ json ucum_quantity(double value, std::string_view ucum, std::string_view shown_u
 json extension(std::string_view name, std::string_view value_key, json value);
 
 json patient_resource(std::string_view patient_id, std::optional<std::string_view> gender);
+
+/// The patient file's diagnosis as a Condition (an encounter diagnosis, active), coded in the
+/// project's diagnosis code system with the words every page uses.
+json condition_resource(patient::Diagnosis diagnosis, const std::string& subject);
 
 /// A lab or body measurement; `effective` is a dateTime or "" (the patient file's labs carry
 /// no draw time).

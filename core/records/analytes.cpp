@@ -91,4 +91,8 @@ std::optional<units::Dimension> dimension_from_key(std::string_view key) {
   return std::nullopt;
 }
 
+std::string analyte_label(std::string_view name) {
+  return std::string{patient::field_label(name).value_or(name)};
+}
+
 }  // namespace lb::records

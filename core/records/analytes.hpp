@@ -26,6 +26,9 @@ struct AnalyteSpec {
 
 const std::vector<AnalyteSpec>& analytes();
 const AnalyteSpec* find_analyte(std::string_view name);
+/// How pages name a stored analyte: the catalogue's label ("inr" -> "INR", "bilirubin" ->
+/// "Bilirubin"), or the stored name when no field has it (a record written by other software).
+std::string analyte_label(std::string_view name);
 
 /// Parses a lab value for `spec`: a quantity in one of the field's units
 /// (calcium in mEq/L is stored as mmol/L), or a plain number. Returns the

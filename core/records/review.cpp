@@ -6,6 +6,7 @@
 #include <type_traits>
 
 #include "protocol/protocol_loader.hpp"
+#include "records/analytes.hpp"
 #include "records/store.hpp"
 #include "report/stored_plan.hpp"
 #include "text/format.hpp"
@@ -174,14 +175,16 @@ LabReview review_lab(const LabValue& pre, const LabValue& post, const SessionInp
       if (protocol::to_string(k.solute) == l.analyte) kinetics = &k;
     }
   }
+  // The catalogue's label ("INR", "Bilirubin"), as every page names fields.
+  const std::string label = analyte_label(l.analyte);
   if (kinetics == nullptr) {
-    l.note = "the protocol gives no kinetic model for " + l.analyte + ": no prediction";
+    l.note = "the protocol gives no kinetic model for " + label + ": no prediction";
     return l;
   }
   if (kinetics->model == protocol::KineticModel::replacement_aware ||
       kinetics->replacement_concentration) {
-    l.note = "the replacement fluid contains " + l.analyte +
-             ": the intravascular-fraction re-fit does not apply";
+    l.note = "the replacement fluid restores " + label +
+             " (replacement-aware model): the intravascular-fraction re-fit does not apply";
     return l;
   }
   if (!l.equilibrated) {

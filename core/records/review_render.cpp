@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "plan/plan.hpp"
+#include "records/analytes.hpp"
 #include "report/course_report.hpp"
 #include "report/plan_json.hpp"
 #include "text/format.hpp"
@@ -60,7 +61,7 @@ std::string refit_line(const LabReview& l) {
 }
 
 std::string refit_heading(const CourseRefit& r) {
-  return r.analyte + (r.from ? ", from the latest draw " + draw_text(*r.from) : "");
+  return analyte_label(r.analyte) + (r.from ? ", from the latest draw " + draw_text(*r.from) : "");
 }
 
 json draw_json(const Draw& d) {
@@ -241,8 +242,8 @@ std::string render_review_text(const CourseReview& r) {
       o << (s.adverse_event_notes.empty() ? "" : " (" + safe(s.adverse_event_notes) + ")") << "\n";
     }
     for (const auto& l : s.labs) {
-      o << "  lab " << safe(l.analyte) << ": " << safe(l.pre) << " -> " << safe(l.post) << " ("
-        << text::fixed(units::in_hours(l.after_end), 1) << " h after end)";
+      o << "  lab " << safe(analyte_label(l.analyte)) << ": " << safe(l.pre) << " -> "
+        << safe(l.post) << " (" << text::fixed(units::in_hours(l.after_end), 1) << " h after end)";
       if (l.observed_ratio)
         o << ", post/pre " << text::fixed(units::in_fraction(*l.observed_ratio), 3);
       const auto line = refit_line(l);
@@ -316,8 +317,8 @@ std::string render_review_markdown(const CourseReview& r) {
     if (!s.labs.empty()) {
       o << "\n| lab | pre | post | h after end | post/pre | model |\n|---|---|---|---|---|---|\n";
       for (const auto& l : s.labs) {
-        o << "| " << md(l.analyte) << " | " << md(l.pre) << " | " << md(l.post) << " | "
-          << text::fixed(units::in_hours(l.after_end), 1) << " | "
+        o << "| " << md(analyte_label(l.analyte)) << " | " << md(l.pre) << " | " << md(l.post)
+          << " | " << text::fixed(units::in_hours(l.after_end), 1) << " | "
           << (l.observed_ratio ? text::fixed(units::in_fraction(*l.observed_ratio), 3) : "-")
           << " | " << md(refit_line(l)) << " |\n";
       }

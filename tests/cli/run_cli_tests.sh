@@ -67,6 +67,7 @@ check explain-unknown 2 explain citrate_rat
 check plan-invalid-patient 2 plan --patient tests/cli/data/invalid-patient.yaml --protocol hvp-alf-larsen-2016
 check validate-bundled 0 validate protocols/hvp-alf-larsen-2016.yaml protocols/tpe-standard-asfa-2023.yaml examples/alf-paracetamol.yaml examples/aclf-alcohol.yaml examples/obese-alf.yaml
 check validate-invalid 2 validate examples/alf-paracetamol.yaml tests/cli/data/invalid-patient.yaml tests/cli/data/invalid-protocol.yaml
+check validate-bridge-section 2 validate tests/cli/data/bridge-aclf-hbv.yaml tests/cli/data/bridge-invalid.yaml
 check score-alf-text 0 score --patient examples/alf-paracetamol.yaml
 check score-aclf-json 0 score --patient examples/aclf-alcohol.yaml --format json
 check score-si-markdown 0 score --patient examples/aclf-hbv-si.yaml --format markdown

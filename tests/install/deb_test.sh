@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the .deb from a build (cpack) and checks it as Debian would: lintian with no error,
 # Depends computed from the binary's libraries, the files a desktop needs in the right places.
-# Exit 77 (skipped) without dpkg-shlibdeps or lintian. scripts/package runs it (minutes: cpack
-# strips, dpkg-shlibdeps and lintian are slow), keeping the .deb in OUT_DIR.
+# Exit 77 (skipped) without dpkg-shlibdeps or lintian. ctest install.deb runs it on the build's
+# own tree; scripts/package runs it keeping the .deb in OUT_DIR.
 #   usage: deb_test.sh BUILD_DIR [OUT_DIR]
 set -uo pipefail
 build="$1"

@@ -1,7 +1,9 @@
 #include <ostream>
 
+#include "bridge/context.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "io/atomic_write.hpp"
 #include "validate/validate_file.hpp"
 
 namespace lb::cli {
@@ -13,7 +15,17 @@ int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream
 
   bool all_ok = true;
   for (const auto& file : options.files) {
-    const auto v = validate::validate_file(file, forced);
+    auto v = validate::validate_file(file, forced);
+    if (v.kind == validate::FileKind::patient) {
+      // The `bridge:` section is read by the bridge view, not the patient loader (it needs the
+      // records' time parser); a file that validates must be one the bridge view reads too.
+      try {
+        const auto context = bridge::read_patient_context(io::read_file(file), file);
+        for (const auto& d : context.diagnostics.items()) v.diagnostics.add(d);
+      } catch (const std::exception&) {
+        // Unreadable: validate_file has already said so.
+      }
+    }
     for (const auto& d : v.diagnostics.sorted()) err << diag::format(d) << "\n";
     const auto errors = v.diagnostics.count(diag::Severity::error);
     const auto warnings = v.diagnostics.count(diag::Severity::warning);

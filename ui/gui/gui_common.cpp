@@ -94,6 +94,31 @@ void flow_text(const std::vector<std::string>& pieces, float indent) {
   }
 }
 
+std::vector<std::string> wrap_path(const std::string& path, float width,
+                                   const std::function<float(std::string_view)>& measure) {
+  std::vector<std::string> lines{""};
+  std::size_t start = 0;
+  while (start < path.size()) {
+    const std::size_t next = path.find('/', start + 1);
+    const std::string part = path.substr(start, next == std::string::npos ? next : next - start);
+    if (!lines.back().empty() && measure(lines.back() + part) > width) lines.emplace_back();
+    lines.back() += part;
+    start = next == std::string::npos ? path.size() : next;
+  }
+  return lines;
+}
+
+void path_text(const std::string& path, ImVec4 colour) {
+  const auto measure = [](std::string_view t) {
+    return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x;
+  };
+  ImGui::BeginGroup();
+  for (const auto& line : wrap_path(path, ImGui::GetContentRegionAvail().x, measure)) {
+    ImGui::TextColored(colour, "%s", line.c_str());
+  }
+  ImGui::EndGroup();
+}
+
 std::vector<std::string> split_dots(const std::string& text) {
   static const std::string kDot = " \u00b7 ";
   std::vector<std::string> out;

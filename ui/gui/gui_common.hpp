@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,6 +48,13 @@ void set_bold_font(ImFont* f);
 /// Pieces of text joined by " · ", wrapped only between pieces (a value such
 /// as "70.0 kg" is never split); continuation lines start at local x `indent`.
 void flow_text(const std::vector<std::string>& pieces, float indent);
+/// A file path that wraps only after a "/" (a folder name is never split), in one group so the
+/// caller's record_rect and tooltip cover all of it.
+void path_text(const std::string& path, ImVec4 colour);
+/// The lines path_text draws: breaks only before a "/", each line at most `width` as `measure`
+/// says unless one folder name alone is wider.
+std::vector<std::string> wrap_path(const std::string& path, float width,
+                                   const std::function<float(std::string_view)>& measure);
 /// "a · b · c" -> {"a", "b", "c"}.
 std::vector<std::string> split_dots(const std::string& text);
 

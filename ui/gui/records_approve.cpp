@@ -275,7 +275,7 @@ void draw_approve_prompt(AppState& s) {
       "`liverbridge record plan` does. A stored plan cannot be changed or deleted.");
   ImGui::Separator();
   label("Database");
-  ImGui::TextWrapped("%s", s.records.db_path.c_str());
+  path_text(s.records.db_path, ImGui::GetStyleColorVec4(ImGuiCol_Text));
   record_rect(s, "approve.db");
   tooltip("The database the Session records screens show (open another one there)");
   draw_patient_row(s);

@@ -10,6 +10,7 @@
 
 #include "gui/gui_common.hpp"
 #include "gui/panels.hpp"
+#include "records/analytes.hpp"
 #include "records/review_render.hpp"
 #include "text/format.hpp"
 #include "units/quantities.hpp"
@@ -172,7 +173,7 @@ void draw_labs(const records::SessionReview& r) {
   ImGui::TableHeadersRow();
   for (const auto& l : r.labs) {
     ImGui::TableNextRow();
-    cell(l.analyte);
+    cell(records::analyte_label(l.analyte));
     cell(l.pre.empty() ? "\u2014" : l.pre);
     cell(l.post.empty() ? "\u2014" : l.post);
     cell(l.post.empty() ? "\u2014"
@@ -276,7 +277,7 @@ void draw_refits(const records::CourseReview& review) {
   badge("MODEL ESTIMATE \u2014 not an order", kColourWarning);
   for (const auto& r : review.refits) {
     ImGui::PushFont(bold_font());
-    ImGui::TextUnformatted(r.analyte.c_str());
+    ImGui::TextUnformatted(records::analyte_label(r.analyte).c_str());
     ImGui::PopFont();
     if (r.from) {
       ImGui::SameLine();

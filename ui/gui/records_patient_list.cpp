@@ -16,10 +16,7 @@ namespace {
 void draw_database(AppState& s) {
   auto& r = s.records;
   heading("Records database");
-  ImGui::PushTextWrapPos(0);
-  ImGui::TextColored(kColourMuted, "%s",
-                     r.db_path.empty() ? "(no data directory)" : r.db_path.c_str());
-  ImGui::PopTextWrapPos();
+  path_text(r.db_path.empty() ? "(no data directory)" : r.db_path, kColourMuted);
   record_rect(s, "records.db.path");
   tooltip("The default is the command line's: $XDG_DATA_HOME/liverbridge/records.db");
   if (!r.db_error.empty()) {

@@ -117,6 +117,25 @@ TEST_SUITE("bridge") {
     CHECK(m.find("did you mean 'icu_admitted_at'") != std::string::npos);
   }
 
+  TEST_CASE("the transplant candidacy comes from the latest patient file that states it") {
+    testing::TempDir dir;
+    records::Store store(dir.file("r.db"));
+    store.add_patient(testing::kExamplePatientId, "Dr Test");
+    const std::string file = io::read_file(testing::kExamplePatient);
+    store.add_plan(plan_of(file + "\nbridge:\n  transplant_candidacy: under_evaluation\n"));
+    auto g = bridge::gather_inputs(store, testing::kExamplePatientId.str(), testing::at_hours(40));
+    CHECK(g.inputs.candidacy == bridge::Candidacy::under_evaluation);
+    store.add_plan(plan_of(file + "\nbridge:\n  transplant_candidacy: listed\n"));
+    g = bridge::gather_inputs(store, testing::kExamplePatientId.str(), testing::at_hours(40));
+    CHECK(g.inputs.candidacy == bridge::Candidacy::listed);
+    store.add_plan(plan_of(file + "\nbridge:\n  transplant_candidacy: maybe\n"));
+    g = bridge::gather_inputs(store, testing::kExamplePatientId.str(), testing::at_hours(40));
+    std::string m;
+    for (const auto& d : g.diagnostics.sorted()) m += diag::format(d) + "\n";
+    CHECK(m.find("bridge.transplant_candidacy: 'maybe' is not one of: candidate, "
+                 "under_evaluation, listed, not_candidate") != std::string::npos);
+  }
+
   TEST_CASE("the seen acknowledgement is one audit entry with who and what - chained") {
     testing::TempDir dir;
     records::Store store(dir.file("r.db"));

@@ -3,6 +3,8 @@
 // planner rounds, and a value with two context flags.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "bridge/evaluate.hpp"
 #include "bridge/layout.hpp"
 #include "bridge/view.hpp"
@@ -56,6 +58,34 @@ TEST_SUITE("bridge") {
     CHECK(bridge::evaluate_rule(f1, in).status == Status::met);
     in.observations.back() = number("clif_c_aclf", low, 48);
     CHECK(bridge::evaluate_rule(f1, in).status == Status::not_met);
+  }
+
+  TEST_CASE(
+      "EASL futility was derived without a transplant option and the view says how this patient "
+      "differs") {
+    const auto& f3 = testing::rule("easl-2023-aclf-futility");
+    REQUIRE(f3.candidacy == std::vector<bridge::Candidacy>{bridge::Candidacy::not_candidate});
+    auto in = aclf_course(0, 96);
+    in.observations.push_back(number("clif_c_aclf", 72, 96));
+    const auto has = [](const bridge::RuleResult& r, const std::string& text) {
+      return std::any_of(r.differences.begin(), r.differences.end(),
+                         [&](const std::string& d) { return d == text; });
+    };
+    const std::string cohort = "derived in patients who are not transplant candidates; ";
+    auto r = bridge::evaluate_rule(f3, in);
+    CHECK(r.status == Status::met);  // the status never depends on the candidacy
+    CHECK(has(r, cohort + "this patient's transplant candidacy is not stated "
+                          "(bridge.transplant_candidacy in the patient file)"));
+    in.candidacy = bridge::Candidacy::listed;
+    r = bridge::evaluate_rule(f3, in);
+    CHECK(r.status == Status::met);
+    CHECK(has(r, cohort + "this patient is listed for transplant"));
+    in.candidacy = bridge::Candidacy::not_candidate;
+    r = bridge::evaluate_rule(f3, in);
+    CHECK(r.differences.empty());
+    // A rule without a candidacy restriction says nothing about it.
+    CHECK(bridge::evaluate_rule(testing::rule("engelmann-2018-clif-c-aclf-70"), in)
+              .differences.empty());
   }
 
   TEST_CASE("case 2: CLIF-C ACLF 64.0 / 65.0 / 70.0 on day 5 (ICU + 72 h)") {

@@ -3,6 +3,7 @@
 // known lab with a unit it cannot read is an error at its JSON pointer: nothing is guessed.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "fhir/codes.hpp"
@@ -60,6 +61,90 @@ TEST_SUITE("fhir") {
     CHECK(has_line(r.yaml, "  inr: 2.5"));
     CHECK(has_line(r.yaml, "  arterial_ph: 7.31"));
     CHECK(r.missing == std::vector<std::string>{"age", "height", "weight", "diagnosis"});
+  }
+
+  TEST_CASE(
+      "codes and units and ids from the Bundle are quoted escaped and an id with a control "
+      "character is refused") {
+    const json patient = {
+        {"resourceType", "Patient"},
+        {"identifier", json::array({{{"system", kPatientIdSystem}, {"value", "LB-\x1b[2J"}}})}};
+    const auto r = import_bundle(bundle({patient, lab("1975-2", q(4.2, "mg/dL\x07"))}));
+    REQUIRE(r.has_errors());
+    bool unit = false, id = false;
+    for (const auto& p : r.problems) {
+      CHECK(p.message.find('\x07') == std::string::npos);
+      CHECK(p.message.find('\x1b') == std::string::npos);
+      unit = unit || p.message.find("unknown UCUM unit 'mg/dL\\x07'") != std::string::npos;
+      id = id || p.message.find("the patient id contains") != std::string::npos;
+    }
+    CHECK(unit);
+    CHECK(id);
+    CHECK(r.yaml.empty());
+  }
+
+  TEST_CASE("a member of the wrong JSON type is an error at its pointer - never a crash") {
+    json o = lab("1975-2", q(4.2, "mg/dL"));
+    o["status"] = nullptr;
+    auto r = import_bundle(bundle({o}));
+    REQUIRE(r.has_errors());
+    CHECK(r.problems[0].pointer == "/entry/0/resource/status");
+    CHECK(r.problems[0].message == "expected a string, found null");
+
+    const json patient = {{"resourceType", "Patient"}, {"gender", 1}};
+    r = import_bundle(bundle({patient}));
+    REQUIRE(r.has_errors());
+    CHECK(r.problems[0].pointer == "/entry/0/resource/gender");
+
+    json coded = lab("1975-2", q(4.2, "mg/dL"));
+    coded["code"]["coding"][0]["system"] = 5;
+    r = import_bundle(bundle({coded}));
+    REQUIRE(r.has_errors());
+    CHECK(r.problems[0].pointer == "/entry/0/resource/code/coding/0/system");
+
+    json unit = lab("1975-2", q(4.2, "mg/dL"));
+    unit["valueQuantity"]["system"] = json::array();
+    CHECK(import_bundle(bundle({unit})).has_errors());
+    CHECK(import_bundle(R"({"resourceType": 7})").has_errors());
+  }
+
+  TEST_CASE("a censored value is refused and never read as the number") {
+    json q_less = q(10, "umol/L");
+    q_less["comparator"] = "<";
+    const auto r = import_bundle(bundle({lab("16362-6", q_less)}));  // ammonia, molar
+    REQUIRE(r.has_errors());
+    CHECK(r.problems[0].pointer == "/entry/0/resource/valueQuantity/comparator");
+    CHECK(r.problems[0].message.find("a censored value (< 10.0)") != std::string::npos);
+    CHECK(r.yaml.empty());
+  }
+
+  TEST_CASE("the diagnosis is read from a Condition in LiverBridge's code system only") {
+    const auto condition = [](const std::string& system, const std::string& code) {
+      return json{{"resourceType", "Condition"},
+                  {"code", {{"coding", json::array({{{"system", system}, {"code", code}}})}}}};
+    };
+    const auto ok = import_bundle(bundle({condition(std::string(kDiagnosisSystem), "aclf")}));
+    REQUIRE_FALSE(ok.has_errors());
+    CHECK(has_line(ok.yaml, "diagnosis: aclf"));
+    CHECK(std::find(ok.missing.begin(), ok.missing.end(), "diagnosis") == ok.missing.end());
+
+    // A hospital's SNOMED-coded Condition is not mapped onto a diagnosis group: noted, left out.
+    const auto other = import_bundle(bundle({condition("http://snomed.info/sct", "197270009")}));
+    REQUIRE_FALSE(other.has_errors());
+    REQUIRE(other.problems.size() == 1);
+    CHECK(other.problems[0].pointer == "/entry/0/resource/code");
+    CHECK(std::find(other.missing.begin(), other.missing.end(), "diagnosis") !=
+          other.missing.end());
+
+    const auto unknown = import_bundle(bundle({condition(std::string(kDiagnosisSystem), "hcc")}));
+    REQUIRE(unknown.has_errors());
+    CHECK(unknown.problems[0].message.find("expected one of alf, subacute_lf, aclf") !=
+          std::string::npos);
+
+    const auto two = import_bundle(bundle({condition(std::string(kDiagnosisSystem), "alf"),
+                                           condition(std::string(kDiagnosisSystem), "aclf")}));
+    REQUIRE(two.has_errors());
+    CHECK(two.problems[0].pointer == "/entry/1/resource/code");
   }
 
   TEST_CASE(

@@ -10,6 +10,7 @@
 #include "fhir_fixture.hpp"
 #include "patient/catalogue.hpp"
 #include "patient/patient_loader.hpp"
+#include "records/store.hpp"
 #include "units/parse.hpp"
 
 namespace lb::fhir {
@@ -41,16 +42,14 @@ TEST_SUITE("fhir") {
       const auto imported = import_bundle(bundle);
       for (const auto& p : imported.problems) INFO(format_problem(file, p));
       REQUIRE_FALSE(imported.has_errors());
-      // The bundle carries no diagnosis: the import says so, and the file reads once it is added.
-      CHECK(imported.missing == std::vector<std::string>{"diagnosis"});
-      const auto back = patient::parse_patient(
-          imported.yaml + "diagnosis: " + std::string(patient::to_string(plan.patient.diagnosis)) +
-              "\n",
-          "imported.yaml");
+      // The diagnosis travels as a Condition: the imported file is complete.
+      CHECK(imported.missing.empty());
+      const auto back = patient::parse_patient(imported.yaml, "imported.yaml");
       for (const auto& d : back.diagnostics.sorted()) INFO(diag::format(d));
       REQUIRE(back.patient.has_value());
       CHECK(back.patient->id == plan.patient.id);
       CHECK(back.patient->sex == plan.patient.sex);
+      CHECK(back.patient->diagnosis == plan.patient.diagnosis);
       int compared = 0;
       for (const auto& f : patient::field_catalogue()) {
         bool coded = false;
@@ -74,6 +73,16 @@ TEST_SUITE("fhir") {
       }
       CHECK(compared >= 10);
     }
+  }
+
+  TEST_CASE("a stored plan that cannot be read is a records input error naming the plan") {
+    fhir::ExportSources sources;
+    sources.patient_id = "LB-X";
+    sources.plans.push_back({"{ not JSON", 7, true, testing::kNow});
+    // records::InputError is what the export command reports as bad input (exit 2).
+    CHECK_THROWS_WITH_AS(fhir::render_bundle(sources),
+                         doctest::Contains("stored plan 7: its plan JSON cannot be read"),
+                         records::InputError);
   }
 
   TEST_CASE("score Observations and exchange volumes are the values the plan computed") {

@@ -26,6 +26,7 @@
 
 #include "cohort/cohort.hpp"
 #include "diag/diagnostic.hpp"
+#include "fhir/import.hpp"
 #include "patient/patient_loader.hpp"
 #include "plan/build_plan.hpp"
 #include "protocol/protocol_loader.hpp"
@@ -314,6 +315,32 @@ inline Outcome drive_records(std::string_view text, bool as_session, const Fail&
     return {true, 0};  // refused as `record session` refuses it (exit 2)
   }
   return {true, review_everything(store, session.session->patient, fail)};
+}
+
+/// A FHIR Bundle through `import --fhir`: the import never throws; every problem names a
+/// JSON pointer and prints clean (a code or unit the Bundle spells with JSON escapes such as
+/// \u001b reaches the terminal through these messages); a Bundle without errors gives a
+/// clean patient file that loads or is refused with a located error, and is then scored.
+inline Outcome drive_fhir_import(std::string_view text, const Fail& fail) {
+  const auto r = fhir::import_bundle(text);
+  for (const auto& p : r.problems) {
+    if (p.message.empty()) fail("fhir import: an empty problem");
+    if (!p.pointer.empty() && p.pointer.front() != '/') {
+      fail("fhir import: a pointer that is no JSON pointer: " + text::escaped(p.pointer));
+    }
+    check_output("fhir import problem", fhir::format_problem("bundle.json", p), fail);
+  }
+  if (r.has_errors()) {
+    if (!r.yaml.empty()) fail("fhir import: a patient file written despite errors");
+    return {};
+  }
+  check_output("fhir import yaml", r.yaml, fail);
+  const auto load = patient::parse_patient(r.yaml, "imported.yaml");
+  if (!load.patient) {
+    check_refusal("fhir imported patient", load.diagnostics, "imported.yaml", fail);
+    return {true, 1};
+  }
+  return {true, 1 + scores_everything(*load.patient, fail)};
 }
 
 }  // namespace lb::hostile

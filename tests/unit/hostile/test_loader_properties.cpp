@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "fhir/bundle.hpp"
+#include "fhir/sources.hpp"
 #include "hostile_drive.hpp"
 
 namespace lb {
@@ -177,6 +179,46 @@ TEST_SUITE("hostile") {
     }
     CHECK(loaded >= 2);
     CHECK(outputs >= 10);  // the unmutated session and patient went through review and export
+  }
+
+  TEST_CASE("FHIR import: every export and mutation imports or is refused at a JSON pointer") {
+    std::vector<std::string> seeds;
+    for (const auto& f : files_in(kSource / "examples", ".yaml")) {
+      const auto load = patient::parse_patient(hostile::slurp(f), f.string());
+      REQUIRE(load.patient);
+      const auto plan = plan::build_plan(
+          plan::PlanRequest{*load.patient,
+                            f.string(),
+                            *hostile::bundled_protocol("hvp-alf-larsen-2016").protocol,
+                            "protocol.yaml",
+                            "0000",
+                            {},
+                            hostile::course_start()});
+      seeds.push_back(fhir::render_bundle(fhir::sources_for_plan(plan, "2026-12-05T08:00:00Z")));
+    }
+    // What a hospital's Bundle may hold that an export never does: escaped control
+    // characters in codes, units and ids, and values out of range.
+    seeds.push_back(R"({"resourceType":"Bundle","entry":[{"resource":{"resourceType":"Patient",
+      "identifier":[{"system":"https://liverbridge.example/fhir/patient-id","value":"A\u001b[2J"}],
+      "gender":"other\u0007"}},{"resource":{"resourceType":"Observation","status":"final",
+      "code":{"coding":[{"system":"http://loinc.org","code":"1975-2\u001b"}]},
+      "valueQuantity":{"value":1e308,"system":"http://unitsofmeasure.org","code":"mg/dL\u0000"}}},
+      {"resource":{"resourceType":"Condition","code":{"coding":[{"system":
+      "https://liverbridge.example/fhir/CodeSystem/diagnosis","code":"alf\r\n"}]}}}]})");
+    int inputs = 0, imported = 0;
+    std::uint32_t salt = 5000;
+    for (std::size_t s = 0; s < seeds.size(); ++s) {
+      std::vector<std::string> all{seeds[s]};
+      for (auto& m : mutations(seeds[s], 8, salt++)) all.push_back(std::move(m));
+      for (std::size_t i = 0; i < all.size(); ++i) {
+        const auto o = hostile::drive_fhir_import(
+            all[i], fail_for("bundle " + std::to_string(s) + " #" + std::to_string(i)));
+        ++inputs;
+        imported += o.loaded ? 1 : 0;
+      }
+    }
+    MESSAGE(inputs << " bundles, " << imported << " imported");
+    CHECK(imported >= 5);  // every unmutated export imports
   }
 }
 

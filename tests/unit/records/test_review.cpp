@@ -116,6 +116,24 @@ TEST_SUITE("records") {
     CHECK_FALSE(review.next_session_volume);
   }
 
+  TEST_CASE("a lab without a kinetic model is named by its catalogue label") {
+    Course c;
+    auto load = records::parse_session(
+        "patient: LB-ALF-0001\nstarted_at: 2026-11-20T08:00Z\nended_at: 2026-11-20T12:00Z\n"
+        "plasma_removed: 5000 mL\nffp_units: 43\n"
+        "labs:\n  pre:\n    drawn_at: 2026-11-20T07:30Z\n    inr: 2.4\n"
+        "  post:\n    drawn_at: 2026-11-21T06:00Z\n    inr: 1.6\n",
+        "s.yaml");
+    REQUIRE(load.session.has_value());
+    c.store.add_session(*load.session, "nurse");
+    const auto review = records::review_course(c.store, lb::testing::kExamplePatientId);
+    const auto& lab = review.sessions.at(0).labs.at(0);
+    // The stored key is "inr"; pages name it as the patient form does.
+    CHECK(lab.note == "the protocol gives no kinetic model for INR: no prediction");
+    CHECK(records::render_review_text(review).find("  lab INR: 2.4 -> 1.6") != std::string::npos);
+    CHECK(records::review_json(review)["sessions"][0]["labs"][0]["analyte"] == "inr");
+  }
+
   TEST_CASE("review parameters are checked") {
     CHECK_THROWS_WITH_AS(records::make_review_json({"volume=10%"}, ""),
                          doctest::Contains("ITEM=PERCENT"), records::InputError);
