@@ -88,6 +88,7 @@ check sim-run-unknown 2 sim run no-such-scenario --seed 1 --out "$tmp/timeline.j
 # whose replay differs (another seed) is refused.
 check sim-debrief-text 0 sim debrief scenarios/golden/alf-hvp-citrate-struggling.seed-20261204.jsonl --scenarios-dir scenarios --self-rating 2
 check sim-debrief-json 0 sim debrief scenarios/golden/ffp-anaphylactoid-struggling.seed-20261204.jsonl --scenarios-dir scenarios --format json
+check sim-debrief-html 0 sim debrief scenarios/golden/ffp-anaphylactoid-competent.seed-20261204.jsonl --scenarios-dir scenarios --format html --self-rating 4
 check sim-debrief-replay-differs 2 sim debrief tests/cli/data/sim/other-seed.jsonl --scenarios-dir scenarios
 check sim-debrief-missing 2 sim debrief tests/cli/data/sim/no-such-timeline.jsonl
 

@@ -1,4 +1,4 @@
-// `liverbridge sim debrief TIMELINE.jsonl [--format text|json] [--out FILE] [--self-rating N]
+// `liverbridge sim debrief TIMELINE.jsonl [--format text|json|html] [--out FILE] [--self-rating N]
 // [--trace FILE]`: the debrief of a recorded run (docs/simulation-debrief.md). The timeline's
 // start line names the scenario, its version and the seed; the run is replayed with the
 // recorded actions for the physiology, and refused when the replay differs from the file.
@@ -16,6 +16,7 @@
 #include "sim/debrief/debrief.hpp"
 #include "sim/debrief/debrief_json.hpp"
 #include "sim/debrief/debrief_text.hpp"
+#include "simprint/debrief_html.hpp"
 
 namespace lb::cli {
 
@@ -54,8 +55,9 @@ int run_sim_debrief(const SimDebriefOptions& o, std::ostream& out, std::ostream&
   if (!replay.replay) return kExitBadInput;
   const auto debrief = sim::debrief::build_debrief(
       {*prep.prepared, t, *replay.replay, io::sha256_hex(load.text), o.self_rating});
-  const std::string body = o.format == "json" ? sim::debrief::debrief_json(debrief)
-                                              : sim::debrief::debrief_text(debrief);
+  const std::string body = o.format == "json"   ? sim::debrief::debrief_json(debrief)
+                           : o.format == "html" ? simprint::render_debrief_html(debrief)
+                                                : sim::debrief::debrief_text(debrief);
   try {
     if (!o.trace.empty()) io::atomic_write(o.trace, replay.replay->trace);
     if (o.out.empty()) {
@@ -82,8 +84,10 @@ RegisteredCommand add_sim_debrief_command(CLI::App& sim) {
       "deviations, harm, alarms, narrative");
   cmd->add_option("timeline", o->timeline, "Timeline of the run (JSON Lines, from sim run)")
       ->required();
-  cmd->add_option("--format", o->format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}))
+  cmd->add_option("--format", o->format,
+                  "Output format: text, json (docs/simulation-debrief.md) or html (a printable "
+                  "page)")
+      ->check(CLI::IsMember({"text", "json", "html"}))
       ->default_str("text");
   cmd->add_option("--out", o->out, "Write the debrief to this file instead of standard output");
   cmd->add_option("--self-rating", o->self_rating,

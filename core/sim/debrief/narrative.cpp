@@ -34,24 +34,34 @@ std::optional<SimTime> first(const std::vector<Sample>& samples, F below) {
 
 std::vector<NarrativeLine> narrative(const Timeline& t, const std::vector<Sample>& samples) {
   std::vector<NarrativeLine> out;
-  // In the runner's order within a step: actions, events and their notes, results, alarms.
-  for (const auto& a : t.actions) {
+  // In the runner's order within a step: the script's actions, then each event with what it
+  // applied and its notes, results, alarms.
+  const auto action_line = [&](const ActionLine& a) {
     std::string who = a.by == scenario::Actor::trainee ? "The trainee " : "The instructor ";
     if (!a.event.empty()) who = "Event " + words(a.event) + ": the instructor ";
     std::string line = who + action_phrase(a);
     if (a.refused) line += " (refused: " + text::join(a.deviations) + ")";
-    if (!a.refused && !a.deviations.empty())
+    if (!a.refused && !a.deviations.empty()) {
       line += " (deviation: " + text::join(a.deviations) + ")";
+    }
     if (!a.result.empty()) line += " (" + a.result + ")";
     out.push_back({a.t, line, false});
+  };
+  for (const auto& a : t.actions) {
+    if (a.event.empty()) action_line(a);
   }
   for (const auto& e : t.events) {
     const bool physiological = e.type == "conditional";
     out.push_back(
         {e.t, words(e.id) + (physiological ? " began" : " happened") + " (" + e.type + " event)",
          physiological});
+    for (const auto& a : t.actions) {
+      if (a.event == e.id && a.t == e.t) action_line(a);
+    }
+    for (const auto& n : t.notes) {
+      if (n.event == e.id && n.t == e.t) out.push_back({n.t, "Instructor note: " + n.text, true});
+    }
   }
-  for (const auto& n : t.notes) out.push_back({n.t, "Instructor note: " + n.text, true});
   for (const auto& r : t.lab_results) {
     out.push_back({r.t,
                    "Result: " + panel_words(r.panel) + " drawn at " + clock(r.drawn) + ": " +
