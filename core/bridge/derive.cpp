@@ -88,7 +88,7 @@ void add_change(const BridgeInputs& in, const std::string& input, bool absolute,
                 std::vector<Observation>& out) {
   std::vector<const Observation*> valid;
   for (const auto* o : series(in, input)) {
-    if (equilibrated(*o)) valid.push_back(o);
+    if (equilibrated(*o, in.equilibration)) valid.push_back(o);
   }
   if (valid.size() < 2) return;
   const auto* first = valid.front();
@@ -109,9 +109,9 @@ void add_change(const BridgeInputs& in, const std::string& input, bool absolute,
 
 }  // namespace
 
-bool equilibrated(const Observation& o) {
+bool equilibrated(const Observation& o, units::Duration equilibration) {
   if (o.tag == Tag::post_session) return false;
-  return !(o.after_session && units::below(*o.after_session, units::hours(12)));
+  return !(o.after_session && units::below(*o.after_session, equilibration));
 }
 
 std::vector<Observation> derived_observations(const BridgeInputs& in) {

@@ -13,8 +13,8 @@ namespace lb::bridge {
 /// The derived observations at `in.at` (not including `in.observations` themselves).
 std::vector<Observation> derived_observations(const BridgeInputs& in);
 
-/// The values a trend compares: not drawn within 12 h after a session (immediately-post
-/// samples overstate the effect, ASFA 2023).
-bool equilibrated(const Observation& o);
+/// The values a trend compares: not drawn within `equilibration` after a session
+/// (immediately-post samples overstate the effect, ASFA 2023).
+bool equilibrated(const Observation& o, units::Duration equilibration);
 
 }  // namespace lb::bridge

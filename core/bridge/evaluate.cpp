@@ -1,6 +1,7 @@
 #include "bridge/evaluate.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "bridge/compare_values.hpp"
 #include "bridge/inputs.hpp"
@@ -16,7 +17,6 @@ namespace {
 using detail::compare;
 using detail::comparison_text;
 // ASFA 2023 (ALF fact sheet): efficacy labs are drawn the following day, >= 12 h after TPE.
-const units::Duration kEquilibration = units::hours(12);
 
 /// A three-valued answer and, when unknown, why.
 struct Tri {
@@ -42,15 +42,17 @@ Epoch plus(Epoch t, units::Duration d) {
 }
 
 /// The context flags of a value, and whether it satisfies the criterion's requirements.
-bool check_requirements(const Criterion& c, const Observation& o, std::vector<std::string>& flags) {
+bool check_requirements(const Criterion& c, const Observation& o, units::Duration equilibration,
+                        std::vector<std::string>& flags) {
   bool ok = true;
   if (o.after_exchange) {
     flags.emplace_back("drawn after FFP or plasma exchange: corrected by replacement plasma");
   }
   const bool early = o.tag == Tag::post_session ||
-                     (o.after_session && units::below(*o.after_session, kEquilibration));
+                     (o.after_session && units::below(*o.after_session, equilibration));
   if (early) {
-    flags.push_back("drawn < 12 h after a session" +
+    const double h = units::in_hours(equilibration);
+    flags.push_back("drawn < " + text::fixed(h, h == std::round(h) ? 0 : 1) + " h after a session" +
                     (o.after_session ? " (" + hours_text(*o.after_session) + ")" : std::string()));
   }
   for (const auto req : c.requires_) {
@@ -131,7 +133,7 @@ struct Evaluator {
     constexpr std::size_t kShownInvalid = 3;
     for (const auto* o : candidates) {
       ValueSeen seen{*o, false, "", {}};
-      const bool ok = check_requirements(c, *o, seen.flags);
+      const bool ok = check_requirements(c, *o, in.equilibration, seen.flags);
       if (ok) {
         chosen = o;
         seen.used = true;

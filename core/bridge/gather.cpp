@@ -8,8 +8,10 @@
 #include "bridge/inputs.hpp"
 #include "patient/patient_loader.hpp"
 #include "protocol/protocol_loader.hpp"
+#include "records/review.hpp"
 #include "records/store.hpp"
 #include "report/stored_plan.hpp"
+#include "text/format.hpp"
 
 namespace lb::bridge {
 
@@ -46,7 +48,7 @@ void add_session_labs(const records::SessionRecord& s, int number, BridgeInputs&
     if (lab.timing == "pre") {
       o.tag = Tag::pre_session;
     } else {
-      o.tag = o.after_session && units::at_least(*o.after_session, units::hours(12))
+      o.tag = o.after_session && units::at_least(*o.after_session, in.equilibration)
                   ? Tag::efficacy
                   : Tag::post_session;
     }
@@ -109,6 +111,15 @@ Gathered gather_inputs(records::Store& store, const std::string& patient, Epoch 
     in.sessions.push_back(
         {static_cast<int>(i) + 1, s.started.epoch_seconds, s.ended.epoch_seconds});
   }
+  // The team's stated re-equilibration time (the latest plan's review parameters), which the
+  // records review uses too; a stored value that does not read keeps the default, with a note.
+  try {
+    in.equilibration = records::parse_review_parameters(plans.back().review_json).equilibration;
+  } catch (const records::InputError& e) {
+    in.notes.push_back("plan " + plans.back().id.str() + ": review parameters: " + e.what() +
+                       "; efficacy draws counted from " +
+                       text::fixed(units::in_hours(records::kDefaultEquilibration), 0) + " h");
+  }
   if (!in.sessions.empty()) {
     in.anchors.first_exchange = in.sessions.front().started;
     in.anchors.course_start = in.sessions.front().started;
@@ -119,6 +130,14 @@ Gathered gather_inputs(records::Store& store, const std::string& patient, Epoch 
   for (const auto& plan : plans) {
     auto load = read_patient_context(plan.patient_text, plan.patient_file);
     for (const auto& d : load.diagnostics.items()) g.diagnostics.add(d);
+    if (load.diagnostics.has_errors()) {
+      // Half a section is not read: a misspelt tag must not turn into a tag derived from a time
+      // (stored before `record plan` checked the section; a stored file cannot be fixed).
+      load.context = {};
+      in.notes.push_back("plan " + plan.id.str() +
+                         ": the bridge: section of its patient file has errors (listed): its "
+                         "values are shown without draw time or tag");
+    }
     const auto& c = load.context;
     if (c.icu_admitted_at) in.anchors.icu_admission = c.icu_admitted_at;
     if (c.aclf_diagnosed_at) in.anchors.aclf_diagnosis = c.aclf_diagnosed_at;
@@ -154,7 +173,7 @@ Gathered gather_inputs(records::Store& store, const std::string& patient, Epoch 
     } else if (stamp.at && !stamp.after_exchange) {
       stamp.tag = Tag::before_exchange;  // drawn before any recorded exchange or stated FFP
     } else if (stamp.at) {
-      stamp.tag = stamp.after_session && units::below(*stamp.after_session, units::hours(12))
+      stamp.tag = stamp.after_session && units::below(*stamp.after_session, in.equilibration)
                       ? Tag::post_session
                       : Tag::efficacy;
     }

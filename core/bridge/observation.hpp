@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "records/model.hpp"
 #include "units/analyte.hpp"
 #include "units/any_quantity.hpp"
 #include "units/quantities.hpp"
@@ -80,6 +81,9 @@ struct BridgeInputs {
   std::vector<SessionTime> sessions;
   std::vector<Predicted> predicted;
   std::optional<int> sessions_planned;
+  /// Post draws at least this long after a session count as efficacy draws: the latest plan's
+  /// review parameters (the team's stated time; ASFA 2023's 12 h by default).
+  units::Duration equilibration = records::kDefaultEquilibration;
   std::string protocol;  ///< id and version of the latest approved plan's protocol
   /// Problems found while gathering (a stored plan that cannot be read): shown, not hidden.
   std::vector<std::string> notes;

@@ -42,6 +42,10 @@ void judge(const Band& b, const std::optional<Fraction>& fall, Status& status, s
   status = inside ? Status::met : Status::not_met;
 }
 
+/// The published end-of-session draws were taken within the hour after the session; efficacy
+/// draws 12 h or more after it. Two hours separates the two with room on both sides.
+const units::Duration kEndOfSessionWindow = units::hours(2);
+
 std::string value_text(const Observation& o) {
   return o.text + " (" + o.source + ", " + time_text(o.at) + ")";
 }
@@ -53,8 +57,9 @@ std::vector<PredictionRow> prediction_rows(const Rule& rule, const BridgeInputs&
   if (!rule.band) return out;
   const Band& b = *rule.band;
   // Predicted end-of-session values are compared with bands measured at the session end, the
-  // planner's efficacy-draw values with bands measured later.
-  const bool end_of_session = units::at_most(*b.after_end.to, units::hours(2));
+  // planner's efficacy-draw values with bands measured later. A band measured within
+  // kEndOfSessionWindow of the end is an end-of-session band (docs/bridge-rules.md).
+  const bool end_of_session = units::at_most(*b.after_end.to, kEndOfSessionWindow);
   std::vector<int> numbers;
   for (const auto& s : in.sessions) {
     if (s.started <= in.at) numbers.push_back(s.number);
@@ -80,8 +85,13 @@ std::vector<PredictionRow> prediction_rows(const Rule& rule, const BridgeInputs&
                                    : in.at;
       for (const auto& o : in.observations) {
         if (o.input != b.solute || !o.at || *o.at > in.at) continue;
-        if (*o.at >= prev_end && *o.at <= s->started && o.tag != Tag::post_session) pre = &o;
-        if (*o.at >= s->ended && *o.at <= next_start && post == nullptr) {
+        // By draw time, never by storage order (patient files come before session labs): the
+        // latest value before the session, the earliest in the band's time after it.
+        if (*o.at >= prev_end && *o.at <= s->started && o.tag != Tag::post_session &&
+            (pre == nullptr || *o.at > *pre->at)) {
+          pre = &o;
+        }
+        if (*o.at >= s->ended && *o.at <= next_start && (post == nullptr || *o.at < *post->at)) {
           const auto after = units::seconds(static_cast<double>(*o.at - s->ended));
           const bool in_band = (!b.after_end.from || units::at_least(after, *b.after_end.from)) &&
                                units::at_most(after, *b.after_end.to);

@@ -109,6 +109,9 @@ struct Rule {
 
 struct RuleSet {
   std::string file;
+  /// SHA-256 of the exact text that was parsed: what a "seen" audit entry names, so it can
+  /// never name a file read again later (changed or unreadable by then).
+  std::string sha256;
   std::vector<Rule> rules;
   [[nodiscard]] const Rule* find(const std::string& id) const {
     for (const auto& r : rules) {

@@ -7,6 +7,8 @@
 #include "bridge/criterion_reader.hpp"
 #include "bridge/names.hpp"
 #include "io/atomic_write.hpp"
+#include "io/sha256.hpp"
+#include "patient/names.hpp"
 #include "patient/patient.hpp"
 #include "text/did_you_mean.hpp"
 #include "text/format.hpp"
@@ -22,15 +24,7 @@ namespace {
 
 constexpr int kSchema = 1;
 
-std::vector<std::string> diagnosis_words() {
-  std::vector<std::string> out;
-  for (const auto d :
-       {patient::Diagnosis::alf, patient::Diagnosis::subacute_lf, patient::Diagnosis::aclf,
-        patient::Diagnosis::chronic_lf, patient::Diagnosis::other}) {
-    out.emplace_back(patient::to_string(d));
-  }
-  return out;
-}
+std::vector<std::string> diagnosis_words() { return patient::names::kDiagnosis.names(); }
 
 void read_diagnoses(MapReader& r, Rule& rule) {
   auto words = r.text_list("diagnoses", Need::required);
@@ -90,7 +84,7 @@ std::optional<Rule> read_rule(const YAML::Node& node, const std::string& file,
   if (auto t = r.text("outcome", Need::required)) rule.outcome = *t;
   if (auto h = r.quantity("horizon", Need::optional, units::Dimension::time)) {
     rule.horizon = h->quantity().get<units::Duration>();
-    rule.horizon_text = *r.text("horizon", Need::optional);
+    rule.horizon_text = r.text("horizon", Need::optional).value_or("");
   }
   if (auto t = r.text("population", Need::required)) rule.population = *t;
   if (auto b = r.boolean("pe_treated_population", Need::required)) {
@@ -164,6 +158,7 @@ RuleSetLoad parse_rule_set(std::string_view text, const std::string& file) {
   }
   RuleSet set;
   set.file = file;
+  set.sha256 = io::sha256_hex(text);
   if (auto list = top.node("rules", Need::required)) {
     if (!list->IsSequence()) {
       top.error_at("rules", "expected a list of rules");

@@ -290,9 +290,21 @@ std::optional<CourseRefit> refit_course(const CourseRefitInput& in) {
     }
   }
   if (latest == nullptr) return std::nullopt;
+  // The next session starts from a settled value: a draw after the last session ended, at least
+  // the equilibration time after it. A pre draw of that session would re-predict the session
+  // already given; an immediate post draw would miss the rebound of a two-compartment solute.
+  const auto& last_end = in.sessions.back().data->ended;
+  const std::int64_t settled =
+      last_end.epoch_seconds + std::llround(units::in_seconds(in.equilibration));
+  const Point* start = nullptr;
+  for (const auto& session : raw) {
+    for (const Point& p : session) {
+      if (p.epoch >= settled && (start == nullptr || p.epoch >= start->epoch)) start = &p;
+    }
+  }
   CourseRefit out;
   out.analyte = in.analyte;
-  out.from = latest->draw;
+  if (start != nullptr) out.from = start->draw;
   // Every draw in the form of the latest (mg/dL and µmol/L through the named conversion).
   std::vector<std::vector<Point>> points(raw.size());
   for (std::size_t i = 0; i < raw.size(); ++i) {
@@ -302,11 +314,17 @@ std::optional<CourseRefit> refit_course(const CourseRefitInput& in) {
       }
     }
   }
-  const Point from = *latest;
+  // In the form of the latest draw, like every point above.
+  std::optional<Point> from;
+  if (start != nullptr) {
+    if (auto v = kinetics::in_form_of(in.kinetics->solute, start->value, latest->value)) {
+      from = Point{start->draw, start->epoch, *v};
+    }
+  }
   std::visit(
       [&](const auto& q) {
         using Q = std::decay_t<decltype(q)>;
-        Fitter<Q> fit(in, points, from);
+        Fitter<Q> fit(in, points, from.value_or(*latest));
         fit.fit_generation(out);
         fit.fit_fraction(out);
         if (in.kinetics->model == KineticModel::two_compartment) {
@@ -315,9 +333,16 @@ std::optional<CourseRefit> refit_course(const CourseRefitInput& in) {
               "the protocol's value is used");
         }
         out.fitted_fraction = fit.fraction();
-        estimate(in, fit, from, out);
+        if (from) {
+          estimate(in, fit, *from, out);
+        } else {
+          out.note = "no next-session estimate: no draw " +
+                     text::fixed(units::in_hours(in.equilibration), 0) +
+                     " h or more after the end of session " + std::to_string(in.sessions.size()) +
+                     " (the value it would start from)";
+        }
       },
-      from.value);
+      latest->value);
   return out;
 }
 

@@ -53,7 +53,7 @@ struct CourseRefitInput {
   const protocol::Protocol* protocol = nullptr;
   std::string diagnosis;  ///< the patient's diagnosis word: the default trend when none is fitted
   /// Post draws at least this long after the session ended are re-equilibrated.
-  units::Duration equilibration = units::hours(12);
+  units::Duration equilibration = kDefaultEquilibration;
   std::vector<FitSession> sessions;  ///< in course order
 };
 

@@ -13,8 +13,14 @@
 #include "records/timestamp.hpp"
 #include "units/any_quantity.hpp"
 #include "units/dimension.hpp"
+#include "units/quantities.hpp"
 
 namespace lb::records {
+
+/// Post-session labs drawn at least this long after a session ended count as re-equilibrated
+/// (ASFA 2023 ALF fact sheet: efficacy labs >= 12 h after TPE; LiverBridge clinical reference
+/// §7.3). The default of a plan's review parameters, which a team may state otherwise.
+inline const units::Duration kDefaultEquilibration = units::hours(12.0);
 
 using model::PatientId;
 using model::PlanId;

@@ -25,9 +25,8 @@ struct ReviewParameters {
   /// "ffp_units", "anticoagulant_volume", "calcium_given"); items without one are
   /// shown but not assessed.
   std::map<std::string, units::Fraction> tolerances;
-  /// Post labs drawn at least this long after the session ended count as
-  /// re-equilibrated (ASFA 2023 ALF fact sheet: >= 12 h; LiverBridge clinical reference §7.3).
-  units::Duration equilibration = units::hours(12.0);
+  /// Post labs drawn at least this long after the session ended count as re-equilibrated.
+  units::Duration equilibration = kDefaultEquilibration;
 };
 
 /// Reads review_json; unknown keys and bad values throw InputError.

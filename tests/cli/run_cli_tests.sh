@@ -105,6 +105,9 @@ check bridge-aclf-json 0 bridge --patient LB-ACLF-0004 --at 2026-11-21T08:00Z --
 check bridge-aclf-markdown 0 bridge --patient LB-ACLF-0004 --at 2026-11-23T08:00Z --format markdown --db "$bdb"
 check bridge-at-without-zone 2 bridge --patient LB-ACLF-0004 --at 2026-11-21T08:00 --db "$bdb"
 check bridge-unknown-patient 2 bridge --patient LB-NOBODY --at 2026-11-21T08:00Z --db "$bdb"
+# A stored file is never changed: a bridge: section that does not read is refused at record time.
+check record-plan-bad-bridge 2 record plan --patient tests/cli/data/bridge-invalid.yaml \
+  --protocol pe-lf-china-nbal-2016 --approved-by tester --db "$bdb"
 check bridge-seen-without-by 2 bridge --patient LB-ACLF-0004 --seen --db "$bdb"
 
 echo "$((count - failures))/$count command-line checks passed"

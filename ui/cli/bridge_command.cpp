@@ -65,16 +65,9 @@ int run_bridge(const BridgeOptions& o, std::ostream& out, std::ostream& err) {
     out << bridge::render_text(view);
   }
   if (o.seen) {
-    // What was seen: the time the view describes and the exact rule file (its hash).
-    std::string rules_text;
-    try {
-      rules_text = io::read_file(file);
-    } catch (const std::exception&) {
-      rules_text.clear();
-    }
+    // What was seen: the time the view describes and the rule text it was evaluated with.
     store.acknowledge(records::PatientId(o.patient),
-                      "bridge view at " + at.utc + ", rules sha256 " + io::sha256_hex(rules_text),
-                      o.by);
+                      "bridge view at " + at.utc + ", rules sha256 " + rules.rules->sha256, o.by);
     err << "liverbridge: bridge: seen by " << o.by << " (audit trail)\n";
   }
   return gathered.diagnostics.has_errors() ? kExitBadInput : kExitOk;

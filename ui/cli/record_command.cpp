@@ -7,6 +7,7 @@
 #include <ostream>
 #include <string_view>
 
+#include "bridge/context.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "io/atomic_write.hpp"
@@ -80,6 +81,14 @@ int add_plan(const RecordOptions& o, std::ostream& out, std::ostream& err) {
     patient_text = io::read_file(o.patient_file);
   } catch (const std::exception& e) {
     err << "liverbridge: record plan: " << e.what() << "\n";
+    return kExitBadInput;
+  }
+  // A stored file is never changed: its bridge: section (read by the bridge view, not the patient
+  // loader) must read now, or the bridge view could never place its values.
+  const auto context = bridge::read_patient_context(patient_text, o.patient_file);
+  if (context.diagnostics.has_errors()) {
+    print_diagnostics(context.diagnostics, err);
+    err << "liverbridge: record plan: nothing stored: fix the bridge: section\n";
     return kExitBadInput;
   }
   // The patient id is the one in the patient file: the record cannot name someone else.

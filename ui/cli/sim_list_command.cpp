@@ -6,6 +6,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/sim_commands.hpp"
 #include "cli/sim_common.hpp"
+#include "text/format.hpp"
 
 namespace lb::cli {
 
@@ -21,8 +22,9 @@ int run_sim_list(const std::string& dir_option, std::ostream& out, std::ostream&
       continue;
     }
     const auto& s = *load.scenario;
-    out << s.id << "  (version " << s.version << ", " << s.duration_s / 60 << " min)\n  " << s.title
-        << "\n";
+    out << s.id << "  (version " << s.version << ", "
+        << text::fixed(static_cast<double>(s.duration_s) / 60.0, s.duration_s % 60 == 0 ? 0 : 1)
+        << " min)\n  " << s.title << "\n";
     for (const auto& o : s.objectives) out << "    " << o.id << ": " << o.text << "\n";
     ++listed;
   }

@@ -75,13 +75,12 @@ bool acknowledge_bridge_view(AppState& s) {
     b.seen_error = "Nothing written: say who has seen the view (for the audit trail)";
     return false;
   }
-  std::string rules_text;
   try {
-    rules_text = io::read_file(rule_file());
+    // The rule set the view was evaluated with (its rows point into it), by the text parsed.
     records::Store store(r.db_path);
     store.acknowledge(r.selected,
                       "bridge view at " + records::timestamp_from_epoch(b.view->at).utc +
-                          ", rules sha256 " + io::sha256_hex(rules_text),
+                          ", rules sha256 " + b.rules->sha256,
                       text::trimmed(b.seen_by));
   } catch (const std::exception& e) {
     b.seen_error = std::string("Nothing written: ") + e.what();

@@ -8,6 +8,7 @@
 #include "bridge/render.hpp"
 #include "bridge/view.hpp"
 #include "bridge_fixture.hpp"
+#include "records/review.hpp"
 #include "records/session_reader.hpp"
 
 namespace {
@@ -115,6 +116,54 @@ TEST_SUITE("bridge") {
     CHECK(g.diagnostics.has_errors());
     CHECK(m.find("bridge.labs_drawn_at") != std::string::npos);
     CHECK(m.find("did you mean 'icu_admitted_at'") != std::string::npos);
+    // Half a section is not read: the file's values carry no time and no tag, and a note says so.
+    bool noted = false;
+    for (const auto& n : g.inputs.notes)
+      noted = noted || n.find("bridge: section") != std::string::npos;
+    CHECK(noted);
+    int from_file = 0;
+    for (const auto& o : g.inputs.observations) {
+      if (o.source.rfind("patient file", 0) != 0) continue;
+      ++from_file;
+      CHECK_FALSE(o.at.has_value());
+      CHECK(o.tag == bridge::Tag::untagged);
+    }
+    CHECK(from_file > 5);
+  }
+
+  TEST_CASE("a post draw counts as an efficacy draw after the team's stated equilibration time") {
+    const auto tag_of_post = [](const std::string& review_json) {
+      testing::TempDir dir;
+      records::Store store(dir.file("r.db"));
+      store.add_patient(testing::kExamplePatientId, "Dr Test");
+      auto request = testing::example_request(review_json);
+      request.patient_text = patient_text();
+      auto capture = records::capture_plan(request);
+      REQUIRE(capture.input.has_value());
+      store.add_plan(*capture.input);
+      const auto load = records::parse_session(R"(patient: LB-ALF-0001
+started_at: 2026-11-20T08:00Z
+ended_at: 2026-11-20T15:00Z
+plasma_removed: 10000 mL
+replaced: {ffp: 10000 mL}
+labs:
+  pre:  {drawn_at: 2026-11-20T07:30Z, inr: 6.9}
+  post: {drawn_at: 2026-11-21T11:00Z, inr: 1.9}
+)",
+                                               "s.yaml");
+      REQUIRE(load.session.has_value());
+      store.add_session(*load.session, "Nurse Test");
+      const auto g =
+          bridge::gather_inputs(store, testing::kExamplePatientId.str(), testing::at_hours(60));
+      for (const auto& o : g.inputs.observations) {
+        if (o.source == "session 1, post") return o.tag;
+      }
+      FAIL("no post draw");
+      return bridge::Tag::untagged;
+    };
+    // Drawn 20 h after the end: an efficacy draw by ASFA's 12 h, not when the team states 24 h.
+    CHECK(tag_of_post(records::make_review_json({}, "")) == bridge::Tag::efficacy);
+    CHECK(tag_of_post(records::make_review_json({}, "24 h")) == bridge::Tag::post_session);
   }
 
   TEST_CASE("the transplant candidacy comes from the latest patient file that states it") {

@@ -156,6 +156,28 @@ TEST_SUITE("bridge") {
     }
   }
 
+  TEST_CASE("prediction check: the measured pair is chosen by draw time - not by storage order") {
+    auto in = from_example("aclf-hbv-si.yaml", 40);  // bilirubin 342 µmol/L at hour 0
+    in.sessions.push_back({1, at_hours(2), at_hours(5)});
+    // Stored first, drawn last before the session: the pre value is this one, not hour 0's.
+    in.observations.insert(in.observations.begin(),
+                           testing::umol("bilirubin", 300, 1.5, Tag::pre_session));
+    auto late = testing::umol("bilirubin", 280, 28, Tag::efficacy);  // 23 h after the end
+    late.after_session = units::hours(23);
+    auto early = testing::umol("bilirubin", 290, 25, Tag::efficacy);  // 20 h after the end
+    early.after_session = units::hours(20);
+    in.observations.push_back(late);
+    in.observations.push_back(early);
+    const auto v = bridge::build_view(testing::bundled_rules(), in);
+    const bridge::PredictionRow* r24 = nullptr;
+    for (const auto& r : v.predictions) {
+      if (r.rule->id == "yao-2019-pe-bilirubin-24h") r24 = &r;
+    }
+    REQUIRE(r24 != nullptr);
+    REQUIRE(r24->measured_fall.has_value());
+    CHECK(static_cast<double>(*r24->measured_fall) == doctest::Approx(10.0 / 300.0));
+  }
+
   TEST_CASE(
       "case 9: prediction check - ALF example: ammonia fall set against a mean without spread") {
     auto in = from_example("alf-paracetamol.yaml", 10);

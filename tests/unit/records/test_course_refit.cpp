@@ -162,4 +162,36 @@ TEST_SUITE("records") {
     REQUIRE(r.kept.size() == 1);
     CHECK(r.kept[0].find("no re-equilibrated post draw") != std::string::npos);
   }
+
+  TEST_CASE("refit: no estimate starts from an immediate post draw of the last session") {
+    Course c(protocol_with("    model: one_compartment\n"));
+    c.store.add_session(performed("2026-11-20", "4.0 mg/dL", "2026-11-21T06:00Z", "2.48 mg/dL"),
+                        "nurse");
+    // Session 2's post is drawn 1 h after its end: not settled.
+    c.store.add_session(performed("2026-11-22", "2.90 mg/dL", "2026-11-22T13:00Z", "1.10 mg/dL"),
+                        "nurse");
+    auto review = records::review_course(c.store, lb::testing::kExamplePatientId);
+    const auto& r = bilirubin(review);
+    CHECK_FALSE(r.next);
+    CHECK_FALSE(r.from);
+    CHECK(r.note.find("no draw 12 h or more after the end of session 2") != std::string::npos);
+    // The trend from post 1 to pre 2 is still fitted.
+    REQUIRE(r.fitted.size() == 1);
+    CHECK(r.fitted[0].value == "+0.40 mg/dL per 24 h");
+  }
+
+  TEST_CASE("refit: a session with only its pre draw gives no estimate") {
+    Course c(protocol_with("    model: one_compartment\n"));
+    c.store.add_session(performed("2026-11-20", "4.0 mg/dL", "2026-11-21T06:00Z", "2.48 mg/dL"),
+                        "nurse");
+    c.store.add_session(lb::testing::parsed_session(
+                            "patient: LB-ALF-0001\nstarted_at: 2026-11-22T08:00Z\nended_at: "
+                            "2026-11-22T12:00Z\nplasma_removed: 5000 mL\nlabs:\n  pre:\n    "
+                            "drawn_at: 2026-11-22T07:30Z\n    bilirubin: 2.90 mg/dL\n"),
+                        "nurse");
+    const auto review = records::review_course(c.store, lb::testing::kExamplePatientId);
+    const auto& r = bilirubin(review);
+    CHECK_FALSE(r.next);
+    CHECK(r.note.find("after the end of session 2") != std::string::npos);
+  }
 }
