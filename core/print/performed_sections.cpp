@@ -76,14 +76,13 @@ struct Totals {
 Totals delivered(const std::vector<records::SessionRecord>& performed) {
   Totals t;
   for (const auto& s : performed) {
-    if (s.data.plasma_removed.dimension == units::Dimension::volume) {
-      t.plasma = t.plasma.value_or(units::milliliters(0)) +
-                 units::Volume::from_value(s.data.plasma_removed.si);
+    if (const auto v = s.data.plasma_removed.quantity().as<units::Volume>()) {
+      t.plasma = t.plasma.value_or(units::milliliters(0)) + *v;
     }
     if (s.data.ffp_units) t.ffp_units = t.ffp_units.value_or(0) + *s.data.ffp_units;
-    if (s.data.albumin_used && s.data.albumin_used->dimension == units::Dimension::mass) {
-      t.albumin = t.albumin.value_or(units::Mass::from_value(0.0)) +
-                  units::Mass::from_value(s.data.albumin_used->si);
+    if (const auto m = s.data.albumin_used ? s.data.albumin_used->quantity().as<units::Mass>()
+                                           : std::nullopt) {
+      t.albumin = t.albumin.value_or(units::Mass::from_value(0.0)) + *m;
     }
   }
   return t;

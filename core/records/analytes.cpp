@@ -55,7 +55,8 @@ std::optional<RecordedQuantity> parse_lab_value(const AnalyteSpec& spec, std::st
       error = n.error;
       return std::nullopt;
     }
-    return RecordedQuantity{*n.value, D::fraction, std::string(text)};
+    return RecordedQuantity{units::AnyQuantity::of(units::Fraction::from_value(*n.value)),
+                            std::string(text)};
   }
   const auto q = units::parse_quantity(text);
   if (!q) {
@@ -74,7 +75,7 @@ std::optional<RecordedQuantity> parse_lab_value(const AnalyteSpec& spec, std::st
               std::string(units::dimension_name(q.value->dimension)) + "; expected " + spec.hint;
       return std::nullopt;
   }
-  return RecordedQuantity{accepted.value->si(), accepted.value->dimension(), std::string(text)};
+  return RecordedQuantity{*accepted.value, std::string(text)};
 }
 
 std::string_view dimension_key(units::Dimension d) {

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "records/analytes.hpp"
+#include "records/stored_quantity.hpp"
 #include "text/format.hpp"
 
 namespace lb::records {
@@ -15,14 +16,17 @@ using nlohmann::json;
 
 json quantity_json(const std::optional<RecordedQuantity>& q) {
   if (!q) return nullptr;
-  return {
-      {"si", q->si}, {"dimension", std::string(dimension_key(q->dimension))}, {"entered", q->text}};
+  return {{"si", stored_si(*q)},
+          {"dimension", std::string(dimension_key(q->dimension()))},
+          {"entered", q->text}};
 }
 
 /// Shortest text that reads back as the same double (SI numbers can be tiny: 1.5e-06 m³/s).
 std::string si_number(double v) { return json(v).dump(); }
 
-std::string si_text(const std::optional<RecordedQuantity>& q) { return q ? si_number(q->si) : ""; }
+std::string si_text(const std::optional<RecordedQuantity>& q) {
+  return q ? si_number(stored_si(*q)) : "";
+}
 
 void require_patient(Store& store, const PatientId& patient) {
   if (!store.find_patient(patient)) throw InputError("unknown patient '" + patient.str() + "'");
@@ -174,7 +178,7 @@ std::string export_csv(Store& store, const PatientId& patient) {
         s.started.utc,
         s.ended.utc,
         text::fixed(static_cast<double>(s.ended.epoch_seconds - s.started.epoch_seconds) / 60.0, 0),
-        si_number(s.plasma_removed.si),
+        si_number(stored_si(s.plasma_removed)),
         s.plasma_removed.text,
         si_text(s.blood_flow),
         s.blood_flow ? s.blood_flow->text : "",

@@ -13,19 +13,20 @@ namespace {
 /// The unit values are shown in, and how many of it make one SI unit.
 struct Scale {
   std::string unit;
-  double per_si = 1.0;
-  units::Dimension dimension = units::Dimension::fraction;
+  units::AnyQuantity one;  ///< one of `unit`: values are shown as multiples of it
 };
 
 /// The scale of the unit `value` was entered in, read by the same parser that
 /// accepted it; nullopt when the stored text no longer parses.
 std::optional<Scale> scale_of(const RecordedQuantity& value) {
   const auto parsed = units::parse_quantity(value.text, true);
-  if (!parsed || parsed.value->dimension != value.dimension) return std::nullopt;
-  if (parsed.value->unit.empty()) return Scale{"", 1.0, value.dimension};
+  if (!parsed || parsed.value->dimension != value.dimension()) return std::nullopt;
+  if (parsed.value->unit.empty()) {
+    return Scale{"", units::AnyQuantity::of(units::Fraction::from_value(1.0))};
+  }
   const auto one = units::parse_quantity("1 " + parsed.value->unit);
   if (!one || !(one.value->si_value > 0.0)) return std::nullopt;
-  return Scale{parsed.value->unit, 1.0 / one.value->si_value, value.dimension};
+  return Scale{parsed.value->unit, one.value->quantity()};
 }
 
 struct Recorded {
@@ -63,8 +64,7 @@ std::vector<LabSeries> lab_series(const std::vector<SessionRecord>& sessions,
     }
     if (!scale) continue;
     const auto shown = [&](const LabValue& v) -> std::optional<double> {
-      if (v.value.dimension != scale->dimension) return std::nullopt;
-      return v.value.si * scale->per_si;
+      return units::ratio(v.value.quantity(), scale->one);
     };
     LabSeries series;
     series.analyte = analyte;

@@ -26,14 +26,15 @@ using model::PatientId;
 using model::PlanId;
 using model::SessionId;
 
+/// A recorded value: the quantity (its dimension checked at every typed read) and the text as
+/// entered ("5000 mL"). The store keeps the SI number and the dimension in two columns;
+/// store_sessions.cpp, store_corrections.cpp and export.cpp are that boundary.
 struct RecordedQuantity {
-  double si = 0.0;  ///< the SI number as stored (one SQLite column)
-  units::Dimension dimension = units::Dimension::volume;
+  units::AnyQuantity value = units::AnyQuantity::of(units::Volume::from_value(0.0));
   std::string text;  ///< as entered, e.g. "5000 mL"
-  /// The value as a quantity of its dimension; `.get<Q>()` checks the dimension.
-  [[nodiscard]] units::AnyQuantity quantity() const {
-    return units::AnyQuantity::from_si(si, dimension);
-  }
+  /// `.get<Q>()` and `.as<Q>()` check the dimension.
+  [[nodiscard]] const units::AnyQuantity& quantity() const { return value; }
+  [[nodiscard]] units::Dimension dimension() const { return value.dimension(); }
 };
 
 /// Adverse events are a fixed list (so they can be counted across courses);

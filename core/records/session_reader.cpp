@@ -34,11 +34,13 @@ std::optional<RecordedQuantity> read_quantity(MapReader& r, const std::string& k
     r.error_at(key, q.error);
     return std::nullopt;
   }
-  if (q.value->si_value < 0 || (positive && q.value->si_value == 0)) {
+  const units::AnyQuantity value = q.value->quantity();
+  const units::AnyQuantity zero = value.scaled(0.0);
+  if (units::greater(zero, value) || (positive && !units::greater(value, zero))) {
     r.error_at(key, "'" + *text + "' must be " + (positive ? "more than zero" : "zero or more"));
     return std::nullopt;
   }
-  return RecordedQuantity{q.value->si_value, dimension, *text};
+  return RecordedQuantity{value, *text};
 }
 
 void read_labs(MapReader& labs, const std::string& timing, SessionInput& out) {
@@ -52,7 +54,7 @@ void read_labs(MapReader& labs, const std::string& timing, SessionInput& out) {
     const auto value = parse_lab_value(spec, *text, error);
     if (!value) {
       r.error_at(spec.name, error);
-    } else if (value->si < 0) {
+    } else if (units::greater(value->quantity().scaled(0.0), value->quantity())) {
       r.error_at(spec.name, "'" + *text + "' must be zero or more");
     } else if (drawn) {
       out.labs.push_back({timing, spec.name, *value, *drawn});

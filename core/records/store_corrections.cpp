@@ -1,6 +1,7 @@
 #include "records/analytes.hpp"
 #include "records/store.hpp"
 #include "records/store_checks.hpp"
+#include "records/stored_quantity.hpp"
 #include "units/parse.hpp"
 
 // Corrections of a recorded session, one field at a time; the previous value goes to the audit.
@@ -28,11 +29,13 @@ constexpr const char* kTextFields[] = {"anticoagulant", "calcium_salt", "adverse
 RecordedQuantity parse_field_quantity(const QuantityField& f, const std::string& value) {
   const auto q = units::parse_quantity_of(value, f.dimension);
   if (!q) throw InputError(std::string(f.name) + ": " + q.error);
-  if (q.value->si_value < 0 || (!f.may_be_zero && q.value->si_value == 0)) {
+  const units::AnyQuantity parsed = q.value->quantity();
+  const units::AnyQuantity zero = parsed.scaled(0.0);
+  if (units::greater(zero, parsed) || (!f.may_be_zero && !units::greater(parsed, zero))) {
     throw InputError(std::string(f.name) + ": '" + value + "' must be " +
                      (f.may_be_zero ? "zero or more" : "more than zero"));
   }
-  return {q.value->si_value, f.dimension, value};
+  return {parsed, value};
 }
 }  // namespace
 
@@ -96,7 +99,7 @@ void Store::correct_session(SessionId session, const std::string& field, const s
              "DO UPDATE SET volume_si = excluded.volume_si, volume_text = excluded.volume_text")
           .bind(1, session_id)
           .bind(2, fluid)
-          .bind(3, q.si)
+          .bind(3, stored_si(q))
           .bind(4, q.text)
           .run();
     } else if (field.rfind("pre.", 0) == 0 || field.rfind("post.", 0) == 0) {
@@ -117,8 +120,8 @@ void Store::correct_session(SessionId session, const std::string& field, const s
       db_.prepare(
              "UPDATE session_labs SET si_value = ?, dimension = ?, value_text = ? "
              "WHERE session_id = ? AND timing = ? AND analyte = ?")
-          .bind(1, q->si)
-          .bind(2, std::string(dimension_key(q->dimension)))
+          .bind(1, stored_si(*q))
+          .bind(2, std::string(dimension_key(q->dimension())))
           .bind(3, q->text)
           .bind(4, session_id)
           .bind(5, timing)
@@ -132,7 +135,7 @@ void Store::correct_session(SessionId session, const std::string& field, const s
         previous = select_text("SELECT coalesce(" + field + "_text, '') FROM sessions WHERE id = ?",
                                session_id);
         db_.prepare("UPDATE sessions SET " + field + "_si = ?, " + field + "_text = ? WHERE id = ?")
-            .bind(1, q.si)
+            .bind(1, stored_si(q))
             .bind(2, q.text)
             .bind(3, session_id)
             .run();

@@ -1,6 +1,7 @@
 #include "records/analytes.hpp"
 #include "records/store.hpp"
 #include "records/store_checks.hpp"
+#include "records/stored_quantity.hpp"
 
 namespace lb::records {
 
@@ -34,7 +35,7 @@ SessionId Store::add_session(const SessionInput& in, const std::string& actor) {
       plan_id = s.integer(0);
     }
     const auto q = [](const std::optional<RecordedQuantity>& v) -> std::optional<double> {
-      return v ? std::optional<double>(v->si) : std::nullopt;
+      return v ? std::optional<double>(stored_si(*v)) : std::nullopt;
     };
     const auto t = [](const std::optional<RecordedQuantity>& v) -> std::optional<std::string> {
       return v ? std::optional<std::string>(v->text) : std::nullopt;
@@ -46,7 +47,7 @@ SessionId Store::add_session(const SessionInput& in, const std::string& actor) {
         "calcium_salt, calcium_given_si, calcium_given_text, adverse_event_notes, recorded_by, "
         "recorded_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     ins.bind(1, patient_id).bind(2, plan_id).bind(3, in.started.utc).bind(4, in.ended.utc);
-    ins.bind(5, in.plasma_removed.si).bind(6, in.plasma_removed.text);
+    ins.bind(5, stored_si(in.plasma_removed)).bind(6, in.plasma_removed.text);
     ins.bind(7, q(in.blood_flow)).bind(8, t(in.blood_flow));
     if (in.ffp_units) {
       ins.bind(9, static_cast<std::int64_t>(*in.ffp_units));
@@ -65,7 +66,7 @@ SessionId Store::add_session(const SessionInput& in, const std::string& actor) {
       db_.prepare("INSERT INTO session_fluids VALUES(?,?,?,?)")
           .bind(1, id)
           .bind(2, fluid)
-          .bind(3, volume.si)
+          .bind(3, stored_si(volume))
           .bind(4, volume.text)
           .run();
     }
@@ -77,8 +78,8 @@ SessionId Store::add_session(const SessionInput& in, const std::string& actor) {
           .bind(1, id)
           .bind(2, lab.timing)
           .bind(3, lab.analyte)
-          .bind(4, lab.value.si)
-          .bind(5, std::string(dimension_key(lab.value.dimension)))
+          .bind(4, stored_si(lab.value))
+          .bind(5, std::string(dimension_key(lab.value.dimension())))
           .bind(6, lab.value.text)
           .bind(7, lab.drawn_at.utc)
           .run();
@@ -99,7 +100,7 @@ SessionInput Store::load_session_details(SessionId session, SessionInput base) {
   fluids.bind(1, session_id);
   while (fluids.step()) {
     base.replaced.emplace_back(
-        fluids.text(0), RecordedQuantity{fluids.real(1), units::Dimension::volume, fluids.text(2)});
+        fluids.text(0), from_stored(fluids.real(1), units::Dimension::volume, fluids.text(2)));
   }
   auto events = db_.prepare("SELECT event FROM session_events WHERE session_id = ? ORDER BY event");
   events.bind(1, session_id);
@@ -112,8 +113,9 @@ SessionInput Store::load_session_details(SessionId session, SessionInput base) {
     LabValue v;
     v.timing = labs.text(0);
     v.analyte = labs.text(1);
-    v.value = {labs.real(2), dimension_from_key(labs.text(3)).value_or(units::Dimension::fraction),
-               labs.text(4)};
+    v.value = from_stored(labs.real(2),
+                          dimension_from_key(labs.text(3)).value_or(units::Dimension::fraction),
+                          labs.text(4));
     const auto when = parse_timestamp(labs.text(5));
     if (when.value) v.drawn_at = *when.value;
     base.labs.push_back(std::move(v));
@@ -133,7 +135,7 @@ std::vector<SessionRecord> Store::sessions_for(const PatientId& patient) {
   s.bind(1, patient.str());
   const auto quantity = [&](int si_col, units::Dimension d) -> std::optional<RecordedQuantity> {
     if (s.is_null(si_col)) return std::nullopt;
-    return RecordedQuantity{s.real(si_col), d, s.text(si_col + 1)};
+    return from_stored(s.real(si_col), d, s.text(si_col + 1));
   };
   while (s.step()) {
     SessionRecord r;
@@ -143,7 +145,7 @@ std::vector<SessionRecord> Store::sessions_for(const PatientId& patient) {
     r.data.plan = r.plan_id;
     r.data.started = parse_timestamp(s.text(2)).value.value_or(Timestamp{});
     r.data.ended = parse_timestamp(s.text(3)).value.value_or(Timestamp{});
-    r.data.plasma_removed = {s.real(4), units::Dimension::volume, s.text(5)};
+    r.data.plasma_removed = from_stored(s.real(4), units::Dimension::volume, s.text(5));
     r.data.blood_flow = quantity(6, units::Dimension::flow);
     if (!s.is_null(8)) r.data.ffp_units = static_cast<int>(s.integer(8));
     r.data.albumin_used = quantity(9, units::Dimension::mass);

@@ -6,13 +6,18 @@ namespace lb::sim::kernel {
 
 namespace {
 constexpr double kNormalBicarbonate = 24.0;  // mmol/L: the renal correction's target
-constexpr double kNormalPco2 = 40.0;         // mmHg
 constexpr double kPk = 6.1;                  // carbonic acid pKa (Henderson–Hasselbalch)
 constexpr double kCo2Solubility = 0.0307;    // mmol/L per mmHg
 }  // namespace
 
+double pco2_of(double bicarbonate, double ph) {
+  return bicarbonate / (kCo2Solubility * std::pow(10.0, ph - kPk));
+}
+
 void update_ph(Kernel& k, const Parameters& p) {
-  k.pco2 = kNormalPco2 + p.pco2_compensation.value * (k.bicarbonate - kNormalBicarbonate);
+  // Compensation is counted from the patient's own blood gas, so the starting pH is the file's
+  // pH; a ventilated patient's compensation is 0 (parameters_for), the ventilator holds pCO2.
+  k.pco2 = k.pco2_own + p.pco2_compensation.value * (k.bicarbonate - k.bicarbonate_own);
   k.ph = kPk + std::log10(k.bicarbonate / (kCo2Solubility * k.pco2));
 }
 

@@ -57,7 +57,10 @@ double step_citrate_calcium(Kernel& k, const Fluxes& f, const Body& body, const 
   k.calcium_ledger.in += ca_in;
   k.calcium_ledger.out += ca_removed;
   update_calcium_species(k, body, p);
-  return metabolised;
+  // The endogenous citrate is a metabolic intermediate, not sodium citrate: its turnover is
+  // acid–base neutral. Only citrate metabolised above it yields bicarbonate (without this the
+  // baseline turnover alone would raise the bicarbonate by 2 mmol/L a day in ALF).
+  return metabolised - produced * dt_min;
 }
 
 }  // namespace lb::sim::kernel

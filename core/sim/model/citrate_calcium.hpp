@@ -31,8 +31,9 @@ double calcium_amount_at(double ica, double citrate_conc, const Body& body, cons
 /// One step of dt minutes: citrate in (AC returned, FFP) and endogenous production at the
 /// baseline, out by hepatic metabolism (CL·C) and with the removed plasma (Q_rem·C); calcium
 /// in (replacement, infusions, bone mobilisation towards the set point) and out with the
-/// removed plasma (Q_rem·tCa). Returns the citrate metabolised (mmol), which the acid–base
-/// sub-model turns into bicarbonate. Updates the ledgers.
+/// removed plasma (Q_rem·tCa). Returns the citrate metabolised above the endogenous turnover
+/// (mmol; negative while the citrate is below its baseline), which the acid–base sub-model
+/// turns into bicarbonate. Updates the ledgers.
 double step_citrate_calcium(Kernel& k, const Fluxes& f, const Body& body, const Parameters& p,
                             double dt_min);
 

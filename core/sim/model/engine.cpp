@@ -41,6 +41,12 @@ kernel::Kernel initial_kernel(const Parameters& p, const patient::Patient& patie
   kernel::update_calcium_species(k, body, p);
   k.bicarbonate = patient.labs.bicarbonate ? units::in_mmol_per_l(*patient.labs.bicarbonate)
                                            : p.baseline_bicarbonate.value;
+  // The patient's own pCO2: from the file's blood gas when it has pH and bicarbonate (so the
+  // simulated pH starts at the measured one), else the compensation line through 40 mmHg at 24.
+  k.bicarbonate_own = k.bicarbonate;
+  k.pco2_own = patient.labs.arterial_ph && patient.labs.bicarbonate
+                   ? kernel::pco2_of(k.bicarbonate, units::in_fraction(*patient.labs.arterial_ph))
+                   : 40.0 + p.pco2_compensation.value * (k.bicarbonate - 24.0);
   kernel::update_ph(k, p);
   // The file's potassium is the measured one: the ECF value is before the pH shift.
   const double k_measured = patient.labs.potassium ? units::in_mmol_per_l(*patient.labs.potassium)

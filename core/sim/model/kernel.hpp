@@ -81,6 +81,9 @@ struct Kernel {
   double ica = 1.2, citrate_conc = 0.0, ca_citrate = 0.0, total_ca = 2.4;
   // acid-base, potassium
   double bicarbonate = 24.0, pco2 = 40.0, ph = 7.4;
+  /// The patient's own pCO2 (mmHg) at bicarbonate_own (mmol/L): the starting blood gas, from
+  /// which respiratory compensation (or a ventilator holding the pCO2) is counted.
+  double pco2_own = 40.0, bicarbonate_own = 24.0;
   double potassium = 4.0;        ///< mmol/L in the ECF
   double potassium_shown = 4.0;  ///< as measured (transcellular shift with pH)
   // volume and haemodynamics

@@ -89,7 +89,9 @@ Parameters defaults() {
   p.pco2_compensation = unverified("pco2_compensation",
                                    "Respiratory compensation of metabolic "
                                    "alkalosis",
-                                   0.7, "mmHg per mmol/L", "pCO2 = 40 + 0.7·(HCO3 − 24)");
+                                   0.7, "mmHg per mmol/L",
+                                   "pCO2 rises 0.7 mmHg per mmol/L of bicarbonate above the "
+                                   "patient's own; 0 on a ventilator");
   p.baseline_bicarbonate = unverified("baseline_bicarbonate",
                                       "Bicarbonate when the patient file "
                                       "has none",
@@ -328,6 +330,12 @@ Parameters parameters_for(const patient::Patient& patient) {
     p.ionised_calcium_set.value = units::in_mmol_per_l(patient.labs.ionized_calcium->amount());
     p.ionised_calcium_set.source = "the patient's ionised calcium";
     p.ionised_calcium_set.verification = Verification::patient_value;
+  }
+  if (patient.clinical.mechanical_ventilation.value_or(false)) {
+    p.pco2_compensation.value = 0.0;
+    p.pco2_compensation.source =
+        "0: the patient is ventilated (the ventilator sets the minute ventilation, so the pCO2 "
+        "does not rise to compensate a metabolic alkalosis)";
   }
   if (patient.clinical.on_dialysis.value_or(false)) {
     p.renal_bicarbonate.value = 0.0;

@@ -13,8 +13,11 @@ namespace lb::sim::kernel {
 /// correction towards 24 mmol/L; pCO2 by respiratory compensation, pH by Henderson–Hasselbalch.
 void step_acid_base(Kernel& k, const Fluxes& f, const Body& body, const Parameters& p,
                     double citrate_metabolised_mmol, double dt_min);
-/// pCO2 and pH from the bicarbonate (also at construction).
+/// pCO2 and pH from the bicarbonate (also at construction): pCO2 = pCO2_own + c·(HCO3 −
+/// HCO3_own), c the respiratory compensation (0 on a ventilator), pH by Henderson–Hasselbalch.
 void update_ph(Kernel& k, const Parameters& p);
+/// The pCO2 (mmHg) of a blood gas with `bicarbonate` (mmol/L) at `ph` (Henderson–Hasselbalch).
+double pco2_of(double bicarbonate, double ph);
 
 /// ECF potassium with intracellular buffering β_K; the measured value shifts with pH.
 void step_potassium(Kernel& k, const Fluxes& f, const Body& body, const Parameters& p,

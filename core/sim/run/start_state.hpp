@@ -1,6 +1,6 @@
-// Starting-state overrides of a scenario (`start: {temp: 35.9 °C}`). Only observables that no
-// mass balance accounts for can be set before the first step: the core temperature and the
-// haemodynamic signs (mean arterial pressure, heart rate, SpO2), which the engine then carries
+// Starting-state overrides of a scenario (`start: {temp: 35.9 °C}`): the core temperature,
+// the haemodynamic signs (mean arterial pressure, heart rate, SpO2) and the blood gas (pH and
+// bicarbonate: together they set the patient's own pCO2), which the engine then carries
 // forward. Amounts (citrate, calcium, volume) come from the patient file and the parameters,
 // so their ledgers start where the state starts.
 #pragma once

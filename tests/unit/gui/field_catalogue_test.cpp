@@ -224,7 +224,7 @@ TEST_SUITE("gui") {
           std::string error;
           const auto q = records::parse_lab_value(*a, one, error);
           CHECK(q.has_value() == accepted);
-          if (q && accepted) CHECK(q->si == doctest::Approx(decision.value->si()));
+          if (q && accepted) CHECK(q->quantity().si() == doctest::Approx(decision.value->si()));
         }
         // An eligibility bound.
         const auto bound = eligibility_bound(f, unit);
@@ -253,7 +253,8 @@ TEST_SUITE("gui") {
     std::string error;
     const auto q = records::parse_lab_value(*a, "2.4 mEq/L", error);
     REQUIRE(q.has_value());
-    CHECK(q->si == doctest::Approx(1.2));  // mol/m^3 = mmol/L
+    CHECK(units::in_mmol_per_l(q->quantity().get<units::AmountConcentration>()) ==
+          doctest::Approx(1.2));
     CHECK(cohort_si_per_unit(f, "mEq/L") == doctest::Approx(0.5));
     const auto file = read_in_file(f, "2.4 mEq/L");
     REQUIRE(file.value);

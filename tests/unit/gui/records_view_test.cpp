@@ -161,7 +161,9 @@ TEST_SUITE("gui") {
     CHECK(stored[0].data.started.utc == "2026-11-20T08:00:00Z");
     CHECK(stored[0].data.ended.utc == "2026-11-20T11:45:00Z");
     CHECK(stored[0].data.plasma_removed.text == "9.8 L");
-    CHECK(stored[0].data.plasma_removed.si == doctest::Approx(9.8e-3));
+    CHECK(lb::units::in_milliliters(
+              stored[0].data.plasma_removed.quantity().get<lb::units::Volume>()) ==
+          doctest::Approx(9800));
     REQUIRE(stored[0].data.replaced.size() == 1);
     CHECK(stored[0].data.replaced[0].first == "ffp");
     CHECK(stored[0].data.replaced[0].second.text == "9800 mL");

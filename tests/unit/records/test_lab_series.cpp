@@ -15,10 +15,7 @@ records::LabValue lab(const std::string& analyte, const std::string& timing,
                       const std::string& text, std::int64_t at) {
   const auto parsed = units::parse_quantity(text, true);
   REQUIRE(parsed);
-  return {timing,
-          analyte,
-          {parsed.value->si_value, parsed.value->dimension, text},
-          records::timestamp_from_epoch(at)};
+  return {timing, analyte, {parsed.value->quantity(), text}, records::timestamp_from_epoch(at)};
 }
 
 records::SessionRecord session(std::int64_t id, std::int64_t start,

@@ -3,8 +3,10 @@
 #include <string>
 
 #include "records/session_reader.hpp"
+#include "units/quantities.hpp"
 
 using lb::records::parse_session;
+namespace units = lb::units;
 
 namespace {
 const std::string kGood =
@@ -59,15 +61,18 @@ TEST_SUITE("records") {
     const auto& s = *load.session;
     CHECK(s.patient.str() == "LB-ALF-0001");
     CHECK(s.ended.epoch_seconds - s.started.epoch_seconds == 3 * 3600 + 1800);
-    CHECK(s.plasma_removed.si == doctest::Approx(0.010));
+    CHECK(units::in_milliliters(s.plasma_removed.quantity().get<units::Volume>()) ==
+          doctest::Approx(10000));
     CHECK(s.replaced.size() == 2);
-    CHECK(s.blood_flow->si == doctest::Approx(100e-6 / 60));
+    CHECK(units::in_ml_per_min(s.blood_flow->quantity().get<units::Flow>()) ==
+          doctest::Approx(100));
     CHECK(s.ffp_units == 32);
     CHECK(s.calcium_given->text == "4 g");
     CHECK(s.adverse_events == std::vector<std::string>{"citrate_reaction"});
     REQUIRE(s.labs.size() == 3);
     CHECK(s.labs[0].analyte == "bilirubin");
-    CHECK(s.labs[0].value.si == doctest::Approx(0.042));  // 4.2 mg/dL = 0.042 kg/m³
+    CHECK(units::in_mg_per_dl(s.labs[0].value.quantity().get<units::MassConcentration>()) ==
+          doctest::Approx(4.2));
     CHECK(s.labs[1].analyte == "inr");
     CHECK(s.labs[2].timing == "post");
   }

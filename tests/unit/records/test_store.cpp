@@ -128,7 +128,8 @@ TEST_SUITE("records") {
     REQUIRE(sessions.size() == 1);
     CHECK(sessions[0].id == id);
     CHECK(sessions[0].plan_id == plan_id);
-    CHECK(sessions[0].data.plasma_removed.si == doctest::Approx(0.010));
+    CHECK(units::in_milliliters(sessions[0].data.plasma_removed.quantity().get<units::Volume>()) ==
+          doctest::Approx(10000));
     CHECK(sessions[0].data.plasma_removed.text == "10000 mL");
     REQUIRE(sessions[0].data.replaced.size() == 1);
     CHECK(sessions[0].data.replaced[0].first == "ffp");
@@ -167,7 +168,7 @@ TEST_SUITE("records") {
     CHECK_THROWS_WITH_AS(store.add_session(s, "nurse"), doctest::Contains("before it starts"),
                          records::InputError);
     auto negative = example_session();
-    negative.plasma_removed.si = -1;
+    negative.plasma_removed.value = units::AnyQuantity::of(units::milliliters(-1000));
     CHECK_THROWS_AS(store.add_session(negative, "nurse"), records::DbError);  // CHECK constraint
     CHECK(count_rows(store, "sessions") == 0);
     CHECK(count_rows(store, "session_labs") == 0);
@@ -198,7 +199,8 @@ TEST_SUITE("records") {
     store.correct_session(id, "plasma_removed", "9.5 L", "pump log read again", "Dr Who");
     store.correct_session(id, "pre.bilirubin", "72 µmol/L", "lab re-issued in SI", "Dr Who");
     const auto s = store.sessions_for(records::PatientId("LB-ALF-0001")).at(0);
-    CHECK(s.data.plasma_removed.si == doctest::Approx(0.0095));
+    CHECK(units::in_milliliters(s.data.plasma_removed.quantity().get<units::Volume>()) ==
+          doctest::Approx(9500));
     CHECK(s.data.labs.at(0).value.text == "72 µmol/L");
     const auto trail = store.audit("session", id.raw());
     REQUIRE(trail.size() == 3);

@@ -46,6 +46,10 @@ const std::map<std::string, Allowed> kSiBoundaries = {
      {4,
       "plausibility: a field's range in the unit a value was written in (range_in_unit): the\n"
       "SI size of one written unit, and each bound carried across unit systems in SI"}},
+    {"core/records/stored_quantity.hpp",
+     {1,
+      "records store: a recorded value's SI number for its REAL column (the dimension in its own\n"
+      "column), the one boundary of RecordedQuantity"}},
     {"core/bridge/compare_values.cpp",
      {1,
       "bridge view, printing only: a rule's threshold (of the dimension its rule file states)\n"
