@@ -21,7 +21,7 @@ TEST_CASE("harm: minutes below the thresholds follow the samples and calcium add
   CHECK(units::in_mmol_per_l(h.min_ica) < 0.8);
   CHECK(units::in_fraction(h.max_ca_ratio) >= 2.5);  // citrate_toxicity's ratio or iCa arm
   CHECK(sim::in_mmol(h.citrate_load) > 0.0);
-  // The competent run (calcium from 5 min, bolus at 45 min) spends less time below 0.8.
+  // The competent run (calcium titrated from 5 min) spends less time below 0.8.
   const auto c = debriefed("alf-hvp-citrate", "alf-hvp-citrate-competent");
   CHECK(c.debrief.analysis.harm.ica_low < h.ica_low);
 }
@@ -49,15 +49,19 @@ TEST_CASE("alarm handling: time to acknowledge") {
 TEST_CASE("deviations are held to the plan the run was prepared from") {
   const auto d = debriefed("alf-hvp-citrate", "alf-hvp-citrate-competent");
   const auto& list = d.debrief.analysis.deviations;
-  REQUIRE(list.size() == 2);
   // The protocol orders 1.6 g/h of calcium gluconate, 16 mL/h of the 10 % solution; the script
-  // runs 20 mL/h from 5 min.
+  // sets 40 mL/h at 5 min, 60 at 20, 40 at 95 and 30 at 155 min, and the inlet to 40 mL/min at
+  // 62 min.
+  REQUIRE(list.size() == 5);
   CHECK(list[0].t == 300);
   CHECK(list[0].code == std::string(sim::debrief::kCalciumAboveOrder));
   CHECK(list[0].message.find("16.0 mL/h") != std::string::npos);
-  CHECK(list[1].t == 3720);  // set_inlet_flow 40 mL/min at 62 min
-  CHECK(list[1].code == "sim.action.citrate_rate_above_limit");
-  CHECK(list[1].message.find("protocol's limit") != std::string::npos);
+  CHECK(list[1].t == 1200);
+  CHECK(list[2].t == 3720);
+  CHECK(list[2].code == "sim.action.citrate_rate_above_limit");
+  CHECK(list[2].message.find("protocol's limit") != std::string::npos);
+  CHECK(list[3].t == 5700);
+  CHECK(list[4].t == 9300);
 }
 
 TEST_CASE("a calcium infusion above the protocol's order is a deviation") {

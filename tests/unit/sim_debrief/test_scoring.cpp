@@ -122,11 +122,12 @@ TEST_CASE("alf-hvp-citrate: the competent script checks early and warms the FFP"
   const auto d = debriefed("alf-hvp-citrate", "alf-hvp-citrate-competent");
   expect(d, "check_ica_early", Status::met, 120);
   expect(d, "warm_ffp", Status::met, 1320);
-  // The first relevant assessment at or after the onset: the script's ionised and total
-  // calcium orders (2, 30, 30, 60, 90, 120, 150 min), calcium actions (infusion 5, bolus 45 min),
-  // set_inlet_flow and declare (62 min), call_for_help (63 min).
-  const std::vector<long long> recognising{120,  300,  1800, 2700, 3600,
-                                           3720, 3780, 5400, 7200, 9000};
+  // The first relevant act at or after the onset: the script's ionised and total calcium
+  // orders (2, 15, 30, 30, 45, 60, 90, 120, 150 min), calcium boluses (5, 35 min) and
+  // infusion changes (5, 20, 95, 155 min), set_inlet_flow and declare (62 min), call_for_help
+  // (63 min). The blood gas, potassium, coagulation and blood count show neither iCa nor T/iCa.
+  const std::vector<long long> recognising{120,  300,  900,  1200, 1800, 2100, 2700, 3600,
+                                           3720, 3780, 5400, 5700, 7200, 9000, 9300};
   const auto onset = event_time(d.golden_text, "citrate_toxicity");
   REQUIRE(onset.has_value());
   const auto first = std::find_if(recognising.begin(), recognising.end(),
@@ -135,18 +136,14 @@ TEST_CASE("alf-hvp-citrate: the competent script checks early and warms the FFP"
   CHECK(objective(d, "lo2").recognised == *first);
 }
 
-// Known model limitation (reported, not hidden): the ALF patient's ionised calcium starts at
-// 0.94 mmol/L and falls below 0.9 within minutes, so citrate toxicity begins before the
-// competent script's calcium bolus window; its iCa stays near 0.6. Expected to pass once the
-// physiology is corrected; then drop should_fail.
-TEST_CASE("alf-hvp-citrate: the competent script meets every objective" * doctest::should_fail()) {
+TEST_CASE("alf-hvp-citrate: the competent script meets every objective") {
   const auto d = debriefed("alf-hvp-citrate", "alf-hvp-citrate-competent");
   all_met(d);
 }
 
 TEST_CASE("post-session-alkalosis: the handover blood gas on time and late") {
   const auto competent = debriefed("post-session-alkalosis", "post-session-alkalosis-competent");
-  // The gas at 240 min and the handover event at 240 min fall on the same 60 s step.
+  // The gas at 510 min and the handover event at 510 min fall on the same 60 s step.
   const auto& gas = checked(competent, "gas_at_handover");
   CHECK(gas.status == Status::met);
   CHECK(gas.taken == gas.opens);
@@ -155,14 +152,20 @@ TEST_CASE("post-session-alkalosis: the handover blood gas on time and late") {
   CHECK(late.status == Status::late);
   REQUIRE(late.taken.has_value());
   REQUIRE(late.opens.has_value());
-  // 290 min against 240 min, each on the first 60 s step at or after it.
+  // 560 min against 510 min, each on the first 60 s step at or after it.
   CHECK(*late.taken - *late.opens == doctest::Approx(3000).epsilon(0.02));
+  // The struggling trainee never declares the alkalosis; the competent one does (455 min),
+  // within the hour after its onset.
+  CHECK(checked(struggling, "declare_alkalosis").status == Status::missed);
+  const auto onset = event_time(competent.golden_text, "alkalosis");
+  REQUIRE(onset.has_value());
+  const auto& declared = checked(competent, "declare_alkalosis");
+  CHECK(declared.opens == onset);
+  REQUIRE(declared.taken.has_value());
+  CHECK(*declared.taken == doctest::Approx(27300).epsilon(0.003));  // on a 60 s step after it
 }
 
-// Known model limitation (reported): the pH never exceeds 7.5 after the session, so the
-// alkalosis event never fires and the declaration is never due.
-TEST_CASE("post-session-alkalosis: the competent script meets every objective" *
-          doctest::should_fail()) {
+TEST_CASE("post-session-alkalosis: the competent script meets every objective") {
   const auto d = debriefed("post-session-alkalosis", "post-session-alkalosis-competent");
   all_met(d);
 }
