@@ -36,7 +36,7 @@ struct Case {
   patient::Patient patient;
   std::vector<sim::SessionSetup> sessions;
   sim::Parameters parameters;
-  std::vector<sim::SoluteModel> solutes;
+  sim::SoluteModels solutes;
 };
 
 Case load(const std::string& patient, const std::string& protocol) {
@@ -57,7 +57,7 @@ Case load(const std::string& patient, const std::string& protocol) {
     std::exit(2);
   }
   c.sessions.push_back(*setup.setup);
-  c.solutes = sim::solute_models(*s.protocol, c.patient, c.sessions.front()).models;
+  c.solutes = sim::solute_models(*s.protocol, c.patient, c.sessions.front(), c.parameters);
   return c;
 }
 

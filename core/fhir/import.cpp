@@ -1,5 +1,6 @@
 #include "fhir/import.hpp"
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -178,13 +179,34 @@ class Reader {
         continue;
       }
       out[key] = best->text;
+      const patient::Field* field = patient::find_field(key);
+      if (field != nullptr && field->section() == patient::Section::labs) {
+        lab_times_.push_back(best->at);
+      }
     }
     return out;
+  }
+
+  /// When every chosen lab carries one and the same draw time: that time (the patient file's
+  /// bridge.labs_drawn_at). Labs drawn at different times are noted: the file holds the
+  /// latest of each, and no single draw time can be stated for them.
+  std::optional<std::int64_t> common_lab_time() {
+    if (lab_times_.empty() || !lab_times_.front()) return std::nullopt;
+    const auto [lo, hi] = std::minmax_element(lab_times_.begin(), lab_times_.end());
+    if (*lo == *hi) return *lab_times_.front();
+    if (*lo) {
+      note("/entry", "the labs were drawn at different times (" +
+                         records::timestamp_from_epoch(**lo).utc + " to " +
+                         records::timestamp_from_epoch(**hi).utc +
+                         "): the file holds the latest value of each and states no draw time");
+    }
+    return std::nullopt;
   }
 
  private:
   ImportResult& out_;
   std::map<std::string, std::vector<Reading>> readings_;
+  std::vector<std::optional<std::int64_t>> lab_times_;  ///< of the chosen lab readings
 };
 
 /// A Condition coded in LiverBridge's diagnosis system (its own export) gives the patient
@@ -221,7 +243,7 @@ void read_diagnosis(Reader& reader, const json& condition, const std::string& at
 }
 
 std::string yaml_file(const std::map<std::string, std::string>& values, const std::string& id,
-                      const std::string& sex) {
+                      const std::string& sex, std::optional<std::int64_t> labs_drawn_at) {
   std::string top, labs, clinical;
   if (!id.empty()) top += "id: " + json(id).dump() + "\n";  // a JSON string is a YAML scalar
   if (!sex.empty()) top += "sex: " + sex + "\n";
@@ -241,6 +263,11 @@ std::string yaml_file(const std::map<std::string, std::string>& values, const st
       top;
   if (!labs.empty()) out += "\nlabs:\n" + labs;
   if (!clinical.empty()) out += "\nclinical:\n" + clinical;
+  if (labs_drawn_at) {
+    // The bridge view places these values in time (docs/bridge-rules.md).
+    out +=
+        "\nbridge:\n  labs_drawn_at: " + records::timestamp_from_epoch(*labs_drawn_at).utc + "\n";
+  }
   return out;
 }
 
@@ -312,7 +339,7 @@ ImportResult read_bundle(std::string_view json_text, std::string_view patient_id
   auto values = reader.chosen();
   if (!diagnosis.empty()) values["diagnosis"] = diagnosis;
   if (result.has_errors()) return result;
-  result.yaml = yaml_file(values, id, sex);
+  result.yaml = yaml_file(values, id, sex, reader.common_lab_time());
   for (const auto& f : patient::field_catalogue()) {
     if (!f.required) continue;
     const bool given = (f.key == "id" && !id.empty()) || (f.key == "sex" && !sex.empty()) ||

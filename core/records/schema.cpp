@@ -128,6 +128,62 @@ CREATE INDEX audit_by_entity ON audit(entity, entity_id);
 ALTER TABLE plans ADD COLUMN course_start TEXT
   CHECK(course_start IS NULL OR course_start GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]');
 )sql",
+      // 3: stored training-simulation attempts (core/training/, docs/records.md). Their own
+      // tables, joined to nothing clinical: no patient, plan, session or audit row names an
+      // attempt, so no review, export, print, bridge view or audit listing can reach one.
+      R"sql(
+CREATE TABLE training_attempts(
+  id INTEGER PRIMARY KEY,
+  scenario_id TEXT NOT NULL CHECK(length(scenario_id) > 0),
+  scenario_version TEXT NOT NULL CHECK(length(scenario_version) > 0),
+  scenario_sha256 TEXT NOT NULL CHECK(length(scenario_sha256) = 64),
+  seed TEXT NOT NULL CHECK(length(seed) BETWEEN 1 AND 20 AND seed NOT GLOB '*[^0-9]*'),
+  program_version TEXT NOT NULL CHECK(length(program_version) > 0),
+  timeline_sha256 TEXT NOT NULL CHECK(length(timeline_sha256) = 64),
+  timeline_jsonl TEXT NOT NULL CHECK(length(timeline_jsonl) > 0),
+  trace_csv TEXT,
+  debrief_json TEXT CHECK(debrief_json IS NULL OR json_valid(debrief_json)),
+  duration_s INTEGER NOT NULL CHECK(duration_s >= 0),
+  complete INTEGER NOT NULL CHECK(complete IN (0, 1)),
+  trainee_actions INTEGER NOT NULL CHECK(trainee_actions >= 0),
+  instructor_acts INTEGER NOT NULL CHECK(instructor_acts >= 0),
+  alarms INTEGER NOT NULL CHECK(alarms >= 0),
+  composite_score REAL,
+  objectives_met INTEGER CHECK(objectives_met >= 0),
+  objectives_total INTEGER CHECK(objectives_total >= 0),
+  instructor TEXT,
+  self_rating INTEGER CHECK(self_rating BETWEEN 1 AND 5),
+  parent_id INTEGER REFERENCES training_attempts(id),
+  branch_at_s INTEGER CHECK(branch_at_s >= 0),
+  started_at TEXT,
+  ended_at TEXT,
+  saved_by TEXT NOT NULL CHECK(length(saved_by) > 0),
+  saved_at TEXT NOT NULL,
+  CHECK((parent_id IS NULL) = (branch_at_s IS NULL)),
+  CHECK(ended_at IS NULL OR started_at IS NULL OR ended_at >= started_at)
+) STRICT;
+
+CREATE TABLE training_attempt_trainees(
+  attempt_id INTEGER NOT NULL REFERENCES training_attempts(id),
+  position INTEGER NOT NULL CHECK(position >= 1),
+  label TEXT NOT NULL CHECK(length(label) BETWEEN 1 AND 64),
+  PRIMARY KEY(attempt_id, position),
+  UNIQUE(attempt_id, label)
+) STRICT;
+
+CREATE TRIGGER training_attempts_no_update BEFORE UPDATE ON training_attempts
+BEGIN SELECT RAISE(ABORT, 'training attempts are kept as saved: a retry is a new attempt'); END;
+CREATE TRIGGER training_attempts_no_delete BEFORE DELETE ON training_attempts
+BEGIN SELECT RAISE(ABORT, 'training attempts are kept as saved: a retry is a new attempt'); END;
+CREATE TRIGGER training_attempt_trainees_no_update BEFORE UPDATE ON training_attempt_trainees
+BEGIN SELECT RAISE(ABORT, 'training attempts are kept as saved'); END;
+CREATE TRIGGER training_attempt_trainees_no_delete BEFORE DELETE ON training_attempt_trainees
+BEGIN SELECT RAISE(ABORT, 'training attempts are kept as saved'); END;
+
+CREATE INDEX training_attempts_by_scenario ON training_attempts(scenario_id, id);
+CREATE INDEX training_attempts_by_parent ON training_attempts(parent_id);
+CREATE INDEX training_attempt_trainees_by_label ON training_attempt_trainees(label);
+)sql",
   };
   return kMigrations;
 }

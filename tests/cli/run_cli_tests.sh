@@ -91,6 +91,12 @@ check sim-debrief-json 0 sim debrief scenarios/golden/ffp-anaphylactoid-struggli
 check sim-debrief-html 0 sim debrief scenarios/golden/ffp-anaphylactoid-competent.seed-20261204.jsonl --scenarios-dir scenarios --format html --self-rating 4
 check sim-debrief-replay-differs 2 sim debrief tests/cli/data/sim/other-seed.jsonl --scenarios-dir scenarios
 check sim-debrief-missing 2 sim debrief tests/cli/data/sim/no-such-timeline.jsonl
+# Stored training attempts (docs/records.md): the commands' options, an empty listing, and a
+# malformed timeline refused at file:line:col (tests/records/cli_attempts_test.sh stores some).
+check sim-attempts-save-help 0 sim attempts save --help
+check sim-attempts-list-empty 0 sim attempts list --db "$tmp/attempts.db"
+check sim-attempts-save-malformed 2 sim attempts save tests/data/sim/attempts/back-in-time.jsonl --by tester --db "$tmp/attempts.db"
+check sim-attempts-show-missing 2 sim attempts show 1 --db "$tmp/attempts.db"
 
 # The bridge view of a recorded course (docs/bridge-rules.md): a fixed --at, so the output does
 # not depend on the day the checks run.

@@ -16,10 +16,6 @@ struct DeviceConstants {
   double ffp_calcium = 0.0;  ///< mmol/L
   double ecv = 0.0;          ///< L
   bool centrifugal = true;
-  // what the fluids supply of clotting factors (%) and fibrinogen (g/L)
-  double ffp_activity = 100.0, albumin_activity = 0.0;
-  double ffp_fibrinogen = 0.0, albumin_fibrinogen = 0.0;
-  double pta0 = 100.0, fibrinogen0 = 3.0;  ///< the patient's own (synthesis) levels
 };
 
 /// One step of dt seconds. Moves the run to rinse-back when the exchange is done and to

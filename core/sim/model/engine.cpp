@@ -32,7 +32,7 @@ kernel::Body body_of(const Parameters& p, const patient::Patient& patient,
 }
 
 kernel::Kernel initial_kernel(const Parameters& p, const patient::Patient& patient,
-                              const kernel::Body& body) {
+                              const kernel::Body& body, const FactorModels& factors) {
   kernel::Kernel k;
   // Citrate at its baseline; exchangeable calcium from the set point (the patient's iCa).
   k.citrate = p.baseline_citrate.value * body.ecf;
@@ -64,13 +64,10 @@ kernel::Kernel initial_kernel(const Parameters& p, const patient::Patient& patie
   k.heart_rate0 = p.baseline_heart_rate.value;
   k.map = k.map0 * (1.0 + p.norepinephrine_effect.value * k.norepinephrine);
   k.heart_rate = k.heart_rate0;
-  k.pta = patient.labs.pta ? units::in_percent(*patient.labs.pta) : p.baseline_pta.value;
-  k.fibrinogen = patient.labs.fibrinogen ? units::in_g_per_l(*patient.labs.fibrinogen)
-                                         : p.baseline_fibrinogen.value;
+  k.pta = k.pta_e = units::in_percent(factors.pta.baseline);
+  k.fibrinogen = k.fibrinogen_e = units::in_g_per_l(factors.fibrinogen.baseline);
   k.platelets = patient.labs.platelets ? units::in_giga_per_liter(*patient.labs.platelets)
                                        : p.baseline_platelets.value;
-  k.pta0 = k.pta;
-  k.fibrinogen0 = k.fibrinogen;
   k.red_cells = body.red_cells;
   k.hematocrit = units::in_fraction(patient.hematocrit);
   k.temperature = 37.0;
@@ -83,14 +80,14 @@ kernel::Kernel initial_kernel(const Parameters& p, const patient::Patient& patie
 }  // namespace
 
 Engine::Engine(Parameters parameters, const patient::Patient& patient,
-               std::vector<SessionSetup> sessions, std::vector<SoluteModel> solutes,
-               EngineOptions options)
+               std::vector<SessionSetup> sessions, SoluteModels solutes, EngineOptions options)
     : p_(std::move(parameters)),
       options_(options),
       body_(body_of(p_, patient, sessions)),
       sessions_(std::move(sessions)),
-      solutes_(std::move(solutes)),
-      k_(initial_kernel(p_, patient, body_)) {
+      solutes_(std::move(solutes.models)),
+      factors_(solutes.factors ? std::move(*solutes.factors) : factor_models(patient, p_)),
+      k_(initial_kernel(p_, patient, body_, factors_)) {
   for (const SoluteModel& m : solutes_) {
     const double c = units::in_umol_per_l(m.baseline);
     if (m.solute == protocol::Solute::bilirubin) {
@@ -110,30 +107,13 @@ kernel::DeviceConstants Engine::constants() const {
   c.ffp_calcium = p_.ffp_calcium.value;
   c.ffp_citrate = p_.ffp_citrate.value;
   c.ecv = p_.extracorporeal_volume.value / 1000.0;
-  c.ffp_activity = p_.ffp_factor_activity.value;
   if (k_.session >= 0) {
     const SessionSetup& s = sessions_[static_cast<std::size_t>(k_.session)];
     c.ac_citrate = units::in_mmol_per_l(s.ac_citrate);
     if (s.ffp_citrate) c.ffp_citrate = units::in_mmol_per_l(*s.ffp_citrate);
     if (s.extracorporeal_from_protocol) c.ecv = units::in_liters(s.extracorporeal_volume);
     c.centrifugal = s.device == Device::centrifugal;
-    if (s.ffp_composition.factor_activity) {
-      c.ffp_activity = units::in_percent(*s.ffp_composition.factor_activity);
-    }
-    if (s.albumin_composition.factor_activity) {
-      c.albumin_activity = units::in_percent(*s.albumin_composition.factor_activity);
-    }
-    if (s.ffp_composition.fibrinogen) {
-      c.ffp_fibrinogen = units::in_g_per_l(*s.ffp_composition.fibrinogen);
-    } else {
-      c.ffp_fibrinogen = p_.ffp_fibrinogen.value;
-    }
-    if (s.albumin_composition.fibrinogen) {
-      c.albumin_fibrinogen = units::in_g_per_l(*s.albumin_composition.fibrinogen);
-    }
   }
-  c.pta0 = k_.pta0;
-  c.fibrinogen0 = k_.fibrinogen0;
   return c;
 }
 
@@ -220,6 +200,7 @@ void Engine::step() {
                           dt);
     }
   }
+  kernel::step_factors(k_, factors_, f, body_.plasma, dt);
   kernel::step_blood(k_, f, body_, p_, c, dt_min);
   // (8) temperature, (9) haemodynamics, (10) signs
   kernel::step_thermal(k_, f, body_, p_, dt_min);

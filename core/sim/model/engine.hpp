@@ -41,7 +41,7 @@ class Engine {
   /// `sessions` in course order (session_setup for each); `solutes` from solute_models
   /// (may be empty: bilirubin and ammonia are then not simulated).
   Engine(Parameters parameters, const patient::Patient& patient, std::vector<SessionSetup> sessions,
-         std::vector<SoluteModel> solutes = {}, EngineOptions options = {});
+         SoluteModels solutes = {}, EngineOptions options = {});
 
   /// One step: 1 s while a session is connected (running, paused, rinse-back), otherwise
   /// 60 s, or less so that the next session connects at its planned start.
@@ -75,6 +75,7 @@ class Engine {
   kernel::Body body_;
   std::vector<SessionSetup> sessions_;
   std::vector<SoluteModel> solutes_;
+  FactorModels factors_;  ///< prothrombin activity and fibrinogen (factors.hpp)
   kernel::Kernel k_;
 };
 

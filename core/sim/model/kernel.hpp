@@ -94,11 +94,10 @@ struct Kernel {
   double bilirubin_p = 0.0, bilirubin_e = 0.0, ammonia_p = 0.0, ammonia_e = 0.0;
   bool has_bilirubin = false, has_ammonia = false;
   // haemostasis and blood
-  double pta = 100.0;                      ///< %
-  double pta0 = 100.0, fibrinogen0 = 3.0;  ///< the patient's own levels (synthesis)
-  double fibrinogen = 3.0;                 ///< g/L
-  double platelets = 200.0;                ///< 10^9/L
-  double red_cells = 2.0;                  ///< L in the body
+  double pta = 100.0, pta_e = 100.0;  ///< % (plasma, extravascular as the kinetics holds them)
+  double fibrinogen = 3.0, fibrinogen_e = 3.0;  ///< g/L
+  double platelets = 200.0;                     ///< 10^9/L
+  double red_cells = 2.0;                       ///< L in the body
   double hematocrit = 0.4;
   // temperature
   double temperature = 37.0;

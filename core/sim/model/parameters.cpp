@@ -141,11 +141,14 @@ Parameters defaults() {
                                     "none",
                                     4.0, "mmol/L", "normal value");
   p.factor_recovery_half_time = unverified(
-      "factor_recovery_half_time", "Half-time of prothrombin-complex recovery", 5.0, "h",
+      "factor_recovery_half_time",
+      "Half-time of prothrombin-complex recovery (when the protocol has no kinetics for it)", 5.0,
+      "h",
       "factor VII-dominated recovery; most factors recover within 24 h (Keller AJ, et al. Br J "
       "Haematol 1979)");
   p.fibrinogen_recovery_half_time = published(
-      "fibrinogen_recovery_half_time", "Half-time of fibrinogen recovery", 24.0, "h",
+      "fibrinogen_recovery_half_time",
+      "Half-time of fibrinogen recovery (when the protocol has no kinetics for it)", 24.0, "h",
       "fibrinogen recovers in 48–72 h after plasma exchange (Chirnside A, et al. Br J Haematol "
       "1981)");
   p.ffp_fibrinogen = unverified("ffp_fibrinogen",

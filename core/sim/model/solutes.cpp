@@ -52,8 +52,9 @@ std::optional<std::string> set_up(SoluteModel& m, const protocol::SoluteKinetics
 }  // namespace
 
 SoluteModels solute_models(const protocol::Protocol& protocol, const patient::Patient& patient,
-                           const SessionSetup& first_session) {
+                           const SessionSetup& first_session, const Parameters& parameters) {
   SoluteModels out;
+  out.factors = factor_models(protocol, patient, first_session, parameters);
   for (const Solute s : {Solute::bilirubin, Solute::ammonia}) {
     const std::string name(protocol::to_string(s));
     const protocol::SoluteKinetics* k = find_kinetics(protocol, s);

@@ -16,6 +16,7 @@
 #include "kinetics/compartment.hpp"
 #include "patient/patient.hpp"
 #include "protocol/protocol.hpp"
+#include "sim/model/factors.hpp"
 #include "sim/model/kernel.hpp"
 #include "sim/model/session_setup.hpp"
 
@@ -34,6 +35,9 @@ struct SoluteModel {
 
 struct SoluteModels {
   std::vector<SoluteModel> models;
+  /// Prothrombin activity and fibrinogen under the protocol's kinetics (unset: an engine
+  /// built without a protocol uses factor_models(patient, parameters)).
+  std::optional<FactorModels> factors;
   std::vector<std::string> problems;  ///< why a solute is not simulated
 };
 
@@ -41,7 +45,7 @@ struct SoluteModels {
 /// patient's lab is the baseline). A solute without a protocol model or a baseline lab is
 /// not simulated, with the reason in `problems`.
 SoluteModels solute_models(const protocol::Protocol& protocol, const patient::Patient& patient,
-                           const SessionSetup& first_session);
+                           const SessionSetup& first_session, const Parameters& parameters);
 
 namespace kernel {
 

@@ -31,8 +31,8 @@ void step_volume(Kernel& k, const Fluxes& f, double dt_min);
 void step_haemodynamics(Kernel& k, const Body& body, const Parameters& p, double dt_s);
 
 struct DeviceConstants;
-/// Prothrombin activity and fibrinogen (removed, replaced, recovering towards the patient's
-/// own level), platelets lost with the plasma removed, haematocrit from the red cells.
+/// Platelets lost with the plasma removed, haematocrit from the red cells (prothrombin
+/// activity and fibrinogen: step_factors, factors.hpp).
 void step_blood(Kernel& k, const Fluxes& f, const Body& body, const Parameters& p,
                 const DeviceConstants& c, double dt_min);
 

@@ -78,7 +78,7 @@ Preparation prepare(const scenario::ScenarioLoad& load, const std::string& proto
         o.id, o.value,
         "scenario " + s.id + " (" + load.file + ":" + std::to_string(o.where.line) + ")");
   }
-  SoluteModels solutes = solute_models(*sim.protocol, *patient_load.patient, session);
+  SoluteModels solutes = solute_models(*sim.protocol, *patient_load.patient, session, parameters);
 
   const auto& orders = sim.plan->session->replacement;
   const double length_s = units::in_seconds(session.duration);
@@ -91,7 +91,7 @@ Preparation prepare(const scenario::ScenarioLoad& load, const std::string& proto
              *sim.protocol,
              session,
              parameters,
-             std::move(solutes.models),
+             std::move(solutes),
              events::Exposure{0, static_cast<scenario::SimTime>(std::llround(length_s)),
                               orders ? orders->ffp_units.value : 0},
              orders ? orders->ffp_unit_volume : units::milliliters(0)};

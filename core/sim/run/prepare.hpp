@@ -27,7 +27,7 @@ struct Prepared {
   protocol::Protocol protocol;
   SessionSetup session;
   Parameters parameters;
-  std::vector<SoluteModel> solutes;
+  SoluteModels solutes;
   events::Exposure exposure;
   units::Volume ffp_unit_volume;  ///< what one FFP unit holds (the protocol's orders)
 };

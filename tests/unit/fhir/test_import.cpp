@@ -118,6 +118,29 @@ TEST_SUITE("fhir") {
     CHECK(r.yaml.empty());
   }
 
+  TEST_CASE("labs drawn at one time state it for the bridge view and at different times say so") {
+    const auto same =
+        import_bundle(bundle({lab("1975-2", q(4.2, "mg/dL"), "2026-12-04T06:00:00+08:00"),
+                              lab("6301-6", q(2.5, "{INR}"), "2026-12-03T22:00:00Z")}));
+    REQUIRE_FALSE(same.has_errors());
+    CHECK(same.yaml.find("\nbridge:\n  labs_drawn_at: 2026-12-03T22:00:00Z\n") !=
+          std::string::npos);
+
+    const auto apart =
+        import_bundle(bundle({lab("1975-2", q(4.2, "mg/dL"), "2026-12-04T06:00:00Z"),
+                              lab("6301-6", q(2.5, "{INR}"), "2026-12-03T06:00:00Z")}));
+    REQUIRE_FALSE(apart.has_errors());
+    CHECK(apart.yaml.find("bridge:") == std::string::npos);
+    REQUIRE(apart.problems.size() == 1);
+    CHECK(apart.problems[0].message.find("drawn at different times (2026-12-03T06:00:00Z to "
+                                         "2026-12-04T06:00:00Z)") != std::string::npos);
+
+    // Undated labs (the export of a patient file) state nothing.
+    const auto undated = import_bundle(bundle({lab("1975-2", q(4.2, "mg/dL"))}));
+    CHECK(undated.yaml.find("bridge:") == std::string::npos);
+    CHECK(undated.problems.empty());
+  }
+
   TEST_CASE("the diagnosis is read from a Condition in LiverBridge's code system only") {
     const auto condition = [](const std::string& system, const std::string& code) {
       return json{{"resourceType", "Condition"},

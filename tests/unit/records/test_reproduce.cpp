@@ -68,7 +68,11 @@ TEST_SUITE("records") {
       records::Store store(path);
       store.add_patient(lb::testing::kExamplePatientId, "nurse");
       store.add_plan(lb::testing::example_plan());
-      // Back to schema 1 as an older LiverBridge wrote it (SQLite >= 3.35 drops columns).
+      // Back to schema 1 as an older LiverBridge wrote it (SQLite >= 3.35 drops columns):
+      // without schema 3's training tables (their triggers and indexes go with them) and
+      // schema 2's column.
+      store.database().exec("DROP TABLE training_attempt_trainees");
+      store.database().exec("DROP TABLE training_attempts");
       store.database().exec("DROP TRIGGER plans_no_update");
       store.database().exec("ALTER TABLE plans DROP COLUMN course_start");
       store.database().exec(

@@ -35,13 +35,13 @@ inline Run load_run(const std::string& patient, const std::string& protocol_id) 
     REQUIRE_MESSAGE(setup.setup.has_value(), setup.problem);
     r.sessions.push_back(*setup.setup);
   }
-  r.solutes = solute_models(r.protocol, r.plan.patient, r.sessions.front());
+  r.solutes = solute_models(r.protocol, r.plan.patient, r.sessions.front(), r.parameters);
   return r;
 }
 
 inline Engine engine_of(const Run& r, int sessions = 1) {
   std::vector<SessionSetup> s(r.sessions.begin(), r.sessions.begin() + sessions);
-  return Engine(r.parameters, r.plan.patient, s, r.solutes.models);
+  return Engine(r.parameters, r.plan.patient, s, r.solutes);
 }
 
 /// Steps until the session's exchange is done (rinse-back begins) or `limit_s` passes.

@@ -66,8 +66,8 @@ TEST_SUITE("sim_model") {
     const units::Flow wanted = units::liters(8) / units::hours(7);
     s.flows = device_flows(s, s.flows.inlet * (wanted / s.flows.plasma_removal), s.ac_ratio);
     LB_CHECK_NEAR(units::in_ml_per_min(s.flows.plasma_removal), units::in_ml_per_min(wanted), 1e-6);
-    const SoluteModels solutes = solute_models(r.protocol, p, s);
-    Engine e(r.parameters, p, {s}, solutes.models);
+    const SoluteModels solutes = solute_models(r.protocol, p, s, r.parameters);
+    Engine e(r.parameters, p, {s}, solutes);
     fixture::run_to_rinse_back(e);
     REQUIRE(e.kernel().has_ammonia);
     const double change = e.kernel().ammonia_p / 160.0 - 1.0;
