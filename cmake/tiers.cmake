@@ -7,7 +7,7 @@
 # an include that runs back up (or sideways, records <-> cohort) fails the check. A new folder
 # under core/ must be added here (configuration and the check both refuse an unplaced folder).
 
-set(LB_TIERS units inputs engines plan report records bridge cohort print fhir sim training)
+set(LB_TIERS units inputs engines plan report records bridge cohort print fhir sim training simprint)
 
 # Shared vocabulary: quantities, text, derivations, diagnostics, file writes, person attributes.
 set(LB_TIER_units_FOLDERS units text explain diag io model)
@@ -48,6 +48,9 @@ set(LB_TIER_sim_BELOW plan)
 # bridge) can include it; beside sim, so that the simulation cannot reach the records file.
 set(LB_TIER_training_FOLDERS training)
 set(LB_TIER_training_BELOW records)
+# The printable page of a simulated run's debrief: sim's debrief on print's page helpers.
+set(LB_TIER_simprint_FOLDERS simprint)
+set(LB_TIER_simprint_BELOW print sim)
 
 # The tier that owns a folder of core/, or "" when none does.
 function(lb_folder_tier folder out)

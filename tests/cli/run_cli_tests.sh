@@ -84,6 +84,13 @@ check sim-validate-bundled 0 sim validate scenarios/alf-hvp-citrate.yaml scenari
 check sim-validate-invalid 2 sim validate tests/data/sim/malformed/cond-op-unknown.yaml tests/data/sim/malformed/random-p-one.yaml
 check sim-verify 0 sim verify --dir scenarios
 check sim-run-unknown 2 sim run no-such-scenario --seed 1 --out "$tmp/timeline.jsonl" --scenarios-dir scenarios
+# Debrief (docs/simulation-debrief.md): the narrative and the JSON of golden runs; a timeline
+# whose replay differs (another seed) is refused.
+check sim-debrief-text 0 sim debrief scenarios/golden/alf-hvp-citrate-struggling.seed-20261204.jsonl --scenarios-dir scenarios --self-rating 2
+check sim-debrief-json 0 sim debrief scenarios/golden/ffp-anaphylactoid-struggling.seed-20261204.jsonl --scenarios-dir scenarios --format json
+check sim-debrief-html 0 sim debrief scenarios/golden/ffp-anaphylactoid-competent.seed-20261204.jsonl --scenarios-dir scenarios --format html --self-rating 4
+check sim-debrief-replay-differs 2 sim debrief tests/cli/data/sim/other-seed.jsonl --scenarios-dir scenarios
+check sim-debrief-missing 2 sim debrief tests/cli/data/sim/no-such-timeline.jsonl
 # Stored training attempts (docs/records.md): the commands' options, an empty listing, and a
 # malformed timeline refused at file:line:col (tests/records/cli_attempts_test.sh stores some).
 check sim-attempts-save-help 0 sim attempts save --help

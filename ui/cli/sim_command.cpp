@@ -1,5 +1,6 @@
 // `liverbridge sim`: training simulation (docs/simulation-scenarios.md). The parent command;
-// each sub-command is its own file (sim_run, sim_verify, sim_validate, sim_list, sim_attempts).
+// each sub-command is its own file (sim_run, sim_verify, sim_validate, sim_list, sim_attempts,
+// sim_debrief).
 #include <CLI/CLI.hpp>
 #include <memory>
 
@@ -21,11 +22,11 @@ RegisteredCommand dispatching_command(CLI::App* command, std::vector<RegisteredC
 
 RegisteredCommand add_sim_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("sim",
-                                 "Training simulation: run, verify, validate and list scenarios, "
-                                 "store attempts (training only)");
-  return dispatching_command(
-      cmd, {add_sim_run_command(*cmd), add_sim_verify_command(*cmd), add_sim_validate_command(*cmd),
-            add_sim_list_command(*cmd), add_sim_attempts_command(*cmd)});
+                                 "Training simulation: run, verify, validate, list and debrief "
+                                 "scenarios, store attempts (training only)");
+  return dispatching_command(cmd, {add_sim_run_command(*cmd), add_sim_verify_command(*cmd),
+                                   add_sim_validate_command(*cmd), add_sim_list_command(*cmd),
+                                   add_sim_attempts_command(*cmd), add_sim_debrief_command(*cmd)});
 }
 
 }  // namespace lb::cli

@@ -11,6 +11,7 @@ RegisteredCommand add_sim_run_command(CLI::App& sim);
 RegisteredCommand add_sim_verify_command(CLI::App& sim);
 RegisteredCommand add_sim_validate_command(CLI::App& sim);
 RegisteredCommand add_sim_list_command(CLI::App& sim);
+RegisteredCommand add_sim_debrief_command(CLI::App& sim);
 /// `sim attempts save|list|show` (ui/cli/sim_attempts_command.cpp and sim_attempts_*_command.cpp).
 RegisteredCommand add_sim_attempts_command(CLI::App& sim);
 

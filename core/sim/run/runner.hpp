@@ -56,6 +56,9 @@ class Runner {
   [[nodiscard]] const std::string& timeline() const { return timeline_; }
   [[nodiscard]] const std::string& trace() const { return trace_; }
   [[nodiscard]] const std::vector<events::RolledEvent>& schedule() const { return rolled_; }
+  /// The engine at the current time (read-only): the debrief samples its state and ledgers
+  /// between units of work (sim/debrief/replay.hpp).
+  [[nodiscard]] const Engine& engine() const { return engine_; }
   /// The highest-priority alarm sounding now (the UI slows to ×1 on a high one).
   [[nodiscard]] std::optional<alarms::Priority> sounding() const {
     return board_.highest_sounding();

@@ -1,8 +1,10 @@
 // Starting-state overrides of a scenario (`start: {temp: 35.9 °C}`): the core temperature,
-// the haemodynamic signs (mean arterial pressure, heart rate, SpO2) and the blood gas (pH and
-// bicarbonate: together they set the patient's own pCO2), which the engine then carries
-// forward. Amounts (citrate, calcium, volume) come from the patient file and the parameters,
-// so their ledgers start where the state starts.
+// the haemodynamic signs (mean arterial pressure, heart rate, SpO2), the blood gas (pH and
+// bicarbonate: together they set the patient's own pCO2), ionised calcium and citrate (they
+// set the calcium and citrate amounts, whose ledgers start there), potassium (as measured),
+// haemoglobin, platelets, prothrombin activity, fibrinogen (the patient's own level, where the
+// kinetics return, stays the file's) and the volume deficit. Amounts (citrate, calcium, volume)
+// come from the patient file and the parameters, so their ledgers start where the state starts.
 #pragma once
 
 #include <string>

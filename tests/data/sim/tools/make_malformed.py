@@ -58,7 +58,7 @@ CASES = [
     ("start-unknown", "  temp: 36.8 °C", "  tmp: 36.8 °C", "tmp", "did you mean 'temp'"),
     ("start-wrong-unit", "  temp: 36.8 °C", "  temp: 98 F", "98 F", "°C"),
     ("start-no-unit", "  temp: 36.8 °C", "  temp: 36.8", "36.8", "has no unit"),
-    ("start-not-settable", "  temp: 36.8 °C", "  ica: 1.1 mmol/L", "1.1 mmol/L", "cannot be set at the start"),
+    ("start-not-settable", "  temp: 36.8 °C", "  total_ca: 2.2 mmol/L", "2.2 mmol/L", "cannot be set at the start"),
     ("start-nan", "  temp: 36.8 °C", "  temp: nan °C", "nan", "°C"),
     # ---- alarms ---------------------------------------------------------------------------
     ("alarm-not-list", "alarms:\n  - id: map_low", "alarms: map_low\nalarms_old:\n  - id: map_low", "map_low\n", "expected a list of mappings"),

@@ -1,0 +1,49 @@
+#include "sim/debrief/deviations.hpp"
+
+#include "sim/model/validate_action.hpp"
+#include "text/format.hpp"
+#include "units/compare.hpp"
+
+namespace lb::sim::debrief {
+
+namespace {
+
+void calcium_order(const SessionSetup& s, scenario::SimTime t, const SetCalciumInfusion& a,
+                   std::vector<Deviation>& out) {
+  if (!s.calcium) return;  // the protocol orders no calcium: no figure to hold it to
+  const auto ml_h = [](units::Flow f) { return units::in_ml_per_min(f) * 60.0; };
+  if (a.product != s.calcium->product) {
+    out.push_back({t, "set_ca_infusion", kCalciumOtherProduct,
+                   std::string(names::kCalciumProduct.name(a.product)) +
+                       " instead of the protocol's " +
+                       std::string(names::kCalciumProduct.name(s.calcium->product))});
+  }
+  if (units::above(a.rate, s.calcium->rate)) {
+    out.push_back({t, "set_ca_infusion", kCalciumAboveOrder,
+                   "calcium infusion " + text::fixed(ml_h(a.rate), 1) +
+                       " mL/h is above the protocol's order of " +
+                       text::fixed(ml_h(s.calcium->rate), 1) + " mL/h"});
+  }
+}
+
+}  // namespace
+
+std::vector<Deviation> protocol_deviations(const run::Prepared& prepared,
+                                           const scenario::Script& script) {
+  std::vector<Deviation> out;
+  for (const auto& e : script.entries) {
+    if (e.actor != scenario::Actor::trainee) continue;
+    const auto* a = std::get_if<Action>(&e.what);
+    if (a == nullptr) continue;
+    const std::string name(action_name(*a));
+    for (const auto& f : validate_action(*a, prepared.session, prepared.parameters)) {
+      out.push_back({e.at, name, f.code, f.message});
+    }
+    if (const auto* ca = std::get_if<SetCalciumInfusion>(a)) {
+      calcium_order(prepared.session, e.at, *ca, out);
+    }
+  }
+  return out;
+}
+
+}  // namespace lb::sim::debrief
