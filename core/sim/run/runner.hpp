@@ -87,7 +87,6 @@ class Runner {
   /// Ends the run now with the closing line (the instructor's "end scenario").
   void end_now();
 
-  [[nodiscard]] const Engine& engine() const { return engine_; }
   [[nodiscard]] const State& state() const { return state_; }
   [[nodiscard]] const alarms::AlarmBoard& alarm_board() const { return board_; }
   [[nodiscard]] const labs::LabQueue& lab_queue() const { return labs_; }
