@@ -96,7 +96,7 @@ int run_command_line(int argc, char** argv) {
                    "Screen to show: plan, schedule, scores (planner tabs), plan-approve (the "
                    "approve-and-store modal), records (course), records-session (session "
                    "entry), records-audit (audit trail), records-bridge (bridge view), "
-                   "sim-library, sim-bedside, sim-instructor (training simulation)")
+                   "sim-library, sim-bedside, sim-instructor, sim-debrief (training simulation)")
       ->check(CLI::IsMember(gui::view_names()));
   window_opts->add_option("--scenario", window.scenario,
                           "Training scenario file or bundled id for the sim-* views");

@@ -108,11 +108,11 @@ void man_option(const CLI::Option& o, std::ostream& out) {
     const auto set = choices(o);
     std::string value;
     for (const auto& c : set) value += (value.empty() ? "" : "|") + c;
-    // "\:" after each "|": a place troff may break a long list of choices (the --view list is
-    // wider than a man page's line).
+    // " | " between choices: spaces where troff may break and adjust a long list (the --view
+    // list is wider than a man page's line).
     std::string shown = roff(value.empty() ? o.get_type_name() : value);
-    for (std::size_t at = shown.find('|'); at != std::string::npos; at = shown.find('|', at + 3)) {
-      shown.insert(at + 1, "\\:");
+    for (std::size_t at = shown.find('|'); at != std::string::npos; at = shown.find('|', at + 2)) {
+      shown.replace(at, 1, " | ");
     }
     out << " \\fI" << shown << "\\fR";
   }

@@ -390,9 +390,9 @@ bool submit_correction(AppState& s) {
 
 const std::vector<std::string>& view_names() {
   static const std::vector<std::string> names = {
-      "plan",        "plan-approve",    "schedule",      "scores",
-      "records",     "records-session", "records-audit", "records-bridge",
-      "sim-library", "sim-bedside",     "sim-instructor"};
+      "plan",        "plan-approve",    "schedule",       "scores",
+      "records",     "records-session", "records-audit",  "records-bridge",
+      "sim-library", "sim-bedside",     "sim-instructor", "sim-debrief"};
   return names;
 }
 
@@ -403,11 +403,13 @@ bool apply_view(AppState& s, std::string_view view) {
     begin_approve(s);
     return true;
   }
-  if (view == "sim-library" || view == "sim-bedside" || view == "sim-instructor") {
+  if (view == "sim-library" || view == "sim-bedside" || view == "sim-instructor" ||
+      view == "sim-debrief") {
     s.records.active = false;
     s.sim.active = true;
     s.sim.screen = view == "sim-library"   ? simui::Screen::library
                    : view == "sim-bedside" ? simui::Screen::bedside
+                   : view == "sim-debrief" ? simui::Screen::debrief
                                            : simui::Screen::instructor;
     if (view == "sim-library") simui::load_library(s.sim);
     return true;

@@ -38,6 +38,9 @@ void draw_lab_panel(gui::AppState& s);
 void draw_action_bar(gui::AppState& s);
 void draw_instructor_console(gui::AppState& s);
 void draw_attempts_panel(gui::AppState& s);
+/// The debrief of the current attempt (debrief_screen.cpp): the self-rating first, then the
+/// debrief panel (debrief_panel.hpp) of the finished run.
+void draw_debrief_screen(gui::AppState& s);
 
 // ---- shared by the panels (sim_common.cpp) -------------------------------------------------
 /// High red, medium amber, low blue: always drawn with priority_word beside it.

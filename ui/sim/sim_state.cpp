@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "io/sha256.hpp"
 #include "sim/model/observables.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 
@@ -52,19 +53,24 @@ void rebase(SimState& s) {
   if (s.paused || s.frozen) s.pacer.pause(0.0);
 }
 
-bool start_prepared(SimState& s, sim::run::Preparation prep, std::string source) {
+bool start_prepared(SimState& s, sim::run::Preparation prep, std::string source,
+                    const std::string& scenario_text) {
   if (!prep.prepared) {
     s.problems = first_errors(prep.diagnostics);
     if (s.problems.empty()) s.problems = "the scenario cannot be prepared";
     return false;
   }
   s.problems.clear();
+  s.scenario_sha256 = io::sha256_hex(scenario_text);
+  s.debrief.reset();
+  s.debrief_branch = -1;
+  s.debrief_problem.clear();
   s.prepared = std::move(prep.prepared);
   s.source = std::move(source);
   sim::run::RunOptions options;
   options.seed = s.seed;
   s.branches.clear();
-  s.branches.push_back(Branch{1, -1, 0, sim::run::Runner(*s.prepared, options), {}, 0, {}, {}});
+  s.branches.push_back(Branch{1, -1, 0, sim::run::Runner(*s.prepared, options), {}, 0, {}, {}, {}});
   s.current = 0;
   s.speed = 1.0;
   s.paused = true;
@@ -164,7 +170,7 @@ bool start_scenario_file(SimState& s, const std::string& path) {
   const auto load = sim::scenario::load_scenario_file(path);
   auto prep = sim::run::prepare(load, s.protocols_dir);
   const std::string id = load.scenario ? load.scenario->id : fs::path(path).stem().string();
-  return start_prepared(s, std::move(prep), "scenario " + id);
+  return start_prepared(s, std::move(prep), "scenario " + id, load.text);
 }
 
 bool start_scenario(SimState& s, int index) {
@@ -188,7 +194,7 @@ bool start_from_plan(SimState& s, const std::string& patient_text, const std::st
     prep.prepared->scenario.duration_s =
         static_cast<SimTime>(std::ceil(run_s)) + kObserveAfterSession;
   }
-  return start_prepared(s, std::move(prep), "the plan of " + patient_file);
+  return start_prepared(s, std::move(prep), "the plan of " + patient_file, load.text);
 }
 
 Branch* current_branch(SimState& s) {
@@ -315,7 +321,7 @@ bool rewind_to(SimState& s, std::size_t index) {
   const Snapshot& snap = from->snapshots[index];
   int number = 0;
   for (const auto& b : s.branches) number = std::max(number, b.number);
-  Branch next{number + 1, s.current, snap.t, snap.runner, {}, 0, {}, {}};
+  Branch next{number + 1, s.current, snap.t, snap.runner, {}, 0, {}, {}, {}};
   next.snapshots.assign(from->snapshots.begin(),
                         from->snapshots.begin() + static_cast<std::ptrdiff_t>(index) + 1);
   next.next_snapshot = snap.t + kSnapshotEvery;

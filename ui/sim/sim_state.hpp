@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/debrief/debrief.hpp"
+#include "sim/debrief_panel.hpp"
 #include "sim/run/pacing.hpp"
 #include "sim/run/prepare.hpp"
 #include "sim/run/runner.hpp"
@@ -56,8 +58,9 @@ struct Branch {
   sim::run::Runner runner;
   std::vector<Snapshot> snapshots;
   SimTime next_snapshot = 0;
-  std::vector<EcgRecord> ecgs;  ///< 12-lead ECGs the trainee recorded (QTc shown from them)
-  std::vector<SimTime> flags;   ///< moments the instructor flagged for the debrief
+  std::vector<EcgRecord> ecgs;     ///< 12-lead ECGs the trainee recorded (QTc shown from them)
+  std::vector<SimTime> flags;      ///< moments the instructor flagged for the debrief
+  std::optional<int> self_rating;  ///< 1–5, asked on the debrief screen before any score
 };
 
 /// The speeds the time controls offer (simulated seconds per wall second).
@@ -87,8 +90,15 @@ struct SimState {
   std::string source;  ///< what is being run ("scenario alf-hvp-citrate", "the plan of ...")
   std::uint64_t seed = 20261204;
   std::vector<Branch> branches;
-  int current = -1;      ///< index into branches
-  std::string problems;  ///< why the last start failed (diagnostics), or ""
+  int current = -1;             ///< index into branches
+  std::string problems;         ///< why the last start failed (diagnostics), or ""
+  std::string scenario_sha256;  ///< of the scenario file's bytes (the debrief's stage)
+
+  // ---- the debrief (debrief_screen.cpp) ----
+  std::optional<sim::debrief::Debrief> debrief;
+  int debrief_branch = -1;  ///< the branch `debrief` was made for
+  std::string debrief_problem;
+  gui::DebriefView debrief_view;
 
   // ---- time ----
   double speed = 1.0;

@@ -24,6 +24,7 @@ constexpr ScreenTab kScreens[] = {
     {Screen::library, "Scenario library", "sim.screen.library"},
     {Screen::bedside, "Trainee bedside", "sim.screen.bedside"},
     {Screen::instructor, "Instructor console", "sim.screen.instructor"},
+    {Screen::debrief, "Debrief", "sim.screen.debrief"},
 };
 
 void draw_header(gui::AppState& s) {
@@ -139,7 +140,9 @@ void draw_sim_window(gui::AppState& s) {
     case Screen::instructor:
       if (runner(sim) != nullptr) draw_instructor_console(s);
       break;
-    case Screen::debrief: break;
+    case Screen::debrief:
+      if (runner(sim) != nullptr) draw_debrief_screen(s);
+      break;
   }
   ImGui::PopStyleVar();
   ImGui::End();

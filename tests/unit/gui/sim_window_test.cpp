@@ -260,4 +260,32 @@ TEST_SUITE("gui") {
     h.frames(2);
     CHECK(h.drawn("sim.monitor.hr"));
   }
+
+  TEST_CASE("the debrief screen asks for the self-rating first then shows the debrief of the run") {
+    SimHeadless h;
+    simui::flag_moment(h.state.sim, "first ratio");  // a flag changes nothing in the run
+    simui::replay(h.state.sim, competent(), 1'000'000);
+    REQUIRE(simui::runner(h.state.sim)->finished());
+    h.state.sim.screen = simui::Screen::debrief;
+    h.frames(2);
+    CHECK_FALSE(h.state.sim.debrief.has_value());  // no score before the rating
+    h.click("sim.debrief.rating.4");
+    REQUIRE(h.state.sim.debrief.has_value());
+    CHECK(h.drawn("sim.debrief.body"));
+    CHECK(h.state.sim.debrief->stage.seed == 20261204);
+    CHECK(h.state.sim.debrief->reactions.self_rating == 4);
+    CHECK(h.state.sim.debrief->stage.scenario == "alf-hvp-citrate");
+  }
+
+  TEST_CASE("a run the replay cannot repeat gets no debrief and the screen says why") {
+    SimHeadless h;
+    REQUIRE(simui::runner(h.state.sim)->inject_event("cold_ffp_batch"));
+    simui::run_until(h.state.sim, 1'000'000);
+    simui::current_branch(h.state.sim)->self_rating = 3;
+    h.state.sim.screen = simui::Screen::debrief;
+    h.frames(2);
+    CHECK_FALSE(h.state.sim.debrief.has_value());
+    CHECK(contains(h.state.sim.debrief_problem, "inject_event"));
+    CHECK(h.drawn("sim.debrief.problem"));
+  }
 }
