@@ -65,7 +65,8 @@ double event_time(const std::string& timeline, const std::string& event) {
 }  // namespace
 
 TEST_SUITE("sim_run") {
-  TEST_CASE("ALF high-volume exchange: titrated calcium holds iCa and the struggling run is toxic") {
+  TEST_CASE(
+      "ALF high-volume exchange: titrated calcium holds iCa and the struggling run is toxic") {
     const auto p = prepared("alf-hvp-citrate");
     sim::run::Runner good(p, options(20261204, "alf-hvp-citrate-competent"));
     good.run_to_end();
