@@ -70,7 +70,7 @@ void draw_details(AppState& s) {
   }
   ImGui::TextColored(kColourMuted, "File");
   ImGui::SameLine(em(4.5f));
-  ImGui::TextUnformatted(e->path.c_str());
+  path_text(e->path, ImGui::GetStyleColorVec4(ImGuiCol_Text));
   ImGui::TextColored(kColourMuted, "SHA-256");
   ImGui::SameLine(em(4.5f));
   ImGui::TextUnformatted(io::sha256_hex(e->text).substr(0, 16).c_str());

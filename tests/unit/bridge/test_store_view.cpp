@@ -32,7 +32,9 @@ records::PlanInput plan_of(const std::string& text) {
   return *capture.input;
 }
 
-void add_session(records::Store& store) {
+/// Session 1, 08:00-15:00 on 20 Nov, INR 6.9 before and `post` after (1 h after by default).
+void add_session(records::Store& store,
+                 const std::string& post = "{drawn_at: 2026-11-20T16:00Z, inr: 1.3}") {
   const auto load = records::parse_session(R"(patient: LB-ALF-0001
 started_at: 2026-11-20T08:00Z
 ended_at: 2026-11-20T15:00Z
@@ -40,8 +42,7 @@ plasma_removed: 10000 mL
 replaced: {ffp: 10000 mL}
 labs:
   pre:  {drawn_at: 2026-11-20T07:30Z, inr: 6.9}
-  post: {drawn_at: 2026-11-20T16:00Z, inr: 1.3}
-)",
+  post: )" + post + "\n",
                                            "s.yaml");
   REQUIRE(load.session.has_value());
   store.add_session(*load.session, "Nurse Test");
@@ -141,18 +142,7 @@ TEST_SUITE("bridge") {
       auto capture = records::capture_plan(request);
       REQUIRE(capture.input.has_value());
       store.add_plan(*capture.input);
-      const auto load = records::parse_session(R"(patient: LB-ALF-0001
-started_at: 2026-11-20T08:00Z
-ended_at: 2026-11-20T15:00Z
-plasma_removed: 10000 mL
-replaced: {ffp: 10000 mL}
-labs:
-  pre:  {drawn_at: 2026-11-20T07:30Z, inr: 6.9}
-  post: {drawn_at: 2026-11-21T11:00Z, inr: 1.9}
-)",
-                                               "s.yaml");
-      REQUIRE(load.session.has_value());
-      store.add_session(*load.session, "Nurse Test");
+      add_session(store, "{drawn_at: 2026-11-21T11:00Z, inr: 1.9}");
       const auto g =
           bridge::gather_inputs(store, testing::kExamplePatientId.str(), testing::at_hours(60));
       for (const auto& o : g.inputs.observations) {
