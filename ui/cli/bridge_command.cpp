@@ -13,8 +13,6 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "gui/data_dirs.hpp"
-#include "io/atomic_write.hpp"
-#include "io/sha256.hpp"
 #include "records/store.hpp"
 #include "records/timestamp.hpp"
 

@@ -8,8 +8,6 @@
 #include "bridge/rule_loader.hpp"
 #include "gui/app_state.hpp"
 #include "gui/data_dirs.hpp"
-#include "io/atomic_write.hpp"
-#include "io/sha256.hpp"
 #include "records/store.hpp"
 #include "records/timestamp.hpp"
 #include "text/format.hpp"
