@@ -50,14 +50,16 @@ void Engine::apply(const Action& action) {
           [&](const SetCalciumInfusion& a) {
             k_.ca_infusion = l_per_min(a.rate) * 1000.0 *
                              kernel::calcium_per_ml(static_cast<int>(a.product), p_);
-            k_.ca_from_protocol = false;
           },
           [&](const SetPotassiumInfusion& a) { k_.kcl = in_mmol_per_min(a.rate); },
           [&](const GiveFluid& a) {
+            // Each fluid has its own running bolus; a second bolus of the same fluid carries
+            // the first one's volume still to run (as a calcium bolus does): none is lost.
+            const auto i = static_cast<std::size_t>(a.fluid);
+            const double left = k_.fluid_rate[i] * k_.fluid_left_s[i] / 60.0;  // L still to run
             const double over_s = std::max(kSessionStepSeconds, units::in_seconds(a.over));
-            k_.fluid_rate = units::in_liters(a.volume) / (over_s / 60.0);
-            k_.fluid_left_s = over_s;
-            k_.fluid_kind = static_cast<int>(a.fluid);
+            k_.fluid_rate[i] = (units::in_liters(a.volume) + left) / (over_s / 60.0);
+            k_.fluid_left_s[i] = over_s;
             k_.vasovagal_left_s = 0.0;  // a fluid bolus reverses a vasovagal episode
           },
           [&](const SetNorepinephrine& a) {
@@ -90,10 +92,7 @@ void Engine::apply(const Action& action) {
             if (!connected) return;
             k_.in_circuit = 0.0;  // the circuit's blood is discarded: the deficit stays
             k_.mode = kernel::Mode::ended;
-            if (k_.ca_from_protocol) {
-              k_.ca_infusion = 0.0;
-              k_.ca_from_protocol = false;
-            }
+            end_calcium_infusion();
           },
           [&](const SetBloodWarmer& a) { k_.warmer = a.on; },
           [&](const FixLine& a) {

@@ -1,14 +1,20 @@
 #include "sim/model/citrate_calcium.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace lb::sim::kernel {
+
+double ionised_capacity(const Body& body, const Parameters& p) {
+  return body.ecf * (1.0 + p.other_complexes.value) +
+         body.plasma * p.protein_binding.value * body.albumin;
+}
 
 CalciumSpecies solve_calcium(double calcium_mmol, double citrate_mmol, const Body& body,
                              const Parameters& p) {
   const double kd = p.kd_calcium_citrate.value;
   const double bound = p.protein_binding.value * body.albumin;  // b
-  const double alpha = body.ecf * (1.0 + p.other_complexes.value) + body.plasma * bound;
+  const double alpha = ionised_capacity(body, p);
   const double a = calcium_mmol;
   const double c = citrate_mmol / body.ecf;
   const double b = alpha * kd + body.ecf * c - a;
@@ -51,8 +57,14 @@ double step_citrate_calcium(Kernel& k, const Fluxes& f, const Body& body, const 
   // Bone and PTH buffering pulls iCa back towards the set point (negative above it).
   const double mobilised =
       p.calcium_mobilisation.value * (p.ionised_calcium_set.value - k.ica) * dt_min;
+  // Above the set point a calcium load leaves the exchangeable pool (renal excretion and uptake
+  // into bone, with PTH suppressed) with half-time t½: J = ln 2/t½ · α · (iCa − iCa_set), α the
+  // pool's calcium per mmol/L of iCa at fixed citrate, so the ionised excess halves in t½.
+  const double excess = std::max(0.0, k.ica - p.ionised_calcium_set.value);
+  const double eliminated = std::log(2.0) / p.calcium_elimination_half_time.value *
+                            ionised_capacity(body, p) * excess * dt_min;
   const double ca_in = f.calcium_in * dt_min + mobilised;
-  const double ca_removed = f.plasma_removed * k.total_ca * dt_min;
+  const double ca_removed = f.plasma_removed * k.total_ca * dt_min + eliminated;
   k.calcium += ca_in - ca_removed;
   k.calcium_ledger.in += ca_in;
   k.calcium_ledger.out += ca_removed;

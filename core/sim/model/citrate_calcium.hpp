@@ -16,6 +16,10 @@ struct CalciumSpecies {
   double total = 0.0;       ///< what the lab reports as total calcium
 };
 
+/// α = V_e·(1 + oth) + V_p·b (L): the exchangeable calcium per mmol/L of iCa, the citrate
+/// complex apart.
+double ionised_capacity(const Body& body, const Parameters& p);
+
 /// Solves A_Ca = V_e·(iCa·(1 + oth) + CaCit) + V_p·b·iCa with CaCit = iCa·C/(K_d + iCa)
 /// (free citrate C/(1 + iCa/K_d)) for iCa. Multiplying by (K_d + iCa) gives the quadratic
 /// α·x² + (α·K_d + V_e·C − A)·x − A·K_d = 0, α = V_e·(1 + oth) + V_p·b, whose one positive

@@ -3,8 +3,12 @@
 #include <algorithm>
 
 #include "sim/model/action.hpp"
+#include "sim/model/constants.hpp"
 
 namespace lb::sim::kernel {
+
+static_assert(static_cast<int>(Fluid::ffp) + 1 == kFluidKinds,
+              "one running bolus per fluid: kFluidKinds counts the Fluid values");
 
 double calcium_per_ml(int product, const Parameters& p) {
   return static_cast<CalciumProduct>(product) == CalciumProduct::chloride_10
@@ -81,19 +85,20 @@ Fluxes step_device(Kernel& k, const DeviceConstants& c, const Parameters& p, dou
   const double inlet_ml = k.mode == Mode::running ? k.q_whole_blood * 1000.0 : 0.0;
   k.access_pressure = k.access_available > 0.0
                           ? -p.access_resistance.value * inlet_ml / k.access_available
-                          : -p.access_resistance.value * 1000.0;
+                          : -p.access_resistance.value * kOccludedAccessFlow;
   k.return_pressure =
       p.return_resistance.value * f.return_flow * 1000.0 + p.clot_pressure.value * k.clot_index;
 
   // Infusions and boluses into the patient (run whatever the device does).
   f.calcium_in += k.ca_infusion + running(k.ca_bolus_left_s, k.ca_bolus, dt_s);
   f.potassium_in = k.kcl;
-  f.fluid = running(k.fluid_left_s, k.fluid_rate, dt_s);
-  if (static_cast<Fluid>(k.fluid_kind) == Fluid::ffp) {
-    f.fluid_ffp = f.fluid;
-    f.citrate_in += f.fluid * c.ffp_citrate;
-    f.calcium_in += f.fluid * c.ffp_calcium;
+  for (std::size_t i = 0; i < k.fluid_rate.size(); ++i) {
+    const double q = running(k.fluid_left_s[i], k.fluid_rate[i], dt_s);
+    f.fluid += q;
+    if (static_cast<Fluid>(i) == Fluid::ffp) f.fluid_ffp = q;
   }
+  f.citrate_in += f.fluid_ffp * c.ffp_citrate;
+  f.calcium_in += f.fluid_ffp * c.ffp_calcium;
   f.bleeding = k.bleeding;
   return f;
 }

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "sim/model/citrate_calcium.hpp"
+#include "sim/model/constants.hpp"
 #include "sim/model/sub_models.hpp"
 
 namespace lb::sim {
@@ -64,13 +65,14 @@ kernel::Kernel initial_kernel(const Parameters& p, const patient::Patient& patie
   k.heart_rate0 = p.baseline_heart_rate.value;
   k.map = k.map0 * (1.0 + p.norepinephrine_effect.value * k.norepinephrine);
   k.heart_rate = k.heart_rate0;
+  k.spo2 = k.spo2_0 = p.baseline_spo2.value;
   k.pta = k.pta_e = units::in_percent(factors.pta.baseline);
   k.fibrinogen = k.fibrinogen_e = units::in_g_per_l(factors.fibrinogen.baseline);
   k.platelets = patient.labs.platelets ? units::in_giga_per_liter(*patient.labs.platelets)
                                        : p.baseline_platelets.value;
   k.red_cells = body.red_cells;
   k.hematocrit = units::in_fraction(patient.hematocrit);
-  k.temperature = 37.0;
+  k.temperature = kernel::kBodyTemperature;
   kernel::update_signs(k, p);
   k.citrate_ledger.initial = k.citrate;
   k.calcium_ledger.initial = k.calcium;
@@ -158,7 +160,6 @@ void Engine::connect(int index) {
   if (s.calcium) {
     k_.ca_infusion = l_per_min(s.calcium->rate) * 1000.0 *
                      kernel::calcium_per_ml(static_cast<int>(s.calcium->product), p_);
-    k_.ca_from_protocol = true;
   }
 }
 
@@ -207,11 +208,16 @@ void Engine::step() {
   k_.vasovagal_left_s = std::max(0.0, k_.vasovagal_left_s - dt);
   kernel::step_haemodynamics(k_, body_, p_, dt);
   kernel::update_signs(k_, p_);
-  if (before != kernel::Mode::ended && k_.mode == kernel::Mode::ended && k_.ca_from_protocol) {
-    k_.ca_infusion = 0.0;  // the protocol's calcium runs with the session
-    k_.ca_from_protocol = false;
-  }
+  if (before != kernel::Mode::ended && k_.mode == kernel::Mode::ended) end_calcium_infusion();
   k_.elapsed_s += dt;
+}
+
+void Engine::end_calcium_infusion() {
+  // Calcium replaces what the session's citrate binds and its plasma removes: every infusion
+  // (the protocol's order and the trainee's own) stops with the session. Calcium after the
+  // session is a new, explicit order (set_ca_infusion after the end); a running bolus, a
+  // dose already given, runs in.
+  k_.ca_infusion = 0.0;
 }
 
 void Engine::run_until(units::Duration t) {

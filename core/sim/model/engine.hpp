@@ -60,6 +60,7 @@ class Engine {
   [[nodiscard]] const kernel::Kernel& kernel() const { return k_; }
   [[nodiscard]] const kernel::Body& body() const { return body_; }
   [[nodiscard]] const Parameters& parameters() const { return p_; }
+  [[nodiscard]] const EngineOptions& options() const { return options_; }
   [[nodiscard]] const std::vector<SessionSetup>& sessions() const { return sessions_; }
   /// Amounts the ledgers check: mmol of citrate and calcium, L of deficit, µmol of solutes.
   [[nodiscard]] double solute_amount(protocol::Solute s) const;
@@ -69,6 +70,8 @@ class Engine {
   void set_device(double inlet_l_min, double ratio);
   [[nodiscard]] kernel::DeviceConstants constants() const;
   void apply_device_action(const Action& a);
+  /// The session has ended: its calcium infusion stops (docs/simulation.md §Actions).
+  void end_calcium_infusion();
 
   Parameters p_;
   EngineOptions options_;

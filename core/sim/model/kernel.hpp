@@ -8,9 +8,14 @@
 // decides the future of a run (settings, pending boluses, event effects, ledgers) is here.
 #pragma once
 
+#include <array>
+
 namespace lb::sim::kernel {
 
 enum class Mode { idle, running, paused, rinse_back, ended };
+
+/// The number of sim::Fluid values (action.hpp; device.cpp checks they agree).
+inline constexpr int kFluidKinds = 4;
 
 /// Inflow and outflow of one conserved quantity since the start; the amount must equal
 /// initial + in − out (mass-balance tests, every step).
@@ -74,7 +79,6 @@ struct Kernel {
   double rinse_left_s = 0.0;
   double clot_index = 0.0, clot_per_h = 0.0;
   double access_pressure = 0.0, return_pressure = 0.0;  ///< mmHg
-  bool ca_from_protocol = false;  ///< the running calcium infusion is the protocol's order
   // citrate and calcium
   double citrate = 0.0;  ///< mmol in the ECF
   double calcium = 0.0;  ///< mmol exchangeable calcium
@@ -89,7 +93,9 @@ struct Kernel {
   // volume and haemodynamics
   double deficit = 0.0;  ///< L intravascular deficit
   double map = 80.0, heart_rate = 85.0, spo2 = 97.0, qtc = 420.0;
-  double map0 = 80.0, heart_rate0 = 85.0;
+  /// Without events or drugs: MAP before norepinephrine, heart rate, SpO2 (a start: override
+  /// sets them, so the value holds).
+  double map0 = 80.0, heart_rate0 = 85.0, spo2_0 = 97.0;
   // solutes (µmol/L): plasma and extravascular as the kinetics engine holds them
   double bilirubin_p = 0.0, bilirubin_e = 0.0, ammonia_p = 0.0, ammonia_e = 0.0;
   bool has_bilirubin = false, has_ammonia = false;
@@ -105,9 +111,10 @@ struct Kernel {
   double ca_infusion = 0.0;                      ///< mmol/min
   double ca_bolus = 0.0, ca_bolus_left_s = 0.0;  ///< mmol/min while running
   double kcl = 0.0;                              ///< mmol/min
-  double fluid_rate = 0.0, fluid_left_s = 0.0;   ///< L/min of a bolus while running
-  int fluid_kind = 0;                            ///< Fluid enum value of the running bolus
-  double norepinephrine = 0.0;                   ///< µg/kg/min
+  /// Fluid boluses, one per fluid (index: the Fluid enum value) so a second bolus of another
+  /// fluid runs beside the first: L/min while running, and the time left.
+  std::array<double, kFluidKinds> fluid_rate{}, fluid_left_s{};
+  double norepinephrine = 0.0;  ///< µg/kg/min
   // event effects
   double vasovagal_left_s = 0.0;
   int allergy_grade = 0;

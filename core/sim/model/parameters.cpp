@@ -1,6 +1,7 @@
 #include "sim/model/parameters.hpp"
 
 #include "session/citrate.hpp"
+#include "sim/model/parameter_ranges.hpp"
 #include "units/quantities.hpp"
 
 namespace lb::sim {
@@ -8,23 +9,24 @@ namespace lb::sim {
 namespace {
 
 constexpr const char* kUnverified = "unverified default (no checked source): ";
+// The range is set for every parameter at the end (set_valid_ranges, parameter_ranges.cpp).
 constexpr const char* kCalibrated =
     "calibrated so the model meets the published anchors in docs/simulation.md §Calibration: ";
 
 Parameter published(std::string id, std::string label, double v, std::string unit,
                     std::string source) {
-  return {std::move(id),   std::move(label),  v,
-          std::move(unit), std::move(source), Verification::published};
+  return {std::move(id),     std::move(label),        v,           std::move(unit),
+          std::move(source), Verification::published, ValidRange{}};
 }
 Parameter calibrated(std::string id, std::string label, double v, std::string unit,
                      const std::string& why) {
-  return {std::move(id),   std::move(label),  v,
-          std::move(unit), kCalibrated + why, Verification::calibrated};
+  return {std::move(id),     std::move(label),         v,           std::move(unit),
+          kCalibrated + why, Verification::calibrated, ValidRange{}};
 }
 Parameter unverified(std::string id, std::string label, double v, std::string unit,
                      const std::string& why) {
-  return {std::move(id),   std::move(label),  v,
-          std::move(unit), kUnverified + why, Verification::unverified};
+  return {std::move(id),     std::move(label),         v,           std::move(unit),
+          kUnverified + why, Verification::unverified, ValidRange{}};
 }
 
 constexpr const char* kKramer =
@@ -40,8 +42,11 @@ Parameters defaults() {
                             "extracellular fluid 20 % of body weight");
   p.kd_calcium_citrate = calibrated(
       "kd_calcium_citrate", "Calcium–citrate dissociation constant", 0.45, "mmol/L",
-      "measured 0.60 mmol/L at 22–23 °C, ionic strength 0.16, pH 7.4 (Hastings et al., in Muus "
-      "JM, Lebel H. 1936)");
+      "the published value is 0.60 mmol/L, measured at 22–23 °C, ionic strength 0.16, pH 7.4 "
+      "(Hastings et al., in Muus JM, Lebel H. 1936), not at body temperature; 0.45 (the design "
+      "range 0.35–0.6) is chosen because a weaker binding moves the Bolan 2001 anchor further "
+      "from its published −33 %: the model gives −22 % at 0.60 and −25 % at 0.45 "
+      "(docs/simulation.md §Calibration)");
   p.protein_binding =
       unverified("protein_binding", "Protein-bound calcium per g/L albumin", 0.02,
                  "(mmol/L per mmol/L iCa) per g/L",
@@ -67,6 +72,14 @@ Parameters defaults() {
       "with the endogenous citrate production that holds the baseline steady, 0.09 meets Bolan "
       "2001 and Zhao 2019 together; PTH rises during citrate infusion (Bolan CD, et al. "
       "Transfusion 2001;41:1165)");
+  p.calcium_elimination_half_time = calibrated(
+      "calcium_elimination_half_time",
+      "Half-time of a calcium load above the set point leaving the exchangeable pool", 20.0, "min",
+      "calcium injected intravenously raises the ionised calcium at once, and it returns to "
+      "normal within 30 minutes to an hour or more, in great part by exchange with the readily "
+      "exchangeable calcium of bone (Guyton AC, Hall JE. Textbook of Medical Physiology, "
+      "chapter Parathyroid Hormone, Calcitonin, Calcium and Phosphate Metabolism: exchangeable "
+      "calcium); 20 min leaves under 15 % of the excess at 1 h, the slow end of that anchor");
   p.ffp_calcium = unverified("ffp_calcium", "Total calcium in FFP", 1.9, "mmol/L",
                              "normal plasma calcium diluted by the CPD anticoagulant");
   p.ffp_citrate =
@@ -117,15 +130,32 @@ Parameters defaults() {
                               80.0, "mmHg", "normal value");
   p.baseline_heart_rate =
       unverified("baseline_heart_rate", "Heart rate at rest", 85.0, "/min", "normal value");
+  p.baseline_spo2 = unverified("baseline_spo2", "Oxygen saturation before any event", 97.0, "%",
+                               "a patient on the ward's oxygen");
+  p.calcium_pressure_threshold = published(
+      "calcium_pressure_threshold", "Ionised calcium below which the pressure falls", 0.9, "mmol/L",
+      "hypotension below iCa 0.9 mmol/L (Monchi M. Transfus Apher Sci "
+      "2017;56(1):28-30)");
   p.calcium_pressure_slope = unverified(
-      "calcium_pressure_slope", "Fraction of MAP lost per mmol/L iCa below 0.9", 0.5, "per mmol/L",
-      "hypotension below iCa 0.9 mmol/L (Monchi M. Transfus Apher Sci 2017;56(1):28-30); slope "
-      "assumed");
+      "calcium_pressure_slope", "Fraction of MAP lost per mmol/L iCa below the threshold", 0.5,
+      "per mmol/L", "hypotension below iCa 0.9 mmol/L (Monchi 2017); slope assumed");
   p.norepinephrine_effect =
       unverified("norepinephrine_effect",
                  "MAP gain per µg/kg/min of "
                  "norepinephrine",
                  2.0, "per µg/kg/min", "MAP × (1 + 0.6 × dose / 0.3 µg/kg/min)");
+  p.vasovagal_heart_rate_factor =
+      unverified("vasovagal_heart_rate_factor", "Heart rate during a vasovagal episode (× own)",
+                 0.5, "", "vagal bradycardia; size assumed");
+  p.vasovagal_map_factor = unverified("vasovagal_map_factor",
+                                      "Mean arterial pressure during a vasovagal episode (× own)",
+                                      0.6, "", "vasodepressor fall; size assumed");
+  p.allergy_map_fall =
+      unverified("allergy_map_fall", "Share of MAP lost per grade of anaphylactoid reaction", 0.2,
+                 "", "vasodilatation of a transfusion reaction; size assumed");
+  p.allergy_spo2_fall =
+      unverified("allergy_spo2_fall", "Oxygen saturation lost per grade of anaphylactoid reaction",
+                 3.0, "%", "bronchospasm; size assumed");
   p.potassium_buffering = calibrated("potassium_buffering",
                                      "Intracellular potassium buffering "
                                      "β_K",
@@ -190,6 +220,9 @@ Parameters defaults() {
                                      "volumetric heat capacity of whole blood");
   p.metabolic_heat = unverified("metabolic_heat", "Resting metabolic heat", 1.2, "W/kg",
                                 "basal metabolic rate of an adult");
+  p.shivering_heat_factor =
+      unverified("shivering_heat_factor", "Metabolic heat while shivering (× resting)", 2.0, "",
+                 "shivering raises heat production severalfold; the lower end assumed");
   p.room_temperature = unverified("room_temperature", "Room temperature (albumin, saline)", 22.0,
                                   "°C", "air-conditioned ICU");
   p.ffp_temperature = unverified("ffp_temperature", "FFP temperature as hung", 22.0, "°C",
@@ -213,6 +246,14 @@ Parameters defaults() {
   p.qtc_slope = unverified("qtc_slope", "QTc prolongation per 0.1 mmol/L iCa below 1.1", 20.0, "ms",
                            "QT prolongation is the first effect (Monchi 2017); slope "
                            "assumed");
+  p.qtc_reference_calcium =
+      unverified("qtc_reference_calcium", "Ionised calcium below which the QTc lengthens", 1.1,
+                 "mmol/L", "the lower end of the normal range (1.1–1.3 mmol/L)");
+  p.hypotension_threshold = published(
+      "hypotension_threshold", "Mean arterial pressure below which the patient is hypotensive",
+      65.0, "mmHg",
+      "initial MAP target of 65 mmHg (Evans L, et al. Surviving Sepsis Campaign 2021. Crit Care "
+      "Med 2021;49:e1063)");
   p.shivering_threshold = unverified("shivering_threshold", "Core temperature of shivering", 35.5,
                                      "°C", "shivering threshold of awake adults");
   return p;
@@ -226,65 +267,93 @@ std::string_view to_string(Verification v) {
     case Verification::calibrated: return "calibrated";
     case Verification::unverified: return "unverified default";
     case Verification::patient_value: return "patient value";
+    case Verification::scenario: return "scenario override";
   }
   return "unverified default";
 }
 
+namespace {
+/// Every parameter in table order, as members (one list for the const and non-const tables).
+const std::vector<Parameter Parameters::*>& members() {
+  static const std::vector<Parameter Parameters::*> list = {
+      &Parameters::ecf_volume,
+      &Parameters::kd_calcium_citrate,
+      &Parameters::protein_binding,
+      &Parameters::other_complexes,
+      &Parameters::citrate_clearance,
+      &Parameters::baseline_citrate,
+      &Parameters::ionised_calcium_set,
+      &Parameters::calcium_mobilisation,
+      &Parameters::calcium_elimination_half_time,
+      &Parameters::ffp_calcium,
+      &Parameters::ffp_citrate,
+      &Parameters::gluconate_calcium,
+      &Parameters::chloride_calcium,
+      &Parameters::bicarbonate_space,
+      &Parameters::bicarbonate_per_citrate,
+      &Parameters::renal_bicarbonate,
+      &Parameters::pco2_compensation,
+      &Parameters::baseline_bicarbonate,
+      &Parameters::extracorporeal_volume,
+      &Parameters::access_resistance,
+      &Parameters::return_resistance,
+      &Parameters::clot_pressure,
+      &Parameters::haemodynamic_reserve,
+      &Parameters::haemodynamic_lag,
+      &Parameters::baseline_map,
+      &Parameters::baseline_heart_rate,
+      &Parameters::baseline_spo2,
+      &Parameters::calcium_pressure_threshold,
+      &Parameters::calcium_pressure_slope,
+      &Parameters::norepinephrine_effect,
+      &Parameters::vasovagal_heart_rate_factor,
+      &Parameters::vasovagal_map_factor,
+      &Parameters::allergy_map_fall,
+      &Parameters::allergy_spo2_fall,
+      &Parameters::potassium_buffering,
+      &Parameters::potassium_ph_shift,
+      &Parameters::ffp_potassium,
+      &Parameters::baseline_potassium,
+      &Parameters::factor_recovery_half_time,
+      &Parameters::fibrinogen_recovery_half_time,
+      &Parameters::ffp_fibrinogen,
+      &Parameters::platelet_loss_per_volume,
+      &Parameters::baseline_pta,
+      &Parameters::baseline_fibrinogen,
+      &Parameters::baseline_platelets,
+      &Parameters::ffp_factor_activity,
+      &Parameters::baseline_albumin,
+      &Parameters::red_cell_haemoglobin,
+      &Parameters::body_heat_capacity,
+      &Parameters::blood_heat_capacity,
+      &Parameters::metabolic_heat,
+      &Parameters::shivering_heat_factor,
+      &Parameters::room_temperature,
+      &Parameters::ffp_temperature,
+      &Parameters::circuit_cooling,
+      &Parameters::warmer_temperature,
+      &Parameters::paraesthesia_threshold,
+      &Parameters::nausea_threshold,
+      &Parameters::tetany_threshold,
+      &Parameters::qtc_baseline,
+      &Parameters::qtc_slope,
+      &Parameters::qtc_reference_calcium,
+      &Parameters::hypotension_threshold,
+      &Parameters::shivering_threshold};
+  return list;
+}
+}  // namespace
+
+std::vector<Parameter*> Parameters::table() {
+  std::vector<Parameter*> out;
+  for (const auto m : members()) out.push_back(&(this->*m));
+  return out;
+}
+
 std::vector<const Parameter*> Parameters::table() const {
-  return {&ecf_volume,
-          &kd_calcium_citrate,
-          &protein_binding,
-          &other_complexes,
-          &citrate_clearance,
-          &baseline_citrate,
-          &ionised_calcium_set,
-          &calcium_mobilisation,
-          &ffp_calcium,
-          &ffp_citrate,
-          &gluconate_calcium,
-          &chloride_calcium,
-          &bicarbonate_space,
-          &bicarbonate_per_citrate,
-          &renal_bicarbonate,
-          &pco2_compensation,
-          &baseline_bicarbonate,
-          &extracorporeal_volume,
-          &access_resistance,
-          &return_resistance,
-          &clot_pressure,
-          &haemodynamic_reserve,
-          &haemodynamic_lag,
-          &baseline_map,
-          &baseline_heart_rate,
-          &calcium_pressure_slope,
-          &norepinephrine_effect,
-          &potassium_buffering,
-          &potassium_ph_shift,
-          &ffp_potassium,
-          &baseline_potassium,
-          &factor_recovery_half_time,
-          &fibrinogen_recovery_half_time,
-          &ffp_fibrinogen,
-          &platelet_loss_per_volume,
-          &baseline_pta,
-          &baseline_fibrinogen,
-          &baseline_platelets,
-          &ffp_factor_activity,
-          &baseline_albumin,
-          &red_cell_haemoglobin,
-          &body_heat_capacity,
-          &blood_heat_capacity,
-          &metabolic_heat,
-          &room_temperature,
-          &ffp_temperature,
-          &circuit_cooling,
-          &warmer_temperature,
-          &paraesthesia_threshold,
-          &nausea_threshold,
-          &tetany_threshold,
-          &qtc_baseline,
-          &qtc_slope,
-          &shivering_threshold};
+  std::vector<const Parameter*> out;
+  for (const auto m : members()) out.push_back(&(this->*m));
+  return out;
 }
 
 const Parameter* Parameters::find(std::string_view id) const {
@@ -294,13 +363,24 @@ const Parameter* Parameters::find(std::string_view id) const {
   return nullptr;
 }
 
+std::optional<std::string> Parameters::refusal(std::string_view id, double value) const {
+  const Parameter* p = find(id);
+  if (p == nullptr)
+    return "'" + std::string(id) + "' is not a physiology parameter of the simulator";
+  if (p->range.contains(value)) return std::nullopt;
+  return out_of_range_message(p->id, value, p->unit, p->range);
+}
+
 bool Parameters::set(std::string_view id, double value, const std::string& source) {
-  const Parameter* found = find(id);
-  if (found == nullptr) return false;
-  auto* p = const_cast<Parameter*>(found);  // table() of this (non-const) object
-  p->value = value;
-  p->source = source;
-  return true;
+  if (refusal(id, value)) return false;
+  for (Parameter* p : table()) {
+    if (p->id != id) continue;
+    p->value = value;
+    p->source = source;
+    p->verification = Verification::scenario;
+    return true;
+  }
+  return false;
 }
 
 Parameters parameters_for(const patient::Patient& patient) {
@@ -327,7 +407,10 @@ Parameters parameters_for(const patient::Patient& patient) {
     case Diagnosis::other: break;
   }
   if (session::has_liver_failure(patient.diagnosis)) {
-    p.haemodynamic_reserve.value = 0.6;
+    p.haemodynamic_reserve =
+        unverified("haemodynamic_reserve", "Haemodynamic reserve r (liver failure)", 0.6, "",
+                   "the vasodilated, low-resistance circulation of liver failure tolerates less "
+                   "volume loss than a healthy one (1)");
   }
   if (patient.labs.ionized_calcium) {
     p.ionised_calcium_set.value = units::in_mmol_per_l(patient.labs.ionized_calcium->amount());
@@ -344,6 +427,7 @@ Parameters parameters_for(const patient::Patient& patient) {
     p.renal_bicarbonate.value = 0.0;
     p.renal_bicarbonate.source = "0: the patient is on dialysis (no renal correction)";
   }
+  set_valid_ranges(p);  // after the per-patient values replaced whole parameters
   return p;
 }
 

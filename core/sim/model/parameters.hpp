@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "patient/patient.hpp"
+#include "sim/model/valid_range.hpp"
 
 namespace lb::sim {
 
@@ -22,6 +23,7 @@ enum class Verification {
   calibrated,  ///< chosen so the model meets published anchors (docs/simulation.md §Calibration)
   unverified,  ///< a default from no checked source: review before teaching with it
   patient_value,  ///< taken from the patient file
+  scenario,       ///< set by a scenario's `parameters:` or an instructor's override
 };
 std::string_view to_string(Verification v);
 
@@ -32,6 +34,8 @@ struct Parameter {
   std::string unit;    ///< the unit `value` is in ("L/min")
   std::string source;  ///< publication, or "unverified default" with the reason
   Verification verification = Verification::unverified;
+  /// The values the model accepts (parameter_ranges.cpp); an override outside is refused.
+  ValidRange range;
 };
 
 struct Parameters {
@@ -44,10 +48,11 @@ struct Parameters {
   Parameter baseline_citrate;      ///< mmol/L
   Parameter ionised_calcium_set;   ///< mmol/L: the patient's own iCa, bone buffering target
   Parameter calcium_mobilisation;  ///< mmol/min per mmol/L below the set point
-  Parameter ffp_calcium;           ///< mmol/L total calcium in FFP
-  Parameter ffp_citrate;           ///< mmol/L: used only when the protocol gives none
-  Parameter gluconate_calcium;     ///< mmol Ca per mL of 10 % calcium gluconate
-  Parameter chloride_calcium;      ///< mmol Ca per mL of 10 % calcium chloride
+  Parameter calcium_elimination_half_time;  ///< min: a calcium load above the set point leaves
+  Parameter ffp_calcium;                    ///< mmol/L total calcium in FFP
+  Parameter ffp_citrate;                    ///< mmol/L: used only when the protocol gives none
+  Parameter gluconate_calcium;              ///< mmol Ca per mL of 10 % calcium gluconate
+  Parameter chloride_calcium;               ///< mmol Ca per mL of 10 % calcium chloride
   // acid-base
   Parameter bicarbonate_space;        ///< L/kg
   Parameter bicarbonate_per_citrate;  ///< mmol HCO3 per mmol citrate metabolised
@@ -55,16 +60,22 @@ struct Parameters {
   Parameter pco2_compensation;        ///< mmHg per mmol/L HCO3 above 24
   Parameter baseline_bicarbonate;     ///< mmol/L when the patient file has none
   // volume and haemodynamics
-  Parameter extracorporeal_volume;   ///< mL when the protocol gives none
-  Parameter access_resistance;       ///< mmHg per mL/min of inlet flow (access pressure)
-  Parameter return_resistance;       ///< mmHg per mL/min of return flow (return pressure)
-  Parameter clot_pressure;           ///< mmHg added to the return pressure at clot index 1
-  Parameter haemodynamic_reserve;    ///< r: 1 healthy, lower in liver failure
-  Parameter haemodynamic_lag;        ///< s: time constant of MAP and HR
-  Parameter baseline_map;            ///< mmHg when the patient file has none
-  Parameter baseline_heart_rate;     ///< /min
-  Parameter calcium_pressure_slope;  ///< fraction of MAP lost per mmol/L iCa below 0.9
+  Parameter extracorporeal_volume;       ///< mL when the protocol gives none
+  Parameter access_resistance;           ///< mmHg per mL/min of inlet flow (access pressure)
+  Parameter return_resistance;           ///< mmHg per mL/min of return flow (return pressure)
+  Parameter clot_pressure;               ///< mmHg added to the return pressure at clot index 1
+  Parameter haemodynamic_reserve;        ///< r: 1 healthy, lower in liver failure
+  Parameter haemodynamic_lag;            ///< s: time constant of MAP and HR
+  Parameter baseline_map;                ///< mmHg when the patient file has none
+  Parameter baseline_heart_rate;         ///< /min
+  Parameter baseline_spo2;               ///< % before any event
+  Parameter calcium_pressure_threshold;  ///< mmol/L iCa below which MAP falls
+  Parameter calcium_pressure_slope;  ///< fraction of MAP lost per mmol/L iCa below the threshold
   Parameter norepinephrine_effect;   ///< MAP gain per µg/kg/min
+  Parameter vasovagal_heart_rate_factor;  ///< HR × this during a vasovagal episode
+  Parameter vasovagal_map_factor;         ///< MAP × this during a vasovagal episode
+  Parameter allergy_map_fall;             ///< share of MAP lost per anaphylactoid grade
+  Parameter allergy_spo2_fall;            ///< % SpO2 lost per anaphylactoid grade
   // potassium
   Parameter potassium_buffering;  ///< β_K: intracellular buffering factor
   Parameter potassium_ph_shift;   ///< mmol/L per 0.1 pH
@@ -82,24 +93,32 @@ struct Parameters {
   Parameter baseline_albumin;               ///< g/L when the patient file has none
   Parameter red_cell_haemoglobin;           ///< g/L: MCHC, Hb = Hct × MCHC
   // temperature
-  Parameter body_heat_capacity;   ///< kJ/(kg·°C)
-  Parameter blood_heat_capacity;  ///< J/(mL·°C)
-  Parameter metabolic_heat;       ///< W/kg
-  Parameter room_temperature;     ///< °C (albumin solution, saline, environment)
-  Parameter ffp_temperature;      ///< °C (thawed FFP as hung)
-  Parameter circuit_cooling;      ///< °C lost in the circuit at 60 mL/min
-  Parameter warmer_temperature;   ///< °C of returned blood with the warmer on
+  Parameter body_heat_capacity;     ///< kJ/(kg·°C)
+  Parameter blood_heat_capacity;    ///< J/(mL·°C)
+  Parameter metabolic_heat;         ///< W/kg
+  Parameter shivering_heat_factor;  ///< metabolic heat × this while shivering
+  Parameter room_temperature;       ///< °C (albumin solution, saline, environment)
+  Parameter ffp_temperature;        ///< °C (thawed FFP as hung)
+  Parameter circuit_cooling;        ///< °C lost in the circuit at 60 mL/min
+  Parameter warmer_temperature;     ///< °C of returned blood with the warmer on
   // signs
   Parameter paraesthesia_threshold;  ///< mmol/L iCa
   Parameter nausea_threshold;        ///< mmol/L iCa
   Parameter tetany_threshold;        ///< mmol/L iCa
   Parameter qtc_baseline;            ///< ms
-  Parameter qtc_slope;               ///< ms per 0.1 mmol/L iCa below 1.1
+  Parameter qtc_slope;               ///< ms per 0.1 mmol/L iCa below the QTc reference
+  Parameter qtc_reference_calcium;   ///< mmol/L: iCa below which the QTc lengthens
+  Parameter hypotension_threshold;   ///< mmHg: MAP below it is hypotension
   Parameter shivering_threshold;     ///< °C
 
   /// Every parameter in the order above (for the debrief and docs/simulation.md).
   [[nodiscard]] std::vector<const Parameter*> table() const;
-  /// Overrides the parameter with `id`; false when no parameter has that id.
+  [[nodiscard]] std::vector<Parameter*> table();
+  /// Why `value` cannot be given to parameter `id` ("room_temperature 37 °C is outside ..."),
+  /// or nullopt when it can. An unknown id is a reason too.
+  [[nodiscard]] std::optional<std::string> refusal(std::string_view id, double value) const;
+  /// Overrides the parameter with `id` (its verification becomes `scenario`); false, changing
+  /// nothing, when no parameter has that id or `value` is outside its range (refusal()).
   bool set(std::string_view id, double value, const std::string& source);
   [[nodiscard]] const Parameter* find(std::string_view id) const;
 };

@@ -1,10 +1,11 @@
+#include "sim/model/constants.hpp"
 #include "sim/model/sub_models.hpp"
 
 namespace lb::sim::kernel {
 
 double measured_potassium(double ecf_potassium, double ph, const Parameters& p) {
   // Alkalosis moves potassium into cells: the measured value falls by the shift per 0.1 pH.
-  return ecf_potassium - p.potassium_ph_shift.value * (ph - 7.40) / 0.1;
+  return ecf_potassium - p.potassium_ph_shift.value * (ph - kNormalPh) / 0.1;
 }
 
 void step_potassium(Kernel& k, const Fluxes& f, const Body& body, const Parameters& p,

@@ -26,7 +26,11 @@ Runner::Runner(const Prepared& p, RunOptions options)
       patient_(p.patient),
       solutes_(p.solutes),
       options_(std::move(options)),
-      engine_(p.parameters, p.patient, {p.session}, p.solutes),
+      // 1 s steps after the session too: a script entry, event or lab result after rinse-back
+      // is applied at its own second and the run ends at its duration (an event time is a
+      // step index, scenario.hpp).
+      engine_(p.parameters, p.patient, {p.session}, p.solutes,
+              EngineOptions{.between_step_s = kSessionStepSeconds}),
       ffp_unit_volume_(p.ffp_unit_volume),
       rolled_(events::roll_schedule(p.scenario.random, options_.seed, p.exposure)),
       random_fired_(rolled_.size(), false),

@@ -96,7 +96,7 @@ bool Runner::set_parameter(const std::string& id, double value) {
   // The engine's parameters are fixed at construction: a new engine with the override takes
   // over the kernel (everything that decides the future), so the state carries on unchanged.
   const Snapshot kernel = engine_.snapshot();
-  Engine fresh(std::move(p), patient_, engine_.sessions(), solutes_);
+  Engine fresh(std::move(p), patient_, engine_.sessions(), solutes_, engine_.options());
   fresh.restore(kernel);
   engine_ = std::move(fresh);
   state_ = engine_.state();

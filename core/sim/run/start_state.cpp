@@ -9,11 +9,27 @@
 
 namespace lb::sim::run {
 
-const std::vector<std::string>& startable_variables() {
-  static const std::vector<std::string> names = {
-      "temp",    "map", "hr", "spo2",      "ph",  "hco3",       "ica",
-      "citrate", "k",   "hb", "platelets", "pta", "fibrinogen", "volume_deficit"};
-  return names;
+const std::vector<StartVariable>& start_variables() {
+  // Ranges: values a patient can present with (and the engine's invariants: 0 < iCa < 3,
+  // pH 6.8–7.8); a deficit above the blood volume or a pH outside them has no meaning here.
+  using R = ValidRange;
+  static const std::vector<StartVariable> list = {
+      {"temp", R::closed(28.0, 42.0)},                // °C
+      {"map", R::closed(20.0, 200.0)},                // mmHg
+      {"hr", R::closed(20.0, 250.0)},                 // /min
+      {"spo2", R::closed(50.0, 100.0)},               // %
+      {"ph", R::closed(6.8, 7.8)},                    //
+      {"hco3", R::closed(5.0, 60.0)},                 // mmol/L (its logarithm gives the pH)
+      {"ica", R::closed(0.3, 2.5)},                   // mmol/L
+      {"citrate", R::closed(0.0, 10.0)},              // mmol/L
+      {"k", R::closed(1.5, 9.0)},                     // mmol/L
+      {"hb", R::closed(30.0, 220.0)},                 // g/L
+      {"platelets", R::above(0.0, 1500.0)},           // 10^9/L
+      {"pta", R::closed(1.0, 150.0)},                 // %
+      {"fibrinogen", R::above(0.0, 10.0)},            // g/L
+      {"volume_deficit", R::closed(-3000.0, 2500.0)}  // mL (negative: overload)
+  };
+  return list;
 }
 
 void apply_start(Engine& engine, const std::vector<scenario::VariableValue>& start) {
@@ -26,13 +42,15 @@ void apply_start(Engine& engine, const std::vector<scenario::VariableValue>& sta
     if (v.variable == "temp") {
       k.temperature = v.value;
     } else if (v.variable == "map") {
+      // The MAP shown is on the patient's norepinephrine: the pressure without it is lower
+      // (as for the file's MAP, engine.cpp), so the value holds after the first steps.
       k.map = v.value;
-      k.map0 = v.value;
+      k.map0 = v.value / (1.0 + engine.parameters().norepinephrine_effect.value * k.norepinephrine);
     } else if (v.variable == "hr") {
       k.heart_rate = v.value;
       k.heart_rate0 = v.value;
     } else if (v.variable == "spo2") {
-      k.spo2 = v.value;
+      k.spo2 = k.spo2_0 = v.value;
     } else if (v.variable == "ph") {
       ph = v.value;
     } else if (v.variable == "hco3") {

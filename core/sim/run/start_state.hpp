@@ -11,12 +11,19 @@
 #include <vector>
 
 #include "sim/model/engine.hpp"
+#include "sim/model/valid_range.hpp"
 #include "sim/scenario/scenario.hpp"
 
 namespace lb::sim::run {
 
+/// An observable a scenario may set under `start:`, and the values it may be set to.
+struct StartVariable {
+  std::string name;
+  ValidRange range;  ///< in the observable's unit (observables.hpp)
+};
+
 /// The observables a scenario may set under `start:`.
-const std::vector<std::string>& startable_variables();
+const std::vector<StartVariable>& start_variables();
 
 /// Sets each override in the engine's state (before its first step).
 void apply_start(Engine& engine, const std::vector<scenario::VariableValue>& start);

@@ -1,8 +1,6 @@
 // The header (schema, id, title, version, duration) and the setup of the virtual patient:
 // patient (file or inline), protocol (bundled id or file), session, device, physiology
 // parameter overrides and starting-state overrides.
-#include <algorithm>
-
 #include "sim/scenario/fields.hpp"
 #include "sim/scenario/sections.hpp"
 #include "text/did_you_mean.hpp"
@@ -12,6 +10,14 @@ namespace lb::sim::scenario::detail {
 
 using yaml::MapReader;
 using yaml::Need;
+
+namespace {
+
+std::string out_of_range(const VariableValue& v, const ValidRange& range) {
+  return out_of_range_message(v.variable, v.value, v.unit, range);
+}
+
+}  // namespace
 
 void read_header(MapReader& top, Context& c) {
   Scenario& s = c.scenario;
@@ -51,7 +57,12 @@ void read_setup(MapReader& top, Context& c) {
   for (const auto& key : params.keys()) {
     const NamedUnit* p = find_named(c.vocabulary.parameters, key);
     if (p == nullptr) continue;  // finish() reports it with a did-you-mean
-    if (auto v = value_for(params, key, *p)) {
+    auto v = value_for(params, key, *p);
+    if (v && p->range && !p->range->contains(v->value)) {
+      params.error_at(key, out_of_range(*v, *p->range));
+      v.reset();
+    }
+    if (v) {
       s.parameters.push_back(
           ParameterOverride{key, v->value, v->unit, params.location_of_value(key)});
     }
@@ -78,15 +89,20 @@ void read_setup(MapReader& top, Context& c) {
       (void)start.node(key, Need::optional);
       continue;
     }
-    if (std::find(c.vocabulary.startable.begin(), c.vocabulary.startable.end(), key) ==
-        c.vocabulary.startable.end()) {
+    const NamedUnit* settable = find_named(c.vocabulary.startable, key);
+    if (settable == nullptr) {
       start.error_at(key, "'" + key + "' cannot be set at the start; the start may set " +
-                              text::join(c.vocabulary.startable) +
+                              text::join(names_of(c.vocabulary.startable)) +
                               " (amounts come from the patient file and the parameters)");
       (void)start.node(key, Need::optional);
       continue;
     }
-    if (auto value = value_for(start, key, *v)) s.start.push_back(*value);
+    auto value = value_for(start, key, *v);
+    if (value && settable->range && !settable->range->contains(value->value)) {
+      start.error_at(key, out_of_range(*value, *settable->range));
+      continue;
+    }
+    if (value) s.start.push_back(*value);
   }
   start.finish();
 }

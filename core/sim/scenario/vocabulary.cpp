@@ -32,16 +32,21 @@ std::vector<std::string> panel_reports(LabKind kind) {
 Vocabulary build() {
   Vocabulary v;
   for (const auto& o : observables())
-    v.variables.push_back({std::string(o.name), std::string(o.unit)});
+    v.variables.push_back({std::string(o.name), std::string(o.unit), std::nullopt});
   // Parameter ids and units are the same for every patient; a default patient lists them.
   const Parameters parameters = parameters_for(patient::Patient{});
-  for (const Parameter* p : parameters.table()) v.parameters.push_back({p->id, p->unit});
+  for (const Parameter* p : parameters.table()) {
+    v.parameters.push_back({p->id, p->unit, p->range});
+  }
   v.actions = script_action_names();
   v.event_actions = event_action_names();
   for (const auto& e : names::kLabKind.entries()) {
     v.panels.push_back({std::string(e.name), panel_reports(e.value)});
   }
-  v.startable = run::startable_variables();
+  for (const auto& s : run::start_variables()) {
+    const Observable* o = find_observable(s.name);
+    v.startable.push_back({s.name, o != nullptr ? std::string(o->unit) : "", s.range});
+  }
   return v;
 }
 

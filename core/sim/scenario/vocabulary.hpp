@@ -5,14 +5,19 @@
 // engine's own tables, so a scenario cannot name what the engine does not have.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "sim/model/valid_range.hpp"
 
 namespace lb::sim::scenario {
 
 struct NamedUnit {
   std::string name;
   std::string unit;  ///< "" for a plain number (pH, a ratio)
+  /// The values a parameter override or a starting value may take (none for conditions).
+  std::optional<ValidRange> range;
 };
 
 /// A lab panel and the observables its result reports.
@@ -28,8 +33,9 @@ struct Vocabulary {
   /// Actions only an instructor or an event may take (event effects), a subset of `actions`.
   std::vector<std::string> event_actions;
   std::vector<PanelInfo> panels;
-  /// Observables a scenario may set under `start:` (sim/run/start_state.hpp).
-  std::vector<std::string> startable;
+  /// Observables a scenario may set under `start:`, with their units and valid ranges
+  /// (sim/run/start_state.hpp).
+  std::vector<NamedUnit> startable;
 };
 
 /// The engine's vocabulary: sim::observables(), sim::Parameters, sim::Action, sim::LabKind.

@@ -71,6 +71,50 @@ TEST_SUITE("sim_model") {
     CHECK(e.kernel().map > 0.9 * map0);
   }
 
+  TEST_CASE("a second fluid bolus never drops what is left of the first") {
+    const auto r = fixture::load_run("aclf-alcohol", "pe-aclf-apache-pe-a5");
+    // No session: the deficit moves only with the boluses (−0.75 L when all has run in).
+    Engine other = fixture::engine_of(r, 0);
+    other.apply(GiveFluid{Fluid::saline_09, units::milliliters(500), units::minutes(20)});
+    other.run_until(units::minutes(5));
+    other.apply(GiveFluid{Fluid::albumin_5, units::milliliters(250), units::minutes(10)});
+    other.run_until(units::minutes(60));
+    CHECK(other.kernel().deficit == doctest::Approx(-0.75).epsilon(1e-12));
+
+    Engine same = fixture::engine_of(r, 0);
+    same.apply(GiveFluid{Fluid::saline_09, units::milliliters(500), units::minutes(20)});
+    same.run_until(units::minutes(10));
+    same.apply(GiveFluid{Fluid::saline_09, units::milliliters(250), units::minutes(10)});
+    same.run_until(units::minutes(15));
+    // Half the first bolus (250 mL) was left: it runs with the second over its 10 min.
+    CHECK(same.kernel().deficit == doctest::Approx(-0.25 - 0.5 * 0.5).epsilon(1e-12));
+    same.run_until(units::minutes(60));
+    CHECK(same.kernel().deficit == doctest::Approx(-0.75).epsilon(1e-12));
+  }
+
+  TEST_CASE("every calcium infusion stops with the session and a new order after it runs") {
+    const auto r = fixture::load_run("aclf-alcohol", "pe-aclf-apache-pe-a5");
+    const auto forty_ml_h = units::liters_per_hour(0.040);
+    for (const bool rinse : {true, false}) {
+      CAPTURE(rinse);
+      Engine e = fixture::engine_of(r);
+      e.run_until(units::minutes(5));
+      e.apply(SetCalciumInfusion{CalciumProduct::gluconate_10, forty_ml_h});  // the trainee's
+      CHECK(e.kernel().ca_infusion > 0.0);
+      if (rinse) {
+        fixture::run_to_rinse_back(e);
+        while (e.kernel().mode != kernel::Mode::ended) e.step();
+      } else {
+        e.apply(EndWithoutRinseBack{});
+      }
+      CHECK(e.kernel().ca_infusion == 0.0);
+      // Calcium after the session is an explicit new order, and it keeps running.
+      e.apply(SetCalciumInfusion{CalciumProduct::gluconate_10, forty_ml_h});
+      e.run_until(e.elapsed() + units::minutes(30));
+      CHECK(e.kernel().ca_infusion > 0.0);
+    }
+  }
+
   TEST_CASE("an access obstruction slows the run until the line is fixed") {
     const auto r = fixture::load_run("aclf-alcohol", "pe-aclf-apache-pe-a5");
     Engine e = fixture::engine_of(r);

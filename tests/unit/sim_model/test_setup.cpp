@@ -1,6 +1,8 @@
 // The session setup is the planner's own figures for the session.
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include "near.hpp"
 #include "sim_fixture.hpp"
 
@@ -52,5 +54,41 @@ TEST_SUITE("sim_model") {
     CHECK(p.set("citrate_clearance", 0.3, "scenario"));
     LB_CHECK_NEAR(p.citrate_clearance.value, 0.3, 1e-12);
     CHECK_FALSE(p.set("no_such_parameter", 1.0, "scenario"));
+    // An override is the scenario's number, not the publication's.
+    CHECK(p.citrate_clearance.verification == Verification::scenario);
+    CHECK(p.citrate_clearance.source == "scenario");
+  }
+
+  TEST_CASE("every default lies in its valid range and set refuses values outside it") {
+    const auto r = fixture::load_run("alf-paracetamol", "hvp-alf-larsen-2016");
+    const Parameters defaults = parameters_for(patient::Patient{});
+    for (const Parameter* p : defaults.table()) {
+      INFO(p->id);
+      CHECK(p->range.min < p->range.max);
+      CHECK(p->range.contains(p->value));
+    }
+    Parameters p = r.parameters;
+    // Each of these divided by zero or gave NaN before the ranges (review H3).
+    CHECK_FALSE(p.set("room_temperature", 37.0, "scenario"));
+    CHECK_FALSE(p.set("haemodynamic_reserve", 0.0, "scenario"));
+    CHECK_FALSE(p.set("ecf_volume", 0.0, "scenario"));
+    CHECK_FALSE(p.set("potassium_buffering", 0.0, "scenario"));
+    CHECK_FALSE(p.set("bicarbonate_space", 0.0, "scenario"));
+    CHECK_FALSE(p.set("factor_recovery_half_time", 0.0, "scenario"));
+    CHECK_FALSE(p.set("citrate_clearance", -0.1, "scenario"));
+    CHECK_FALSE(p.set("citrate_clearance", std::nan(""), "scenario"));
+    // A refused value changes nothing.
+    LB_CHECK_NEAR(p.room_temperature.value, 22.0, 1e-12);
+    CHECK(p.room_temperature.verification == Verification::unverified);
+    // The ends: 36.9 °C is a room below body temperature, 1 is a healthy reserve.
+    CHECK(p.set("room_temperature", 36.9, "scenario"));
+    CHECK(p.set("haemodynamic_reserve", 1.0, "scenario"));
+    const auto why = p.refusal("room_temperature", 37.0);
+    REQUIRE(why.has_value());
+    CHECK(*why ==
+          "room_temperature 37 °C is outside the values the simulator accepts: it must "
+          "be in [10, 37) °C (an open end '(' or ')' excludes that value)");
+    CHECK_FALSE(p.refusal("room_temperature", 20.0).has_value());
+    CHECK(p.refusal("no_such_parameter", 1.0).has_value());
   }
 }

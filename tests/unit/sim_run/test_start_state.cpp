@@ -5,6 +5,7 @@
 
 #include "corpus_expectations.hpp"
 #include "run_support.hpp"
+#include "sim/run/start_state.hpp"
 
 using namespace lb;
 
@@ -48,5 +49,22 @@ TEST_SUITE("sim_run") {
     CHECK(value("ph") == doctest::Approx(7.40));
     CHECK(value("hco3") == doctest::Approx(24.0));
     CHECK(value("qtc") > 440.0);  // signs follow the starting iCa
+  }
+
+  TEST_CASE(
+      "start spo2 and map hold: SpO2 is the patient's own and MAP is on the patient's "
+      "norepinephrine") {
+    auto p = lb::testing::prepared("alf-hvp-citrate");
+    p.patient.clinical.norepinephrine_dose = units::ug_per_kg_per_min(0.2);
+    // No session: nothing but the start sets the signs, so they must stay where it put them.
+    sim::Engine e(p.parameters, p.patient, {}, p.solutes);
+    sim::run::apply_start(e, {{"map", 70.0, "mmHg"}, {"spo2", 92.0, "%"}});
+    e.run_until(units::minutes(30));
+    CHECK(e.kernel().map == doctest::Approx(70.0).epsilon(1e-9));
+    CHECK(e.kernel().spo2 == doctest::Approx(92.0).epsilon(1e-12));
+    // The running norepinephrine is part of that MAP: stopping it lowers the pressure.
+    e.apply(sim::SetNorepinephrine{units::ug_per_kg_per_min(0.0)});
+    e.run_until(units::minutes(40));
+    CHECK(e.kernel().map < 60.0);
   }
 }

@@ -1,11 +1,14 @@
-#!/usr/bin/env python3
-"""Writes the malformed-scenario corpus (tests/data/sim/malformed/*.yaml) from corpus-base.yaml.
+#!/ usr / bin / env python3
+""
+    "Writes the malformed-scenario corpus (tests/data/sim/malformed/*.yaml) from corpus-base.yaml.
 
-Each case replaces one unique piece of the base scenario and states where the loader must
-report it: `anchor` is a text in the new piece whose first character is the expected
-line:column (1-based), or an explicit (line, column). The expectation goes at the end of the
-file as '# expect: L:C text' (tests/support/corpus_expectations.hpp), so it moves no line.
-Run from the repository root after changing the base or the cases; commit the output.
+    Each case replaces one unique piece of the base scenario and states where the loader must report
+        it : `anchor` is a text in the new piece whose first character is the expected line
+    : column(1 - based),
+      or an explicit(line, column)
+              .The expectation goes at the end of the file as
+          '# expect: L:C text'(tests / support / corpus_expectations.hpp),
+      so it moves no line.Run from the repository root after changing the base or the cases; commit the output.
 """
 import os
 import re
@@ -14,9 +17,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 BASE = open(os.path.join(HERE, "..", "corpus-base.yaml"), encoding="utf-8").read()
 OUT = os.path.join(HERE, "..", "malformed")
 
-# (name, old, new, anchor_or_position, expected text). Anchor None: position of `new` itself.
+#(name, old, new, anchor_or_position, expected text).Anchor None : position of `new` itself.
 CASES = [
-    # ---- header -------------------------------------------------------------------------
+#-- -- header -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -
     ("schema-wrong", "schema: liverbridge.sim/1", "schema: liverbridge.sim/2", "liverbridge.sim/2", "is not a scenario schema"),
     ("schema-missing", "schema: liverbridge.sim/1\n", "", (1, 1), "missing required key 'schema'"),
     ("schema-protocol", "schema: liverbridge.sim/1", "schema: 1", "1\n", "is not a scenario schema"),
@@ -39,7 +42,7 @@ CASES = [
     ("duration-fraction-second", "duration: 120 min", "duration: 10.5 s", "10.5 s", "whole number of seconds"),
     ("duration-unknown-unit", "duration: 120 min", "duration: 120 mins", "120 mins", "unknown unit"),
     ("audience-mapping", "audience: [icu_nurse]", "audience: {a: b}", "{a", "expected a list of words"),
-    # ---- setup ----------------------------------------------------------------------------
+#-- -- setup -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- --
     ("patient-missing", "patient: ../../../examples/alf-paracetamol.yaml\n", "", (1, 1), "missing required key 'patient'"),
     ("patient-list", "patient: ../../../examples/alf-paracetamol.yaml", "patient: [a.yaml]", "[a", "expected a patient file path"),
     ("patient-flow-map", "patient: ../../../examples/alf-paracetamol.yaml", "patient: {sex: female}", "{sex", "indented block"),
@@ -54,13 +57,30 @@ CASES = [
     ("parameter-wrong-unit", "  citrate_clearance: 0.15 L/min", "  citrate_clearance: 0.15 mmol/L", "0.15 mmol/L", "is not a unit of this value"),
     ("parameter-not-number", "  citrate_clearance: 0.15 L/min", "  citrate_clearance: fast L/min", "fast", "L/min"),
     ("parameter-list", "  citrate_clearance: 0.15 L/min", "  citrate_clearance: [0.15 L/min]", "[0.15", "expected a value"),
+    ("parameter-room-at-body-temperature", "  citrate_clearance: 0.15 L/min", "  room_temperature: 37 °C", "37 °C", "must be in [10, 37) °C"),
+    ("parameter-reserve-zero", "  citrate_clearance: 0.15 L/min", "  haemodynamic_reserve: 0", "0\n", "must be in (0, 1]"),
+    ("parameter-ecf-zero", "  citrate_clearance: 0.15 L/min", "  ecf_volume: 0 L/kg", "0 L/kg", "ecf_volume 0 L/kg is outside"),
+    ("parameter-clearance-negative", "  citrate_clearance: 0.15 L/min", "  citrate_clearance: -0.15 L/min", "-0.15 L/min", "must be in (0, 2] L/min"),
+    ("parameter-half-time-zero", "  citrate_clearance: 0.15 L/min", "  factor_recovery_half_time: 0 h", "0 h", "must be in (0, 240] h"),
+    ("parameter-buffering-zero", "  citrate_clearance: 0.15 L/min", "  potassium_buffering: 0", "0\n", "must be in [1, 20]"),
+    ("parameter-nan", "  citrate_clearance: 0.15 L/min", "  citrate_clearance: nan L/min", "nan", "L/min"),
     ("parameters-list", "parameters:\n  citrate_clearance: 0.15 L/min", "parameters: [citrate_clearance]", "[citrate", "expected a mapping"),
     ("start-unknown", "  temp: 36.8 °C", "  tmp: 36.8 °C", "tmp", "did you mean 'temp'"),
     ("start-wrong-unit", "  temp: 36.8 °C", "  temp: 98 F", "98 F", "°C"),
     ("start-no-unit", "  temp: 36.8 °C", "  temp: 36.8", "36.8", "has no unit"),
     ("start-not-settable", "  temp: 36.8 °C", "  total_ca: 2.2 mmol/L", "2.2 mmol/L", "cannot be set at the start"),
+    ("start-ica-high", "  temp: 36.8 °C", "  ica: 3.5 mmol/L", "3.5 mmol/L", "ica 3.5 mmol/L is outside the values the simulator accepts"),
+    ("start-ica-zero", "  temp: 36.8 °C", "  ica: 0 mmol/L", "0 mmol/L", "must be in [0.3, 2.5] mmol/L"),
+    ("start-spo2-over-100", "  temp: 36.8 °C", "  spo2: 101 %", "101 %", "must be in [50, 100] %"),
+    ("start-ph-low", "  temp: 36.8 °C", "  ph: 6.5", "6.5", "must be in [6.8, 7.8]"),
+    ("start-hco3-zero", "  temp: 36.8 °C", "  hco3: 0 mmol/L", "0 mmol/L", "must be in [5, 60] mmol/L"),
+    ("start-platelets-negative", "  temp: 36.8 °C", "  platelets: -5 10^9/L", "-5", "must be in (0, 1500]"),
+    ("start-k-high", "  temp: 36.8 °C", "  k: 12 mmol/L", "12 mmol/L", "must be in [1.5, 9] mmol/L"),
+    ("start-map-negative", "  temp: 36.8 °C", "  map: -10 mmHg", "-10 mmHg", "must be in [20, 200] mmHg"),
+    ("start-deficit-large", "  temp: 36.8 °C", "  volume_deficit: 6000 mL", "6000 mL", "must be in [-3000, 2500] mL"),
+    ("start-temp-low", "  temp: 36.8 °C", "  temp: 20 °C", "20 °C", "must be in [28, 42] °C"),
     ("start-nan", "  temp: 36.8 °C", "  temp: nan °C", "nan", "°C"),
-    # ---- alarms ---------------------------------------------------------------------------
+#-- -- alarms -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -
     ("alarm-not-list", "alarms:\n  - id: map_low", "alarms: map_low\nalarms_old:\n  - id: map_low", "map_low\n", "expected a list of mappings"),
     ("alarm-item-scalar", "  - id: map_low\n    source: monitor", "  - map_low\n  - source: monitor", "map_low\n", "expected a mapping"),
     ("alarm-id-missing", "  - id: map_low\n    source: monitor", "  - source: monitor", "source: monitor", "missing required key 'id'"),
@@ -77,7 +97,7 @@ CASES = [
     ("alarm-var-unknown", "{var: map, op: \"<\", value: 65 mmHg, for: 10 s}", "{var: mapp, op: \"<\", value: 65 mmHg, for: 10 s}", "mapp", "did you mean 'map'"),
     ("alarm-value-unit", "{var: map, op: \"<\", value: 65 mmHg, for: 10 s}", "{var: map, op: \"<\", value: 65 mmol/L, for: 10 s}", "65 mmol/L", "mmHg"),
     ("alarm-value-kpa", "{var: map, op: \"<\", value: 65 mmHg, for: 10 s}", "{var: map, op: \"<\", value: 8.7 kPa, for: 10 s}\n    oops: 1", "oops", "unknown key 'oops'"),
-    # ---- labs -----------------------------------------------------------------------------
+#-- -- labs -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -
     ("lab-panel-unknown", "  - panel: ica", "  - panel: ionised_calcium", "ionised_calcium", "is not a lab panel"),
     ("lab-panel-missing", "  - panel: ica\n    latency: 3 min", "  - latency: 3 min", "latency: 3 min", "missing required key 'panel'"),
     ("lab-latency-missing", "    latency: 3 min\n", "", "panel: ica", "missing required key 'latency'"),
@@ -87,7 +107,7 @@ CASES = [
     ("lab-noise-negative", "      ica: 0.02 mmol/L", "      ica: -0.02 mmol/L", "-0.02", "must not be negative"),
     ("lab-noise-unit", "      ica: 0.02 mmol/L", "      ica: 2 %", "2 %", "mmol/L"),
     ("lab-duplicate", "labs:\n  - panel: ica\n", "labs:\n  - panel: ica\n    latency: 3 min\n    noise: {ica: 0.02 mmol/L}\n  - panel: ica\n", "ica\n    latency: 3 min\n    noise:\n", "already the id of another lab entry"),
-    # ---- events: scheduled ----------------------------------------------------------------
+#-- -- events : scheduled -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- --
     ("events-list", "events:\n  scheduled:", "events: []\nevents_x:\n  scheduled:", "[]", "expected a mapping"),
     ("events-unknown-kind", "  scheduled:\n", "  sheduled:\n", "sheduled", "did you mean 'scheduled'"),
     ("scheduled-at-missing", "      at: 20 min\n", "", "id: cold_ffp", "missing required key 'at'"),
@@ -102,7 +122,7 @@ CASES = [
     ("event-id-duplicate", "    - id: senior_arrives", "    - id: cold_ffp", "cold_ffp\n      when", "already the id of another event"),
     ("event-id-bad", "    - id: cold_ffp", "    - id: Cold FFP", "Cold FFP", "is not an id"),
     ("event-unknown-key", "      at: 20 min\n", "      at: 20 min\n      repeat: true\n", "repeat", "unknown key 'repeat'"),
-    # ---- events: random -------------------------------------------------------------------
+#-- -- events : random -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -
     ("random-p-missing", "      probability: 0.013\n", "", "id: access_low", "missing required key 'probability'"),
     ("random-p-zero", "      probability: 0.013", "      probability: 0", "0\n", "must be above 0 and below 1"),
     ("random-p-one", "      probability: 0.013", "      probability: 1", "1\n", "must be above 0 and below 1"),
@@ -117,7 +137,7 @@ CASES = [
     ("effect-cleared-by-unknown", "          cleared_by: [fix_line]", "          cleared_by: [fix_lines]", "[fix_lines]", "did you mean 'fix_line'"),
     ("effect-action-unknown", "        - action: access_obstruction", "        - action: access_obstructed", "access_obstructed", "did you mean 'access_obstruction'"),
     ("effect-action-empty-arg", "          available: 40 %", "          available:", "available", "has no value"),
-    # ---- events: conditional --------------------------------------------------------------
+#-- -- events : conditional -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- --
     ("cond-when-missing", "      when:\n        any:\n          - {var: ica, op: \"<\", value: 0.9 mmol/L, for: 60 s}\n          - {var: ca_ratio, op: \">=\", value: 2.5, for: 60 s}\n", "", "id: citrate_toxicity", "missing required key 'when'"),
     ("cond-op-unknown", "{var: ica, op: \"<\", value: 0.9 mmol/L, for: 60 s}", "{var: ica, op: \"=<\", value: 0.9 mmol/L, for: 60 s}", "\"=<\"", "is not one of: <, <=, >, >=, =="),
     ("cond-op-missing", "{var: ica, op: \"<\", value: 0.9 mmol/L, for: 60 s}", "{var: ica, value: 0.9 mmol/L, for: 60 s}", "{var: ica, value", "missing required key 'op'"),
@@ -135,7 +155,7 @@ CASES = [
     ("cond-delay-unit", "      when: {action: call_for_help, delay: 4 min}", "      when: {action: call_for_help, delay: 4}", "4}", "has no unit"),
     ("cond-once-word", "      once: true", "      once: once", "once\n", "write true or false"),
     ("cond-unknown-key", "{action: call_for_help, delay: 4 min}", "{action: call_for_help, delay: 4 min, after: 1 min}", "after:", "unknown key 'after'"),
-    # ---- teaching -------------------------------------------------------------------------
+#-- -- teaching -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -
     ("objectives-missing", "learning_objectives:\n  - id: lo1\n    text: \"Recognise citrate accumulation in a patient who cannot report symptoms.\"\n", "", (1, 1), "missing required key 'learning_objectives'"),
     ("objective-text-missing", "    text: \"Recognise citrate accumulation in a patient who cannot report symptoms.\"\n", "", "id: lo1", "missing required key 'text'"),
     ("objective-duplicate", "    text: \"Recognise citrate accumulation in a patient who cannot report symptoms.\"\n", "    text: \"Recognise citrate accumulation in a patient who cannot report symptoms.\"\n  - id: lo1\n    text: again\n", "lo1\n    text: again", "already the id of another learning objective"),
@@ -157,7 +177,7 @@ CASES = [
     ("debrief-prompts-missing", "  prompts:\n    - \"What was going through your mind when the ratio rose?\"\n", "", "take_home", "missing required key 'prompts'"),
     ("debrief-prompt-mapping", "    - \"What was going through your mind when the ratio rose?\"", "    - {q: a}", "{q", "expected a text in the list"),
     ("debrief-unknown", "  take_home:", "  takehome:", "takehome", "did you mean 'take_home'"),
-    # ---- YAML level -----------------------------------------------------------------------
+#-- -- YAML level -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -
     ("yaml-duplicate-key", "session: 1\n", "session: 1\nsession: 2\n", "session: 2", "duplicate key"),
     ("yaml-anchor", "  - id: lo1", "  - &a id: lo1", "&a", "anchors (&name) are not allowed"),
     ("yaml-tab", "session: 1", "session:\t1\n\tbad", "\tbad", ""),
