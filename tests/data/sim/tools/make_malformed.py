@@ -1,14 +1,11 @@
-#!/ usr / bin / env python3
-""
-    "Writes the malformed-scenario corpus (tests/data/sim/malformed/*.yaml) from corpus-base.yaml.
+#!/usr/bin/env python3
+"""Writes the malformed-scenario corpus (tests/data/sim/malformed/*.yaml) from corpus-base.yaml.
 
-    Each case replaces one unique piece of the base scenario and states where the loader must report
-        it : `anchor` is a text in the new piece whose first character is the expected line
-    : column(1 - based),
-      or an explicit(line, column)
-              .The expectation goes at the end of the file as
-          '# expect: L:C text'(tests / support / corpus_expectations.hpp),
-      so it moves no line.Run from the repository root after changing the base or the cases; commit the output.
+Each case replaces one unique piece of the base scenario and states where the loader must
+report it: `anchor` is a text in the new piece whose first character is the expected
+line:column (1-based), or an explicit (line, column). The expectation goes at the end of the
+file as '# expect: L:C text' (tests/support/corpus_expectations.hpp), so it moves no line.
+Run from the repository root after changing the base or the cases; commit the output.
 """
 import os
 import re
@@ -17,9 +14,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 BASE = open(os.path.join(HERE, "..", "corpus-base.yaml"), encoding="utf-8").read()
 OUT = os.path.join(HERE, "..", "malformed")
 
-#(name, old, new, anchor_or_position, expected text).Anchor None : position of `new` itself.
+# (name, old, new, anchor_or_position, expected text). Anchor None: position of `new` itself.
 CASES = [
-#-- -- header -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -
+    # ---- header -------------------------------------------------------------------------
     ("schema-wrong", "schema: liverbridge.sim/1", "schema: liverbridge.sim/2", "liverbridge.sim/2", "is not a scenario schema"),
     ("schema-missing", "schema: liverbridge.sim/1\n", "", (1, 1), "missing required key 'schema'"),
     ("schema-protocol", "schema: liverbridge.sim/1", "schema: 1", "1\n", "is not a scenario schema"),
@@ -42,7 +39,7 @@ CASES = [
     ("duration-fraction-second", "duration: 120 min", "duration: 10.5 s", "10.5 s", "whole number of seconds"),
     ("duration-unknown-unit", "duration: 120 min", "duration: 120 mins", "120 mins", "unknown unit"),
     ("audience-mapping", "audience: [icu_nurse]", "audience: {a: b}", "{a", "expected a list of words"),
-#-- -- setup -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- --
+    # ---- setup ----------------------------------------------------------------------------
     ("patient-missing", "patient: ../../../examples/alf-paracetamol.yaml\n", "", (1, 1), "missing required key 'patient'"),
     ("patient-list", "patient: ../../../examples/alf-paracetamol.yaml", "patient: [a.yaml]", "[a", "expected a patient file path"),
     ("patient-flow-map", "patient: ../../../examples/alf-paracetamol.yaml", "patient: {sex: female}", "{sex", "indented block"),
@@ -80,7 +77,7 @@ CASES = [
     ("start-deficit-large", "  temp: 36.8 °C", "  volume_deficit: 6000 mL", "6000 mL", "must be in [-3000, 2500] mL"),
     ("start-temp-low", "  temp: 36.8 °C", "  temp: 20 °C", "20 °C", "must be in [28, 42] °C"),
     ("start-nan", "  temp: 36.8 °C", "  temp: nan °C", "nan", "°C"),
-#-- -- alarms -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -
+    # ---- alarms ---------------------------------------------------------------------------
     ("alarm-not-list", "alarms:\n  - id: map_low", "alarms: map_low\nalarms_old:\n  - id: map_low", "map_low\n", "expected a list of mappings"),
     ("alarm-item-scalar", "  - id: map_low\n    source: monitor", "  - map_low\n  - source: monitor", "map_low\n", "expected a mapping"),
     ("alarm-id-missing", "  - id: map_low\n    source: monitor", "  - source: monitor", "source: monitor", "missing required key 'id'"),
@@ -97,7 +94,7 @@ CASES = [
     ("alarm-var-unknown", "{var: map, op: \"<\", value: 65 mmHg, for: 10 s}", "{var: mapp, op: \"<\", value: 65 mmHg, for: 10 s}", "mapp", "did you mean 'map'"),
     ("alarm-value-unit", "{var: map, op: \"<\", value: 65 mmHg, for: 10 s}", "{var: map, op: \"<\", value: 65 mmol/L, for: 10 s}", "65 mmol/L", "mmHg"),
     ("alarm-value-kpa", "{var: map, op: \"<\", value: 65 mmHg, for: 10 s}", "{var: map, op: \"<\", value: 8.7 kPa, for: 10 s}\n    oops: 1", "oops", "unknown key 'oops'"),
-#-- -- labs -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -
+    # ---- labs -----------------------------------------------------------------------------
     ("lab-panel-unknown", "  - panel: ica", "  - panel: ionised_calcium", "ionised_calcium", "is not a lab panel"),
     ("lab-panel-missing", "  - panel: ica\n    latency: 3 min", "  - latency: 3 min", "latency: 3 min", "missing required key 'panel'"),
     ("lab-latency-missing", "    latency: 3 min\n", "", "panel: ica", "missing required key 'latency'"),
@@ -107,7 +104,7 @@ CASES = [
     ("lab-noise-negative", "      ica: 0.02 mmol/L", "      ica: -0.02 mmol/L", "-0.02", "must not be negative"),
     ("lab-noise-unit", "      ica: 0.02 mmol/L", "      ica: 2 %", "2 %", "mmol/L"),
     ("lab-duplicate", "labs:\n  - panel: ica\n", "labs:\n  - panel: ica\n    latency: 3 min\n    noise: {ica: 0.02 mmol/L}\n  - panel: ica\n", "ica\n    latency: 3 min\n    noise:\n", "already the id of another lab entry"),
-#-- -- events : scheduled -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- --
+    # ---- events: scheduled ----------------------------------------------------------------
     ("events-list", "events:\n  scheduled:", "events: []\nevents_x:\n  scheduled:", "[]", "expected a mapping"),
     ("events-unknown-kind", "  scheduled:\n", "  sheduled:\n", "sheduled", "did you mean 'scheduled'"),
     ("scheduled-at-missing", "      at: 20 min\n", "", "id: cold_ffp", "missing required key 'at'"),
@@ -122,7 +119,7 @@ CASES = [
     ("event-id-duplicate", "    - id: senior_arrives", "    - id: cold_ffp", "cold_ffp\n      when", "already the id of another event"),
     ("event-id-bad", "    - id: cold_ffp", "    - id: Cold FFP", "Cold FFP", "is not an id"),
     ("event-unknown-key", "      at: 20 min\n", "      at: 20 min\n      repeat: true\n", "repeat", "unknown key 'repeat'"),
-#-- -- events : random -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -
+    # ---- events: random -------------------------------------------------------------------
     ("random-p-missing", "      probability: 0.013\n", "", "id: access_low", "missing required key 'probability'"),
     ("random-p-zero", "      probability: 0.013", "      probability: 0", "0\n", "must be above 0 and below 1"),
     ("random-p-one", "      probability: 0.013", "      probability: 1", "1\n", "must be above 0 and below 1"),
@@ -137,7 +134,7 @@ CASES = [
     ("effect-cleared-by-unknown", "          cleared_by: [fix_line]", "          cleared_by: [fix_lines]", "[fix_lines]", "did you mean 'fix_line'"),
     ("effect-action-unknown", "        - action: access_obstruction", "        - action: access_obstructed", "access_obstructed", "did you mean 'access_obstruction'"),
     ("effect-action-empty-arg", "          available: 40 %", "          available:", "available", "has no value"),
-#-- -- events : conditional -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- --
+    # ---- events: conditional --------------------------------------------------------------
     ("cond-when-missing", "      when:\n        any:\n          - {var: ica, op: \"<\", value: 0.9 mmol/L, for: 60 s}\n          - {var: ca_ratio, op: \">=\", value: 2.5, for: 60 s}\n", "", "id: citrate_toxicity", "missing required key 'when'"),
     ("cond-op-unknown", "{var: ica, op: \"<\", value: 0.9 mmol/L, for: 60 s}", "{var: ica, op: \"=<\", value: 0.9 mmol/L, for: 60 s}", "\"=<\"", "is not one of: <, <=, >, >=, =="),
     ("cond-op-missing", "{var: ica, op: \"<\", value: 0.9 mmol/L, for: 60 s}", "{var: ica, value: 0.9 mmol/L, for: 60 s}", "{var: ica, value", "missing required key 'op'"),
@@ -155,7 +152,7 @@ CASES = [
     ("cond-delay-unit", "      when: {action: call_for_help, delay: 4 min}", "      when: {action: call_for_help, delay: 4}", "4}", "has no unit"),
     ("cond-once-word", "      once: true", "      once: once", "once\n", "write true or false"),
     ("cond-unknown-key", "{action: call_for_help, delay: 4 min}", "{action: call_for_help, delay: 4 min, after: 1 min}", "after:", "unknown key 'after'"),
-#-- -- teaching -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -
+    # ---- teaching -------------------------------------------------------------------------
     ("objectives-missing", "learning_objectives:\n  - id: lo1\n    text: \"Recognise citrate accumulation in a patient who cannot report symptoms.\"\n", "", (1, 1), "missing required key 'learning_objectives'"),
     ("objective-text-missing", "    text: \"Recognise citrate accumulation in a patient who cannot report symptoms.\"\n", "", "id: lo1", "missing required key 'text'"),
     ("objective-duplicate", "    text: \"Recognise citrate accumulation in a patient who cannot report symptoms.\"\n", "    text: \"Recognise citrate accumulation in a patient who cannot report symptoms.\"\n  - id: lo1\n    text: again\n", "lo1\n    text: again", "already the id of another learning objective"),
@@ -177,7 +174,7 @@ CASES = [
     ("debrief-prompts-missing", "  prompts:\n    - \"What was going through your mind when the ratio rose?\"\n", "", "take_home", "missing required key 'prompts'"),
     ("debrief-prompt-mapping", "    - \"What was going through your mind when the ratio rose?\"", "    - {q: a}", "{q", "expected a text in the list"),
     ("debrief-unknown", "  take_home:", "  takehome:", "takehome", "did you mean 'take_home'"),
-#-- -- YAML level -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -- -
+    # ---- YAML level -----------------------------------------------------------------------
     ("yaml-duplicate-key", "session: 1\n", "session: 1\nsession: 2\n", "session: 2", "duplicate key"),
     ("yaml-anchor", "  - id: lo1", "  - &a id: lo1", "&a", "anchors (&name) are not allowed"),
     ("yaml-tab", "session: 1", "session:\t1\n\tbad", "\tbad", ""),
