@@ -138,7 +138,7 @@ CitratePlan citrate_plan(const protocol::CitrateSettings& s, const CitrateInputs
   // The same model as the simulator's at the device's flows (citrate_load.hpp): the session's
   // AC and FFP averaged over the run; equal to (m_AC + m_FFP) / weight / t.
   CitrateFlows flows;
-  flows.ac = ac_rate;
+  flows.ac = ac / t;
   flows.ac_returned = run.ac_returned.value;
   flows.ac_citrate = c;
   flows.ffp = ffp / t;
