@@ -1,6 +1,7 @@
 #include "session/citrate.hpp"
 
 #include "session/acd.hpp"
+#include "session/citrate_load.hpp"
 #include "session/figure.hpp"
 #include "session/finding_codes.hpp"
 #include "units/compare.hpp"
@@ -98,7 +99,7 @@ CitratePlan citrate_plan(const protocol::CitrateSettings& s, const CitrateInputs
   av.source = kAcVolumeSource;
   out.ac_volume = {ac, av};
 
-  const units::Flow ac_rate = run.whole_blood_flow.value / (ratio - one);
+  const units::Flow ac_rate = ac_flow(run.whole_blood_flow.value, ratio);
   auto ar = figure("ac_rate", "AC infusion rate", units::in_ml_per_min(ac_rate), "mL/min", 1);
   ar.method = "Blood flow at the inlet:AC ratio";
   ar.formula = "Q_AC = Q_wb / (ratio − 1)";
@@ -115,7 +116,6 @@ CitratePlan citrate_plan(const protocol::CitrateSettings& s, const CitrateInputs
   fa.source = kCirSource;
   out.citrate_from_ac = {from_ac, fa};
 
-  units::Mass total = from_ac;
   const units::Volume ffp =
       in.replacement != nullptr ? in.replacement->ffp_volume.value : units::milliliters(0);
   if (units::positive(ffp) && s.ffp_citrate) {
@@ -129,17 +129,22 @@ CitratePlan citrate_plan(const protocol::CitrateSettings& s, const CitrateInputs
     ff.source =
         std::string(kCirSource) + "; FFP citrate content: unverified default, review locally";
     out.citrate_from_ffp = explain::Derived<units::Mass>{from_ffp, ff};
-    total = total + from_ffp;
   } else if (units::positive(ffp)) {
     out.findings.push_back({diag::Severity::warning, codes::kFfpCitrateNotCounted.code,
-                            "the protocol gives no citrate content for FFP ('ffp_citrate'); the "
-                            "citrate rate counts the AC only and understates the load from " +
-                                text::grouped(units::in_milliliters(ffp), 0) + " mL of FFP",
-                            "citrate_rate"});
+                            ffp_citrate_not_counted(ffp), "citrate_rate"});
   }
 
   const units::Duration t = run.duration.value;
-  const units::DoseRate rate = total / p.weight / t;
+  // The same model as the simulator's at the device's flows (citrate_load.hpp): the session's
+  // AC and FFP averaged over the run; equal to (m_AC + m_FFP) / weight / t.
+  CitrateFlows flows;
+  flows.ac = ac / t;
+  flows.ac_returned = run.ac_returned.value;
+  flows.ac_citrate = c;
+  flows.ffp = ffp / t;
+  if (out.citrate_from_ffp) flows.ffp_citrate = s.ffp_citrate;
+  flows.weight = p.weight;
+  const units::DoseRate rate = citrate_infusion_rate(flows);
   auto cr = figure("citrate_rate", "Citrate infusion rate to the patient",
                    units::in_mg_per_kg_per_min(rate), "mg/kg/min", 2);
   cr.method = "Citrate reaching the patient, averaged over the run";
@@ -169,7 +174,8 @@ CitratePlan citrate_plan(const protocol::CitrateSettings& s, const CitrateInputs
     auto ca = figure("calcium_gluconate", "Calcium gluconate per session (separate infusion)",
                      units::in_grams(g), "g", 1);
     ca.method = text::fixed(units::in_grams(*s.calcium_gluconate_per_hour), 2) +
-                " g/h for the whole run (= " + text::fixed(units::in_grams(g) * 10.0, 0) +
+                " g/h for the whole run (= " +
+                text::fixed(units::in_milliliters(calcium_gluconate_10_volume(g)), 0) +
                 " mL of 10 % calcium gluconate)";
     ca.formula = "m = rate × t";
     ca.inputs = {given("rate", units::in_grams(*s.calcium_gluconate_per_hour), "g/h", 1, 3),

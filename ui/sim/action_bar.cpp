@@ -114,7 +114,9 @@ void draw_action_bar(gui::AppState& s) {
       sim.message = a.label + " at " + clock_text(r->now());
       // What the runner logs as deviations for the debrief, shown to the trainee now as well.
       if (const auto* act = std::get_if<sim::Action>(&e.entry->what)) {
-        for (const auto& f : sim::validate_action(*act, r->session(), r->engine().parameters())) {
+        const auto now = sim::current_setting(r->engine().kernel(), r->session());
+        for (const auto& f :
+             sim::validate_action(*act, r->session(), now, r->engine().parameters())) {
           sim.message += " \u00b7 " + f.message;
         }
       }

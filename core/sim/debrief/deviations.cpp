@@ -1,5 +1,7 @@
 #include "sim/debrief/deviations.hpp"
 
+#include <algorithm>
+
 #include "sim/model/validate_action.hpp"
 #include "text/format.hpp"
 #include "units/compare.hpp"
@@ -31,14 +33,19 @@ void calcium_order(const SessionSetup& s, scenario::SimTime t, const SetCalciumI
 std::vector<Deviation> protocol_deviations(const run::Prepared& prepared,
                                            const scenario::Script& script) {
   std::vector<Deviation> out;
+  // Each action is judged at the setting the earlier actions (the instructor's too) left.
+  DeviceSetting now = planned_setting(prepared.session);
   for (const auto& e : script.entries) {
-    if (e.actor != scenario::Actor::trainee) continue;
     const auto* a = std::get_if<Action>(&e.what);
     if (a == nullptr) continue;
+    const auto findings = validate_action(*a, prepared.session, now, prepared.parameters);
+    const bool refused = std::any_of(findings.begin(), findings.end(), [](const auto& f) {
+      return f.severity == diag::Severity::error;
+    });
+    if (!refused) now = setting_after(now, *a);  // the runner applies what it does not refuse
+    if (e.actor != scenario::Actor::trainee) continue;
     const std::string name(action_name(*a));
-    for (const auto& f : validate_action(*a, prepared.session, prepared.parameters)) {
-      out.push_back({e.at, name, f.code, f.message});
-    }
+    for (const auto& f : findings) out.push_back({e.at, name, f.code, f.message});
     if (const auto* ca = std::get_if<SetCalciumInfusion>(a)) {
       calcium_order(prepared.session, e.at, *ca, out);
     }

@@ -3,6 +3,8 @@
 #include <stdexcept>
 
 #include "session/acd.hpp"
+#include "session/citrate_load.hpp"
+#include "session/finding_codes.hpp"
 #include "session/replacement_mix.hpp"
 #include "session/separation.hpp"
 #include "text/format.hpp"
@@ -10,11 +12,6 @@
 namespace lb::sim {
 
 namespace {
-
-units::AmountConcentration as_citrate_amount(units::MassConcentration as_citric_acid) {
-  return units::mmol_per_l(units::in_g_per_l(as_citric_acid) /
-                           units::in_g_per_mol(session::citric_acid_molar_mass()) * 1000.0);
-}
 
 std::string ml_min(units::Flow q) { return text::fixed(units::in_ml_per_min(q), 1) + " mL/min"; }
 
@@ -38,9 +35,8 @@ DeviceFlows device_flows(const SessionSetup& s, units::Flow inlet,
   f.whole_blood = run.whole_blood_flow.value;
   f.plasma_removal = run.plasma_removal_rate.value;
   f.ac_returned = run.ac_returned.value;
-  // The AC pump runs at Q_wb / (ratio − 1) (citrate engine, Terumo: ratio R = R − 1 parts
-  // blood to 1 part AC).
-  f.ac = ratio ? f.whole_blood / (*ratio - units::volume_ratio(1.0)) : units::ml_per_min(0);
+  // The AC pump, by the planner's citrate model (session/citrate_load.hpp).
+  f.ac = ratio ? session::ac_flow(f.whole_blood, *ratio) : units::ml_per_min(0);
   return f;
 }
 
@@ -86,14 +82,17 @@ SetupResult session_setup(const plan::Plan& plan, const protocol::Protocol& prot
     if (s.anticoagulant == protocol::Anticoagulant::citrate) {
       const auto& c = settings.anticoagulation->citrate;
       s.ac_ratio = c.inlet_to_ac_ratio;
-      s.ac_citrate =
-          as_citrate_amount(session::citrate_as_citric_acid(session::acd_composition(c.solution)));
-      if (c.ffp_citrate) s.ffp_citrate = as_citrate_amount(*c.ffp_citrate);
+      s.ac_citrate = session::citrate_amount(
+          session::citrate_as_citric_acid(session::acd_composition(c.solution)));
+      // The protocol's ffp_citrate is the one source of FFP citrate: without it FFP citrate is
+      // not counted, as the planner does not count it (session/citrate_load.hpp).
+      s.ffp_citrate =
+          c.ffp_citrate ? session::citrate_amount(*c.ffp_citrate) : units::mmol_per_l(0);
+      s.ffp_citrate_from_protocol = c.ffp_citrate.has_value();
       if (c.calcium_gluconate_per_hour) {
-        // 10 % calcium gluconate: 100 mg of the salt per mL (clinical reference §5.4).
-        const double ml_per_hour = units::in_grams(*c.calcium_gluconate_per_hour) * 10.0;
-        s.calcium = SetCalciumInfusion{CalciumProduct::gluconate_10,
-                                       units::milliliters(ml_per_hour) / units::hours(1)};
+        s.calcium = SetCalciumInfusion{
+            CalciumProduct::gluconate_10,
+            session::calcium_gluconate_10_volume(*c.calcium_gluconate_per_hour) / units::hours(1)};
         s.provenance.push_back("calcium gluconate " +
                                text::fixed(units::in_grams(*c.calcium_gluconate_per_hour), 2) +
                                " g/h: protocol anticoagulation.citrate (" +
@@ -102,7 +101,7 @@ SetupResult session_setup(const plan::Plan& plan, const protocol::Protocol& prot
       s.provenance.push_back("AC citrate " + text::fixed(units::in_mmol_per_l(s.ac_citrate), 1) +
                              " mmol/L (" + std::string(protocol::to_string(c.solution)) +
                              "): citrate engine, USP composition");
-      if (s.ffp_citrate) {
+      if (s.ffp_citrate_from_protocol) {
         s.provenance.push_back("FFP citrate " +
                                text::fixed(units::in_mmol_per_l(*s.ffp_citrate), 1) +
                                " mmol/L: protocol anticoagulation.citrate.ffp_citrate");
@@ -132,6 +131,11 @@ SetupResult session_setup(const plan::Plan& plan, const protocol::Protocol& prot
     s.ffp_composition = r.ffp_composition;
     s.albumin_composition = r.albumin_composition;
     s.ffp_last = plan.session->replacement && !plan.session->replacement->ffp_last.empty();
+    if (s.anticoagulant == protocol::Anticoagulant::citrate && !s.ffp_citrate_from_protocol &&
+        units::in_milliliters(s.ffp_volume) > 0.0) {
+      s.findings.push_back({diag::Severity::warning, session::codes::kFfpCitrateNotCounted.code,
+                            session::ffp_citrate_not_counted(s.ffp_volume), "citrate_rate"});
+    }
     s.provenance.push_back("replacement " + text::grouped(units::in_milliliters(replaced), 0) +
                            " mL (" + text::fixed(units::in_percent(s.ffp_share), 0) + " % FFP" +
                            (s.ffp_last ? ", FFP last" : "") + "): replacement orders (" +

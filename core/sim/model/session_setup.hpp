@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "diag/finding.hpp"
 #include "plan/plan.hpp"
 #include "plan/plan_sources.hpp"
 #include "protocol/protocol.hpp"
@@ -53,8 +54,12 @@ struct SessionSetup {
   protocol::Anticoagulant anticoagulant = protocol::Anticoagulant::citrate;
   std::optional<units::VolumeRatio> ac_ratio;  ///< inlet:AC (citrate only)
   units::AmountConcentration ac_citrate = units::mmol_per_l(0);
-  /// Citrate in FFP from the protocol; unset: Parameters::ffp_citrate applies.
+  /// Citrate in FFP. With citrate anticoagulation: the protocol's ffp_citrate, or 0 when the
+  /// protocol gives none (not counted, as the planner does not count it; `findings` holds the
+  /// planner's warning). Unset (heparin, none): the protocol has no place for it and
+  /// Parameters::ffp_citrate applies (the planner computes no citrate rate then).
   std::optional<units::AmountConcentration> ffp_citrate;
+  bool ffp_citrate_from_protocol = false;
   std::optional<protocol::HeparinSettings> heparin;
   /// The protocol's calcium infusion during the run (calcium gluconate per hour).
   std::optional<SetCalciumInfusion> calcium;
@@ -68,6 +73,8 @@ struct SessionSetup {
   protocol::SeparationSettings separation;
   explain::Derived<units::Volume> exchange_figure;
   explain::Derived<units::Volume> tbv_figure;
+  /// Warnings about the setup the planner gives too (FFP citrate not counted).
+  std::vector<diag::Finding> findings;
   /// Where each value came from ("inlet flow 50 mL/min: separation engine (Tormey 2010)").
   std::vector<std::string> provenance;
 };

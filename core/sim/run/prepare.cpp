@@ -80,6 +80,10 @@ Preparation prepare_texts(const scenario::ScenarioLoad& load, const plan::PlanSo
     return out;
   }
   SessionSetup session = std::move(*setup.setup);
+  // What the planner warns about the same session (FFP citrate not counted), said here too.
+  for (const auto& f : session.findings) {
+    out.diagnostics.warning(at_file, "protocol", f.message);
+  }
   // A scenario plays one session from its connection: it starts at the run's time 0.
   session.start = units::seconds(0);
   if (s.device) {

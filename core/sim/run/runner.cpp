@@ -165,7 +165,8 @@ void Runner::apply_action(SimTime t, const Action& a, scenario::Actor actor,
       .text("by", scenario::kActorNames.name(actor));
   if (cause != "script") l.text("event", cause);
   describe_action(a, l);
-  const auto findings = validate_action(a, session_, engine_.parameters());
+  const auto findings = validate_action(a, session_, current_setting(engine_.kernel(), session_),
+                                        engine_.parameters());
   std::vector<std::string> deviations;
   bool refused = false;
   for (const auto& f : findings) {

@@ -50,18 +50,17 @@ TEST_CASE("deviations are held to the plan the run was prepared from") {
   const auto d = debriefed("alf-hvp-citrate", "alf-hvp-citrate-competent");
   const auto& list = d.debrief.analysis.deviations;
   // The protocol orders 1.6 g/h of calcium gluconate, 16 mL/h of the 10 % solution; the script
-  // sets 40 mL/h at 5 min, 60 at 20, 40 at 95 and 30 at 155 min, and the inlet to 40 mL/min at
-  // 62 min.
-  REQUIRE(list.size() == 5);
+  // sets 40 mL/h at 5 min, 60 at 20, 40 at 95 and 30 at 155 min. Slowing the inlet to 40 mL/min
+  // at 62 min lowers the citrate reaching the patient: not a deviation, though the FFP citrate
+  // keeps it above the liver-failure limit (sim/model/validate_action.hpp).
+  REQUIRE(list.size() == 4);
   CHECK(list[0].t == 300);
   CHECK(list[0].code == std::string(sim::debrief::kCalciumAboveOrder));
   CHECK(list[0].message.find("16.0 mL/h") != std::string::npos);
   CHECK(list[1].t == 1200);
-  CHECK(list[2].t == 3720);
-  CHECK(list[2].code == "sim.action.citrate_rate_above_limit");
-  CHECK(list[2].message.find("protocol's limit") != std::string::npos);
-  CHECK(list[3].t == 5700);
-  CHECK(list[4].t == 9300);
+  CHECK(list[2].t == 5700);
+  CHECK(list[3].t == 9300);
+  for (const auto& x : list) CHECK(x.code != "sim.action.citrate_rate_above_limit");
 }
 
 TEST_CASE("a calcium infusion above the protocol's order is a deviation") {

@@ -23,29 +23,89 @@ TEST_SUITE("sim_model") {
     const auto r = fixture::load_run("aclf-alcohol", "pe-aclf-apache-pe-a5");
     const SessionSetup& s = r.sessions.front();
     const Parameters& p = r.parameters;
-    CHECK(has(validate_action(SetInletFlow{units::ml_per_min(-5)}, s, p), codes::kImpossible.code,
-              diag::Severity::error));
-    CHECK(has(validate_action(SetReplacementMix{units::percent(120)}, s, p),
+    const DeviceSetting plan = planned_setting(s);
+    CHECK(has(validate_action(SetInletFlow{units::ml_per_min(-5)}, s, plan, p),
               codes::kImpossible.code, diag::Severity::error));
-    CHECK(has(validate_action(SetAcRatio{units::volume_ratio(20)}, s, p),
+    CHECK(has(validate_action(SetReplacementMix{units::percent(120)}, s, plan, p),
+              codes::kImpossible.code, diag::Severity::error));
+    CHECK(has(validate_action(SetAcRatio{units::volume_ratio(20)}, s, plan, p),
               codes::kAcRatioOutsideRange.code, diag::Severity::warning));
-    CHECK(has(validate_action(SetFluidBalance{units::percent(80)}, s, p),
+    CHECK(has(validate_action(SetAcRatio{units::volume_ratio(kAcRatioMin - 0.5)}, s, plan, p),
+              codes::kAcRatioOutsideRange.code, diag::Severity::warning));
+    CHECK(has(validate_action(SetFluidBalance{units::percent(80)}, s, plan, p),
               codes::kFluidBalanceChanged.code, diag::Severity::warning));
     // Within the protocol: nothing to say.
-    CHECK(validate_action(SetInletFlow{s.flows.inlet}, s, p).empty());
-    CHECK(validate_action(SetAcRatio{*s.ac_ratio}, s, p).empty());
-    CHECK(validate_action(SetFluidBalance{s.fluid_balance}, s, p).empty());
-    CHECK(validate_action(OrderLab{LabKind::ionised_calcium}, s, p).empty());
+    CHECK(validate_action(SetInletFlow{s.flows.inlet}, s, plan, p).empty());
+    CHECK(validate_action(SetAcRatio{*s.ac_ratio}, s, plan, p).empty());
+    CHECK(validate_action(SetAcRatio{units::volume_ratio(kAcRatioMax)}, s, plan, p).empty());
+    CHECK(validate_action(SetFluidBalance{s.fluid_balance}, s, plan, p).empty());
+    CHECK(validate_action(OrderLab{LabKind::ionised_calcium}, s, plan, p).empty());
   }
 
-  TEST_CASE("all FFP in liver failure takes the citrate above the protocol limit") {
-    const auto r = fixture::load_run("aclf-alcohol", "pe-aclf-apache-pe-a5");
+  TEST_CASE("more FFP in liver failure takes the citrate above the limit but less FFP never does") {
+    const auto r = fixture::load_run("aclf-alcohol", "pe-aclf-plexar");
     const SessionSetup& s = r.sessions.front();
     REQUIRE(s.citrate_rate_limit.has_value());
-    CHECK(has(validate_action(SetReplacementMix{units::fraction(1)}, s, r.parameters),
+    REQUIRE(s.ffp_citrate_from_protocol);
+    DeviceSetting albumin = planned_setting(s);
+    albumin.ffp_share = units::fraction(0);
+    DeviceSetting all_ffp = albumin;
+    all_ffp.ffp_share = units::fraction(1);
+    REQUIRE(units::above(citrate_rate_at(s, all_ffp, r.parameters), *s.citrate_rate_limit));
+    CHECK(has(validate_action(SetReplacementMix{units::fraction(1)}, s, albumin, r.parameters),
               codes::kCitrateRateAboveLimit.code, diag::Severity::warning));
-    CHECK_FALSE(has(validate_action(SetReplacementMix{units::fraction(0)}, s, r.parameters),
+    // Lowering the FFP share lowers the citrate: not a deviation, though it may stay above.
+    CHECK_FALSE(
+        has(validate_action(SetReplacementMix{units::percent(90)}, s, all_ffp, r.parameters),
+            codes::kCitrateRateAboveLimit.code, diag::Severity::warning));
+    CHECK_FALSE(
+        has(validate_action(SetReplacementMix{units::fraction(0)}, s, all_ffp, r.parameters),
+            codes::kCitrateRateAboveLimit.code, diag::Severity::warning));
+  }
+
+  TEST_CASE("slowing the inlet above the citrate limit is not a deviation but speeding it is") {
+    // High-volume FFP exchange in ALF: the FFP citrate alone is above the 0.5 mg/kg/min
+    // liver-failure limit (the planner warns about the plan).
+    const auto r = fixture::load_run("alf-paracetamol", "hvp-alf-larsen-2016");
+    const SessionSetup& s = r.sessions.front();
+    const DeviceSetting plan = planned_setting(s);
+    REQUIRE(units::above(citrate_rate_at(s, plan, r.parameters), *s.citrate_rate_limit));
+    const units::Flow slower = s.flows.inlet * units::fraction(0.8);
+    const units::Flow faster = s.flows.inlet * units::fraction(1.1);
+    CHECK_FALSE(has(validate_action(SetInletFlow{slower}, s, plan, r.parameters),
                     codes::kCitrateRateAboveLimit.code, diag::Severity::warning));
+    CHECK(has(validate_action(SetInletFlow{faster}, s, plan, r.parameters),
+              codes::kCitrateRateAboveLimit.code, diag::Severity::warning));
+  }
+
+  TEST_CASE("an action is judged at the current setting and not the plan one") {
+    // The AC infusion-rate limit caps the inlet at ACIR × TBV × ratio: the plan's inlet is just
+    // below the cap at ratio 10. After the trainee raised the ratio to 15 the cap is half as
+    // high again, so a faster inlet that the plan's ratio would cap runs uncapped.
+    const auto r = fixture::load_run("aclf-alcohol", "pe-aclf-apache-pe-a5");
+    const SessionSetup& s = r.sessions.front();
+    Engine e = fixture::engine_of(r);
+    e.step();  // connects the session
+    REQUIRE(e.kernel().mode == kernel::Mode::running);
+    const DeviceSetting before = current_setting(e.kernel(), s);
+    REQUIRE(before.ac_ratio.has_value());
+    CHECK(units::in_parts(*before.ac_ratio) == doctest::Approx(units::in_parts(*s.ac_ratio)));
+    e.apply(SetAcRatio{units::volume_ratio(15)});
+    const DeviceSetting now = current_setting(e.kernel(), s);
+    REQUIRE(now.ac_ratio.has_value());
+    CHECK(units::in_parts(*now.ac_ratio) == doctest::Approx(15.0));
+    const units::Flow inlet = s.flows.inlet * units::fraction(1.3);
+    CHECK(has(validate_action(SetInletFlow{inlet}, s, before, r.parameters),
+              codes::kInletCapped.code, diag::Severity::warning));
+    CHECK_FALSE(has(validate_action(SetInletFlow{inlet}, s, now, r.parameters),
+                    codes::kInletCapped.code, diag::Severity::warning));
+    // Less AC per litre: less citrate reaching the patient at the same inlet.
+    CHECK(units::below(citrate_rate_at(s, now, r.parameters),
+                       citrate_rate_at(s, before, r.parameters)));
+    // Following a script without the engine reaches the same setting (the debrief's way).
+    const DeviceSetting followed = setting_after(before, SetAcRatio{units::volume_ratio(15)});
+    CHECK(units::in_parts(*followed.ac_ratio) == doctest::Approx(15.0));
+    CHECK(units::in_ml_per_min(followed.inlet) == doctest::Approx(units::in_ml_per_min(now.inlet)));
   }
 
   TEST_CASE("action names and event effects") {
