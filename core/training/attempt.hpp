@@ -55,11 +55,12 @@ struct AttemptInput {
 /// Figures read from the timeline (and, when a debrief is given, from it), kept in columns
 /// so that a listing needs neither the texts nor the simulation.
 struct AttemptFigures {
-  std::int64_t duration_s = 0;            ///< simulated seconds: the last line's `t`
-  bool complete = false;                  ///< the timeline ends with its `end` line
-  int trainee_actions = 0;                ///< `action` lines by the trainee
-  int instructor_acts = 0;                ///< `action` lines by the instructor (never scored)
-  int alarms = 0;                         ///< alarm transitions to `active`
+  std::int64_t duration_s = 0;  ///< simulated seconds: the last line's `t`
+  bool complete = false;        ///< the timeline ends with its `end` line
+  int trainee_actions = 0;      ///< `action` lines by the trainee
+  int instructor_acts =
+      0;           ///< instructor lines and `action` lines by the instructor (never scored)
+  int alarms = 0;  ///< alarm transitions to `active`
   std::optional<double> composite_score;  ///< debrief analysis.scores.composite
   std::optional<int> objectives_met, objectives_total;
 };

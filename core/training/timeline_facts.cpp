@@ -53,6 +53,8 @@ void count(const json& line, const std::string& kind, AttemptFigures& f) {
     const std::string by = text_of("by");
     if (by == "trainee") ++f.trainee_actions;
     if (by == "instructor") ++f.instructor_acts;
+  } else if (kind == "instructor") {
+    ++f.instructor_acts;  // freeze, flag, inject, override, end: the instructor's own lines
   } else if (kind == "alarm" && text_of("to") == "active") {
     ++f.alarms;
   }

@@ -444,6 +444,7 @@ AppState make_app_state(const AppOptions& options) {
   s.sim.scenarios_dir = options.scenarios_dir;
   s.sim.user_scenarios_dir = s.dirs.data.empty() ? "" : s.dirs.data + "/scenarios";
   s.sim.protocols_dir = options.bundled_protocols_dir;
+  s.sim.attempts_db = s.records.db_path;  // training tables of the same file, as the CLI's
 
   reload_protocol_catalog(s);
   if (!options.protocol.empty()) {

@@ -109,6 +109,7 @@ void draw_debrief_screen(gui::AppState& s) {
     return;
   }
   if (sim.debrief_branch != sim.current) make_debrief(sim);
+  draw_save_attempt(s);
   if (!sim.debrief) {
     ImGui::TextColored(gui::kColourError, "No debrief for this attempt:");
     ImGui::TextWrapped("%s", sim.debrief_problem.c_str());

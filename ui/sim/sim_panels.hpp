@@ -41,6 +41,9 @@ void draw_attempts_panel(gui::AppState& s);
 /// The debrief of the current attempt (debrief_screen.cpp): the self-rating first, then the
 /// debrief panel (debrief_panel.hpp) of the finished run.
 void draw_debrief_screen(gui::AppState& s);
+/// "Save this attempt": trainee labels, instructor, who saves, the button and its outcome
+/// (save_attempt.cpp); drawn on the debrief screen once the run has ended.
+void draw_save_attempt(gui::AppState& s);
 
 // ---- shared by the panels (sim_common.cpp) -------------------------------------------------
 /// High red, medium amber, low blue: always drawn with priority_word beside it.

@@ -70,7 +70,8 @@ bool start_prepared(SimState& s, sim::run::Preparation prep, std::string source,
   sim::run::RunOptions options;
   options.seed = s.seed;
   s.branches.clear();
-  s.branches.push_back(Branch{1, -1, 0, sim::run::Runner(*s.prepared, options), {}, 0, {}, {}, {}});
+  s.branches.push_back(
+      Branch{1, -1, 0, sim::run::Runner(*s.prepared, options), {}, 0, {}, {}, {}, {}});
   s.current = 0;
   s.speed = 1.0;
   s.paused = true;
@@ -79,6 +80,7 @@ bool start_prepared(SimState& s, sim::run::Preparation prep, std::string source,
   s.high_alarm_was_sounding = false;
   s.message.clear();
   s.action_problem.clear();
+  s.save_message.clear();
   rebase(s);
   // The first snapshot is the start itself, so "rewind" always has somewhere to go.
   Branch& b = s.branches.front();
@@ -321,7 +323,7 @@ bool rewind_to(SimState& s, std::size_t index) {
   const Snapshot& snap = from->snapshots[index];
   int number = 0;
   for (const auto& b : s.branches) number = std::max(number, b.number);
-  Branch next{number + 1, s.current, snap.t, snap.runner, {}, 0, {}, {}, {}};
+  Branch next{number + 1, s.current, snap.t, snap.runner, {}, 0, {}, {}, {}, {}};
   next.snapshots.assign(from->snapshots.begin(),
                         from->snapshots.begin() + static_cast<std::ptrdiff_t>(index) + 1);
   next.next_snapshot = snap.t + kSnapshotEvery;

@@ -61,6 +61,7 @@ struct Branch {
   std::vector<EcgRecord> ecgs;     ///< 12-lead ECGs the trainee recorded (QTc shown from them)
   std::vector<SimTime> flags;      ///< moments the instructor flagged for the debrief
   std::optional<int> self_rating;  ///< 1–5, asked on the debrief screen before any score
+  std::optional<std::int64_t> saved_id;  ///< the training attempt it was stored as
 };
 
 /// The speeds the time controls offer (simulated seconds per wall second).
@@ -99,6 +100,15 @@ struct SimState {
   int debrief_branch = -1;  ///< the branch `debrief` was made for
   std::string debrief_problem;
   gui::DebriefView debrief_view;
+
+  // ---- saving the attempt (save_attempt.cpp) ----
+  /// The records database file whose training tables take the attempts (the window's --db,
+  /// the same default as `liverbridge sim attempts save --db`).
+  std::string attempts_db;
+  std::string save_trainees;  ///< pseudonymous labels as typed, comma-separated
+  std::string save_instructor, save_by;
+  std::string save_message;  ///< the last save's outcome
+  bool save_failed = false;
 
   // ---- time ----
   double speed = 1.0;
@@ -170,6 +180,13 @@ void flag_moment(SimState& s, const std::string& note);
 void end_scenario(SimState& s);
 /// Starts a new branch from snapshot `index` of the current branch (the old branch is kept).
 bool rewind_to(SimState& s, std::size_t index);
+
+// ---- saving --------------------------------------------------------------------------
+/// Stores the current branch's finished attempt in the training tables of `attempts_db`
+/// (timeline, trace, the debrief when it was made from this timeline, the labels typed, the
+/// self-rating; a retry is linked to its parent when that was saved). `save_message` says
+/// what happened; false when nothing was written.
+bool save_attempt(SimState& s);
 
 /// "01:05:30" for a simulated time.
 std::string clock_text(SimTime t);
