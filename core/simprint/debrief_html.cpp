@@ -48,7 +48,8 @@ void description(print::Page& p, const db::Debrief& d) {
          "class=\"col\">What happened</th></tr></thead><tbody>\n";
   for (const auto& n : d.description) {
     p.o << "<tr><td class=\"t\">" << db::clock(n.t) << "</td><td>"
-        << (n.hidden ? "<b>hidden</b> " : "") << html_escape(n.text) << "</td></tr>\n";
+        << (n.hidden ? "<b>hidden</b> " : "") << (n.flagged ? "<b>flagged</b> " : "")
+        << html_escape(n.text) << "</td></tr>\n";
   }
   p.o << "</tbody></table>\n";
 }

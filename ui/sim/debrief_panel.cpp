@@ -55,6 +55,11 @@ void narrative(const db::Debrief& d, DebriefView& view) {
     const bool near = view.cursor && std::llabs(*view.cursor - n.t) <= 60;
     if (n.hidden) {
       ImGui::TextColored(kColourMuted, "%s  [hidden] %s", db::clock(n.t).c_str(), n.text.c_str());
+    } else if (n.flagged) {
+      // Flagged moments in words as well as colour.
+      ++view.flagged_rows;
+      ImGui::TextColored(kColourWarning, "%s  [FLAGGED] %s", db::clock(n.t).c_str(),
+                         n.text.c_str());
     } else {
       ImGui::TextColored(near ? kColourAccent : ImGui::GetStyleColorVec4(ImGuiCol_Text), "%s  %s",
                          db::clock(n.t).c_str(), n.text.c_str());
@@ -146,6 +151,7 @@ ImU32 marker_colour(const std::string& kind) {
   if (kind == "alarm") return ImGui::ColorConvertFloat4ToU32(kColourError);
   if (kind == "event") return ImGui::ColorConvertFloat4ToU32(kColourMuted);
   if (kind == "instructor") return ImGui::ColorConvertFloat4ToU32(kColourWarning);
+  if (kind == "flag") return ImGui::ColorConvertFloat4ToU32(ImVec4(1.0f, 0.55f, 0.85f, 1.0f));
   return ImGui::ColorConvertFloat4ToU32(kColourAccent);
 }
 
@@ -240,7 +246,7 @@ void charts(const db::Debrief& d, DebriefView& view) {
 }  // namespace
 
 void draw_debrief_panel(const db::Debrief& d, DebriefView& view) {
-  view.objective_rows = view.checklist_rows = view.narrative_rows = 0;
+  view.objective_rows = view.checklist_rows = view.narrative_rows = view.flagged_rows = 0;
   view.charts_drawn = view.markers_drawn = 0;
   ImGui::PushID("debrief");
   ImGui::TextColored(kColourWarning, "Training simulation - not for clinical decisions");

@@ -18,7 +18,7 @@ struct DebriefView {
   bool show_markers = true;
   std::optional<sim::debrief::SimTime> cursor;  ///< the hovered time, shared by every chart
   // What the last frame drew (for the window and the headless tests).
-  int objective_rows = 0, checklist_rows = 0, narrative_rows = 0;
+  int objective_rows = 0, checklist_rows = 0, narrative_rows = 0, flagged_rows = 0;
   int charts_drawn = 0, markers_drawn = 0;
   ImVec2 plot_min, plot_max;  ///< the first chart's plot area (time axis from 0 to the end)
 };

@@ -2,16 +2,13 @@
 // attempt, drawn by the debrief panel (debrief_panel.hpp). In PEARLS order the trainee's
 // reaction comes before any score, so the screen asks for the self-rating first. A debrief is
 // made from a finished run: the recorded timeline is replayed and must match byte for byte
-// (sim/debrief/replay.hpp). Instructor lines that change nothing in the run (freeze, flag,
-// rewind) are left out of what is replayed; an attempt with acts the replay cannot repeat
-// (an injected or suppressed event, a parameter override, an early end) says so instead.
+// (sim/debrief/replay.hpp), the instructor's acts (freeze, flag, rewind, injected and
+// suppressed events, parameter overrides, the early end) repeated at their place.
 #include <imgui.h>
 
 #include <string>
-#include <string_view>
 
 #include "gui/gui_common.hpp"
-#include "io/sha256.hpp"
 #include "sim/debrief/replay.hpp"
 #include "sim/debrief/timeline.hpp"
 #include "sim/debrief_panel.hpp"
@@ -22,48 +19,14 @@ namespace lb::simui {
 
 namespace {
 
-/// The act of an instructor line ("freeze"), or "" for another line.
-std::string instructor_act(std::string_view line) {
-  constexpr std::string_view kKind = R"("kind":"instructor","act":")";
-  const auto at = line.find(kKind);
-  if (at == std::string_view::npos) return "";
-  const auto from = at + kKind.size();
-  return std::string(line.substr(from, line.find('"', from) - from));
-}
-
-/// The timeline the debrief replays: without the instructor lines that change nothing in the
-/// run; "" and `why` set when the attempt has an act the replay cannot repeat.
-std::string replayable(const std::string& timeline, std::string& why) {
-  std::string out;
-  std::size_t start = 0;
-  while (start < timeline.size()) {
-    const auto end = timeline.find('\n', start);
-    const std::string_view line(timeline.data() + start,
-                                (end == std::string::npos ? timeline.size() : end) - start);
-    start = end == std::string::npos ? timeline.size() : end + 1;
-    const std::string act = instructor_act(line);
-    if (act.empty()) {
-      out.append(line);
-      out += '\n';
-    } else if (act != "freeze" && act != "unfreeze" && act != "flag" && act != "rewind") {
-      why = "The instructor's '" + act +
-            "' changed this run in a way the debrief's replay cannot repeat; the debrief is "
-            "made only from runs it can replay exactly.";
-      return "";
-    }
-  }
-  return out;
-}
-
 void make_debrief(SimState& s) {
   s.debrief.reset();
   s.debrief_problem.clear();
   s.debrief_branch = s.current;
   const Branch* b = current_branch(s);
   if (b == nullptr || !s.prepared) return;
-  const std::string text = replayable(b->runner.timeline(), s.debrief_problem);
-  if (text.empty()) return;
-  const auto parsed = sim::debrief::parse_timeline(text, "attempt " + std::to_string(b->number));
+  const auto parsed =
+      sim::debrief::parse_timeline(b->runner.timeline(), "attempt " + std::to_string(b->number));
   if (!parsed.timeline) {
     for (const auto& d : parsed.diagnostics.sorted()) s.debrief_problem += diag::format(d) + "\n";
     return;

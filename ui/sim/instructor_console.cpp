@@ -7,6 +7,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <cstdlib>
 #include <initializer_list>
 #include <string>
 
@@ -14,6 +15,7 @@
 #include "sim/model/observables.hpp"
 #include "sim/sim_panels.hpp"
 #include "sim/sim_state.hpp"
+#include "text/format.hpp"
 #include "units/parse.hpp"
 
 namespace lb::simui {
@@ -186,8 +188,13 @@ void parameters_box(gui::AppState& s, sim::run::Runner& r) {
     const auto v = units::parse_plain_number(sim.parameter_value);
     if (!v) {
       sim.message = "The value must be a number in " + p->unit;
-    } else if (r.set_parameter(p->id, *v.value)) {
-      sim.message = "Parameter " + p->id + " set to " + sim.parameter_value + " " + p->unit;
+    } else {
+      // The timeline keeps 4 decimals and the debrief's replay sets what it reads there: the
+      // run gets exactly that value too, so the replay repeats it.
+      const std::string kept = text::fixed(*v.value, 4);
+      if (r.set_parameter(p->id, std::strtod(kept.c_str(), nullptr))) {
+        sim.message = "Parameter " + p->id + " set to " + kept + " " + p->unit;
+      }
     }
   }
   gui::record_rect(s, "sim.instructor.parameter.set");

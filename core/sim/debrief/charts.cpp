@@ -49,6 +49,13 @@ std::vector<Marker> chart_markers(const Timeline& t) {
     if (a.from == "inactive" && a.to != "inactive") out.push_back({a.t, "alarm", a.alarm});
   }
   for (const auto& e : t.events) out.push_back({e.t, "event", e.id});
+  for (const auto& l : t.instructor) {
+    if (l.act == "flag") {
+      out.push_back({l.t, "flag", l.field("note").empty() ? "flag" : l.field("note")});
+    } else {
+      out.push_back({l.t, "instructor", l.act});
+    }
+  }
   return out;
 }
 

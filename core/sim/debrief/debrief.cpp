@@ -1,5 +1,6 @@
 #include "sim/debrief/debrief.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "sim/debrief/charts.hpp"
@@ -37,6 +38,20 @@ std::vector<Prompt> prompts(const scenario::Scenario& s, const std::vector<Check
   // missed critical action (none: they are asked for reflection only).
   std::vector<Prompt> out;
   for (const auto& text : s.debrief.prompts) out.push_back({text, items});
+  return out;
+}
+
+/// An instructor line as an act of the analysis: the act with what it named.
+InstructorAct instructor_act(const InstructorLine& l) {
+  InstructorAct out{l.t, l.act, l.field("event")};
+  if (l.act == "set_parameter") {
+    out.action += " " + l.field("parameter") + " = " + l.field("value") + " " + l.field("unit");
+  } else if (l.act == "flag" && !l.field("note").empty()) {
+    out.action += ": " + l.field("note");
+  } else if (l.act == "rewind") {
+    out.action +=
+        " (attempt " + l.field("attempt") + " from attempt " + l.field("from_attempt") + ")";
+  }
   return out;
 }
 
@@ -82,6 +97,9 @@ Debrief build_debrief(const DebriefInputs& in) {
   for (const auto& x : t.actions) {
     if (x.by == scenario::Actor::instructor) a.instructor_acts.push_back({x.t, x.name, x.event});
   }
+  for (const auto& l : t.instructor) a.instructor_acts.push_back(instructor_act(l));
+  std::stable_sort(a.instructor_acts.begin(), a.instructor_acts.end(),
+                   [](const InstructorAct& x, const InstructorAct& y) { return x.t < y.t; });
   a.harm = harm_exposure(in.replay.samples, bolus_calcium(t, in.prepared.parameters));
   a.alarms = alarm_handling(t);
   a.prompts = prompts(s, a.critical_actions);

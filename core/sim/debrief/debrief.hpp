@@ -44,6 +44,7 @@ struct NarrativeLine {
   SimTime t = 0;
   std::string text;
   bool hidden = false;
+  bool flagged = false;  ///< a moment the instructor flagged for the debrief
 };
 
 struct Prompt {

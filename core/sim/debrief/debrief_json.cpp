@@ -175,6 +175,9 @@ std::string debrief_json(const Debrief& d) {
   J description = J::array();
   for (const auto& n : d.description) {
     description.push_back({{"t_s", n.t}, {"text", n.text}, {"hidden", n.hidden}});
+    // Only on the moments the instructor flagged: debriefs of runs without flags keep their
+    // bytes.
+    if (n.flagged) description.back()["flagged"] = true;
   }
   J out = {{"schema", kDebriefSchema},
            {"note", "Training simulation - not for clinical decision making"},

@@ -1,5 +1,6 @@
 #include "sim/debrief/debrief_text.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 #include "sim/debrief/clock.hpp"
@@ -114,14 +115,17 @@ void analysis(std::ostringstream& o, const Analysis& a) {
 
 std::string debrief_text(const Debrief& d) {
   std::ostringstream o;
+  const bool flagged = std::any_of(d.description.begin(), d.description.end(),
+                                   [](const NarrativeLine& n) { return n.flagged; });
   o << "Training simulation debrief - not for clinical decision making\n\n";
   stage(o, d.stage);
   o << "2. Reactions\n  Self-rating: "
     << (d.reactions.self_rating ? std::to_string(*d.reactions.self_rating) + " of 5"
                                 : std::string("not given"))
-    << "\n\n3. Description (* the true state, not visible at the bedside)\n";
+    << "\n\n3. Description (* the true state, not visible at the bedside"
+    << (flagged ? "; ! flagged by the instructor" : "") << ")\n";
   for (const auto& n : d.description) {
-    o << "  " << clock(n.t) << (n.hidden ? " * " : "   ") << n.text << "\n";
+    o << "  " << clock(n.t) << (n.hidden ? " * " : n.flagged ? " ! " : "   ") << n.text << "\n";
   }
   o << "\n";
   analysis(o, d.analysis);

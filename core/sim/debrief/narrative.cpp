@@ -21,6 +21,30 @@ std::string alarm_text(const AlarmLine& a) {
   return name + ": " + a.from + " to " + a.to + " (" + a.cause + ")";
 }
 
+/// What an instructor line did, as a sentence ("The instructor froze the run").
+std::string instructor_text(const InstructorLine& l) {
+  if (l.act == "freeze") return "The instructor froze the run";
+  if (l.act == "unfreeze") return "The instructor let the run go on";
+  if (l.act == "flag") {
+    const std::string note = l.field("note");
+    return "Flagged by the instructor for the debrief" + (note.empty() ? "" : ": " + note);
+  }
+  if (l.act == "rewind") {
+    return "Attempt " + l.field("attempt") + " restarted here from a snapshot of attempt " +
+           l.field("from_attempt") + " (rewind and retry)";
+  }
+  if (l.act == "inject_event") return "The instructor injected event " + words(l.field("event"));
+  if (l.act == "suppress_event") {
+    return "The instructor suppressed event " + words(l.field("event"));
+  }
+  if (l.act == "set_parameter") {
+    return "The instructor set parameter " + l.field("parameter") + " to " + l.field("value") +
+           " " + l.field("unit");
+  }
+  if (l.act == "end_scenario") return "The instructor ended the scenario";
+  return "Instructor: " + words(l.act);
+}
+
 /// The first step at which `below` holds, if any.
 template <class F>
 std::optional<SimTime> first(const std::vector<Sample>& samples, F below) {
@@ -45,45 +69,49 @@ std::vector<NarrativeLine> narrative(const Timeline& t, const std::vector<Sample
       line += " (deviation: " + text::join(a.deviations) + ")";
     }
     if (!a.result.empty()) line += " (" + a.result + ")";
-    out.push_back({a.t, line, false});
+    out.push_back({a.t, line, false, false});
   };
   for (const auto& a : t.actions) {
     if (a.event.empty()) action_line(a);
+  }
+  for (const auto& l : t.instructor) {
+    out.push_back({l.t, instructor_text(l), false, l.act == "flag"});
   }
   for (const auto& e : t.events) {
     const bool physiological = e.type == "conditional";
     out.push_back(
         {e.t, words(e.id) + (physiological ? " began" : " happened") + " (" + e.type + " event)",
-         physiological});
+         physiological, false});
     for (const auto& a : t.actions) {
       if (a.event == e.id && a.t == e.t) action_line(a);
     }
     for (const auto& n : t.notes) {
-      if (n.event == e.id && n.t == e.t) out.push_back({n.t, "Instructor note: " + n.text, true});
+      if (n.event == e.id && n.t == e.t)
+        out.push_back({n.t, "Instructor note: " + n.text, true, false});
     }
   }
   for (const auto& r : t.lab_results) {
     out.push_back({r.t,
                    "Result: " + panel_words(r.panel) + " drawn at " + clock(r.drawn) + ": " +
                        result_phrase(r),
-                   false});
+                   false, false});
   }
-  for (const auto& a : t.alarms) out.push_back({a.t, alarm_text(a), false});
+  for (const auto& a : t.alarms) out.push_back({a.t, alarm_text(a), false, false});
   if (const auto low = first(
           samples, [](const Sample& s) { return units::mmol_per_l(s.ica) < kIcaHarmLevel; })) {
     out.push_back({*low,
                    "Ionised calcium fell below " + text::fixed(kIcaHarm.value, 1) +
                        " mmol/L (true state, not visible at the bedside)",
-                   true});
+                   true, false});
   }
   if (const auto low =
           first(samples, [](const Sample& s) { return units::mm_hg(s.map) < kMapHarmLevel; })) {
     out.push_back({*low,
                    "Mean arterial pressure fell below " + text::fixed(kMapHarm.value, 0) +
                        " mmHg on the monitor",
-                   false});
+                   false, false});
   }
-  out.push_back({t.end, "End of the run", false});
+  out.push_back({t.end, "End of the run", false, false});
   // Time order; at one time, the timeline's own order (stable sort of lines added by kind).
   std::stable_sort(out.begin(), out.end(),
                    [](const NarrativeLine& a, const NarrativeLine& b) { return a.t < b.t; });

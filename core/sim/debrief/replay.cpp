@@ -1,6 +1,8 @@
 #include "sim/debrief/replay.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <optional>
 
 #include "io/sha256.hpp"
 #include "sim/debrief/recorded_script.hpp"
@@ -45,12 +47,40 @@ struct Read {
   }
 };
 
-}  // namespace
+/// One recorded act in the order of the file: an action or alarm act to take (as the window
+/// or a script took it), or an instructor line to repeat.
+struct Act {
+  SimTime t = 0;
+  std::optional<scenario::ScriptEntry> entry;
+  const InstructorLine* instructor = nullptr;
+};
 
-Replay replay_run(const run::Prepared& prepared, std::uint64_t seed, scenario::Script script) {
+/// Repeats an instructor line on the runner: the acts that change the run through the
+/// runner's own calls (which write the line again), the others (freeze, unfreeze, flag,
+/// rewind, and an act this program does not know) as the same line.
+void repeat(run::Runner& r, const InstructorLine& l) {
+  if (l.act == "inject_event" && r.inject_event(l.field("event"))) return;
+  if (l.act == "suppress_event" && r.suppress_event(l.field("event"))) return;
+  if (l.act == "set_parameter") {
+    const std::string text = l.field("value");
+    char* end = nullptr;
+    const double value = std::strtod(text.c_str(), &end);
+    if (!text.empty() && end == text.c_str() + text.size() &&
+        r.set_parameter(l.field("parameter"), value)) {
+      return;
+    }
+  }
+  if (l.act == "end_scenario") return r.end_now();
+  // Not repeatable here (or nothing to repeat): the line itself; if the act had changed the
+  // run, the replay's hash check refuses it.
+  r.log_instructor(l.act, l.fields);
+}
+
+/// Runs the prepared scenario with `seed`, taking each act at its time (acts in time order),
+/// sampling every engine step.
+Replay run_acts(const run::Prepared& prepared, std::uint64_t seed, const std::vector<Act>& acts) {
   run::RunOptions options;
   options.seed = seed;
-  options.script = script;
   run::Runner runner(prepared, std::move(options));
   const Read read;
   Replay out;
@@ -58,13 +88,26 @@ Replay replay_run(const run::Prepared& prepared, std::uint64_t seed, scenario::S
   // Endogenous citrate production (CL·C_baseline) is in the citrate ledger's inflow but is
   // not citrate given to the patient: it is taken out of the citrate load.
   const double produced_per_min = p.citrate_clearance.value * p.baseline_citrate.value;
+  std::size_t next = 0;
   while (!runner.finished()) {
     const SimTime t = runner.now();
+    // The sample is the state at the start of the step, before the acts due now (as the
+    // script route samples before the step's script entries).
     Sample s = read(t, runner.engine().state());
     const double citrate_in_before = runner.engine().kernel().citrate_ledger.in;
+    for (; next < acts.size() && acts[next].t <= t && !runner.finished(); ++next) {
+      const Act& a = acts[next];
+      if (a.entry) {
+        runner.take(*a.entry);
+        out.script.entries.push_back(*a.entry);
+        out.script.entries.back().at = t;
+      } else {
+        repeat(runner, *a.instructor);
+      }
+    }
     runner.advance();
     s.dt = runner.now() - t;
-    if (s.dt <= 0) break;  // the closing line: no step
+    if (s.dt <= 0) break;  // the closing line (or the instructor's end): no step
     const auto& k = runner.engine().kernel();
     const double minutes = static_cast<double>(s.dt) / 60.0;
     s.calcium_infused_mmol = k.ca_infusion * minutes;
@@ -74,8 +117,46 @@ Replay replay_run(const run::Prepared& prepared, std::uint64_t seed, scenario::S
   out.timeline = runner.timeline();
   out.trace = runner.trace();
   out.sha256 = io::sha256_hex(out.timeline);
-  out.script = std::move(script);
   return out;
+}
+
+struct RecordedActs {
+  std::vector<Act> acts;
+  diag::Diagnostics diagnostics;
+  bool ok = false;
+};
+
+/// The timeline's acts in file order: the recorded script's entries (the actions and alarm
+/// acts taken directly, recorded_script.hpp) and the instructor lines.
+RecordedActs recorded_acts(const Timeline& timeline) {
+  RecordedActs out;
+  auto script = recorded_script(timeline);
+  for (const auto& d : script.diagnostics.items()) out.diagnostics.add(d);
+  if (!script.script) return out;
+  std::vector<std::pair<int, Act>> by_line;
+  std::size_t k = 0;
+  for (const auto& a : timeline.actions) {
+    if (!a.event.empty()) continue;  // applied by an event: the replay's events apply it
+    if (k >= script.script->entries.size()) break;
+    by_line.push_back({a.line, Act{a.t, script.script->entries[k++], nullptr}});
+  }
+  for (const auto& l : timeline.instructor) by_line.push_back({l.line, Act{l.t, std::nullopt, &l}});
+  std::stable_sort(by_line.begin(), by_line.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [line, act] : by_line) out.acts.push_back(std::move(act));
+  out.ok = true;
+  return out;
+}
+
+}  // namespace
+
+Replay replay_run(const run::Prepared& prepared, std::uint64_t seed, scenario::Script script) {
+  std::vector<Act> acts;
+  for (const auto& e : script.entries) acts.push_back(Act{e.at, e, nullptr});
+  std::stable_sort(acts.begin(), acts.end(), [](const Act& a, const Act& b) { return a.t < b.t; });
+  Replay r = run_acts(prepared, seed, acts);
+  r.script = std::move(script);
+  return r;
 }
 
 ReplayCheck replay_timeline(const run::Prepared& prepared, const Timeline& timeline) {
@@ -89,10 +170,10 @@ ReplayCheck replay_timeline(const run::Prepared& prepared, const Timeline& timel
                               "' version " + s.version);
     return out;
   }
-  auto script = recorded_script(timeline);
-  for (const auto& d : script.diagnostics.items()) out.diagnostics.add(d);
-  if (!script.script) return out;
-  Replay r = replay_run(prepared, timeline.start.seed, std::move(*script.script));
+  auto recorded = recorded_acts(timeline);
+  for (const auto& d : recorded.diagnostics.items()) out.diagnostics.add(d);
+  if (!recorded.ok) return out;
+  Replay r = run_acts(prepared, timeline.start.seed, recorded.acts);
   if (r.sha256 != timeline.sha256) {
     out.diagnostics.error(
         at, "replay",
@@ -109,22 +190,19 @@ ReplayCheck replay_timeline(const run::Prepared& prepared, const Timeline& timel
 
 Replay counterfactual(const run::Prepared& prepared, const Timeline& timeline, SimTime from,
                       std::vector<scenario::ScriptEntry> changed) {
-  auto recorded = recorded_script(timeline);
-  scenario::Script script;
-  script.scenario = timeline.start.scenario;
-  if (recorded.script) {
-    for (const auto& e : recorded.script->entries) {
-      if (e.at < from) script.entries.push_back(e);
-    }
+  // The past is the recorded one, the instructor's acts included; from `from` on, only the
+  // changed actions.
+  auto recorded = recorded_acts(timeline);
+  std::vector<Act> acts;
+  for (auto& a : recorded.acts) {
+    if (a.t < from) acts.push_back(std::move(a));
   }
   for (auto& e : changed) {
     e.at = std::max(e.at, from);
-    script.entries.push_back(std::move(e));
+    acts.push_back(Act{e.at, std::move(e), nullptr});
   }
-  std::stable_sort(
-      script.entries.begin(), script.entries.end(),
-      [](const scenario::ScriptEntry& a, const scenario::ScriptEntry& b) { return a.at < b.at; });
-  return replay_run(prepared, timeline.start.seed, std::move(script));
+  std::stable_sort(acts.begin(), acts.end(), [](const Act& a, const Act& b) { return a.t < b.t; });
+  return run_acts(prepared, timeline.start.seed, acts);
 }
 
 }  // namespace lb::sim::debrief

@@ -35,7 +35,7 @@ class Reader {
  public:
   Reader(Timeline& t, diag::Diagnostics& d, const std::string& file) : t_(t), d_(d), file_(file) {}
 
-  void line(const json& j, int n) {
+  void line(const json& j, int n, std::string_view raw) {
     line_ = n;
     const auto t = integer_of(j, "t");
     const std::string kind = text_of(j, "kind");
@@ -60,6 +60,7 @@ class Reader {
       ended_ = true;
       return;
     }
+    if (kind == "instructor") return instructor(*t, raw);
     if (kind == "schedule") return;  // the pre-rolled draw: the replay rolls it again
     error("unknown timeline line kind '" + kind + "'");
   }
@@ -102,6 +103,23 @@ class Reader {
     t_.actions.push_back(std::move(a));
   }
 
+  /// Read in the file's key order: the replay writes the fields back in it.
+  void instructor(SimTime t, std::string_view raw) {
+    const auto j = nlohmann::ordered_json::parse(raw);
+    InstructorLine l;
+    l.t = t;
+    const auto act = j.find("act");
+    if (act != j.end() && act->is_string()) l.act = act->get<std::string>();
+    if (l.act.empty()) return error("an instructor line needs its 'act'");
+    for (const auto& [key, value] : j.items()) {
+      if (key == "t" || key == "kind" || key == "act") continue;
+      if (!value.is_string()) return error("an instructor line's '" + key + "' must be text");
+      l.fields.emplace_back(key, value.get<std::string>());
+    }
+    l.line = line_;
+    t_.instructor.push_back(std::move(l));
+  }
+
   void lab_result(SimTime t, const json& j) {
     LabResultLine r;
     r.t = t;
@@ -125,6 +143,13 @@ class Reader {
 };
 
 }  // namespace
+
+std::string InstructorLine::field(std::string_view key) const {
+  for (const auto& [k, v] : fields) {
+    if (k == key) return v;
+  }
+  return "";
+}
 
 std::optional<SimTime> Timeline::first_event(std::string_view id) const {
   for (const auto& e : events) {
@@ -153,7 +178,7 @@ TimelineLoad parse_timeline(std::string_view text, const std::string& file) {
       out.diagnostics.error({file, n, 1}, "", "not a JSON object on one line");
       continue;
     }
-    reader.line(j, n);
+    reader.line(j, n, line);
   }
   if (n == 0) out.diagnostics.error({file, 0, 0}, "", "the timeline is empty");
   if (n > 0 && !reader.ended()) {

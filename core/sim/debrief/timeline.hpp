@@ -59,6 +59,17 @@ struct LabResultLine {
   int order = 0;
   std::vector<std::pair<std::string, double>> values;
 };
+/// An instructor's act written by the window ({"kind": "instructor", "act": ...}): freeze,
+/// unfreeze, flag (with a note), rewind, inject_event, suppress_event, set_parameter,
+/// end_scenario. The replay repeats each at its place in the file (replay.hpp).
+struct InstructorLine {
+  SimTime t = 0;
+  std::string act;
+  std::vector<std::pair<std::string, std::string>> fields;  ///< the other keys, in file order
+  int line = 0;
+  /// The value of field `key`, "" when absent.
+  [[nodiscard]] std::string field(std::string_view key) const;
+};
 struct AlarmLine {
   SimTime t = 0;
   std::string alarm, priority, from, to, cause;
@@ -72,6 +83,7 @@ struct Timeline {
   std::vector<LabOrderLine> lab_orders;
   std::vector<LabResultLine> lab_results;
   std::vector<AlarmLine> alarms;
+  std::vector<InstructorLine> instructor;
   SimTime end = 0;
   std::string sha256;  ///< of the file's bytes: the replay must reproduce it
   std::string file;

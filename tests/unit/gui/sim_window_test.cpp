@@ -277,15 +277,54 @@ TEST_SUITE("gui") {
     CHECK(h.state.sim.debrief->stage.scenario == "alf-hvp-citrate");
   }
 
-  TEST_CASE("a run the replay cannot repeat gets no debrief and the screen says why") {
+  TEST_CASE("a run with the instructor's acts gets a debrief that lists them and the flag") {
     SimHeadless h;
-    REQUIRE(simui::runner(h.state.sim)->inject_event("cold_ffp_batch"));
+    h.state.sim.screen = simui::Screen::instructor;
+    h.frames(2);
+    h.click("sim.event.cold_ffp_batch.inject");
+    h.type_into("sim.instructor.flag.note", "watch the ratio");
+    h.click("sim.instructor.flag");
+    simui::run_until(h.state.sim, 600);
+    h.click("sim.event.citrate_toxicity.suppress");
+    // A value with more decimals than the timeline keeps: the console sets what it logs.
+    h.type_into("sim.instructor.parameter.value", "0.123456");
+    h.click("sim.instructor.parameter.set");
+    CHECK(contains(h.timeline(), "\"act\":\"set_parameter\""));
+    CHECK(contains(h.timeline(), "\"value\":\"0.1235\""));
+    simui::run_until(h.state.sim, 1800);
+    h.click("sim.instructor.end");
+    REQUIRE(simui::runner(h.state.sim)->finished());
+    h.state.sim.screen = simui::Screen::debrief;
+    h.frames(2);
+    h.click("sim.debrief.rating.3");
+    INFO(h.state.sim.debrief_problem);
+    REQUIRE(h.state.sim.debrief.has_value());
+    const auto& acts = h.state.sim.debrief->analysis.instructor_acts;
+    const auto listed = [&](const std::string& action) {
+      for (const auto& a : acts) {
+        if (a.action.rfind(action, 0) == 0) return true;
+      }
+      return false;
+    };
+    CHECK(listed("inject_event"));
+    CHECK(listed("flag: watch the ratio"));
+    CHECK(listed("suppress_event"));
+    CHECK(listed("set_parameter"));
+    CHECK(listed("end_scenario"));
+    h.frames(2);
+    CHECK(h.state.sim.debrief_view.flagged_rows == 1);
+  }
+
+  TEST_CASE("a run the debrief cannot replay gets no debrief and the screen says why") {
+    SimHeadless h;
     simui::run_until(h.state.sim, 1'000'000);
+    // The scenario as loaded now is not the one the run was made from.
+    h.state.sim.prepared->scenario.version = "2-edited";
     simui::current_branch(h.state.sim)->self_rating = 3;
     h.state.sim.screen = simui::Screen::debrief;
     h.frames(2);
     CHECK_FALSE(h.state.sim.debrief.has_value());
-    CHECK(contains(h.state.sim.debrief_problem, "inject_event"));
+    CHECK(contains(h.state.sim.debrief_problem, "was recorded with scenario"));
     CHECK(h.drawn("sim.debrief.problem"));
   }
 }
