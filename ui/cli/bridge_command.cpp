@@ -12,6 +12,7 @@
 #include "bridge/view.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/print_diagnostics.hpp"
 #include "gui/data_dirs.hpp"
 #include "records/store.hpp"
 #include "records/timestamp.hpp"
@@ -24,10 +25,6 @@ struct BridgeOptions {
   std::string db, patient, at, rules, by, format = "text";
   bool seen = false;
 };
-
-void print_diagnostics(const diag::Diagnostics& d, std::ostream& err) {
-  for (const auto& item : d.sorted()) err << diag::format(item) << "\n";
-}
 
 int run_bridge(const BridgeOptions& o, std::ostream& out, std::ostream& err) {
   const std::string file =

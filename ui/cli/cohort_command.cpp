@@ -8,6 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/print_diagnostics.hpp"
 #include "cohort/atomic_output.hpp"
 #include "cohort/cohort.hpp"
 #include "diag/diagnostic.hpp"
@@ -19,7 +20,7 @@ namespace lb::cli {
 int run_cohort(const CohortOptions& options, std::ostream& out, std::ostream& err) {
   const auto protocol = plan::prepare_protocol(
       protocol::resolve_protocol(options.protocol, protocols_directory(options.protocols_dir)));
-  for (const auto& d : protocol.diagnostics.sorted()) err << diag::format(d) << "\n";
+  print_diagnostics(protocol.diagnostics, err);
   if (!protocol.protocol) {
     err << "liverbridge: no cohort run: fix the protocol errors above\n";
     return kExitBadInput;

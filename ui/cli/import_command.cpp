@@ -40,7 +40,7 @@ RegisteredCommand add_import_command(CLI::App& app) {
             try {
               text = io::read_file(o->fhir);
             } catch (const std::exception& e) {
-              err << "liverbridge: import: cannot read " << o->fhir << ": " << e.what() << "\n";
+              err << "liverbridge: import: " << e.what() << "\n";  // names the file
               return kExitBadInput;
             }
             const auto result = fhir::import_bundle(text, o->id);

@@ -4,6 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/print_diagnostics.hpp"
 #include "diag/diagnostic.hpp"
 #include "fhir/bundle.hpp"
 #include "fhir/sources.hpp"
@@ -21,10 +22,6 @@
 namespace lb::cli {
 
 namespace {
-void print_diagnostics(const diag::Diagnostics& d, std::ostream& err) {
-  for (const auto& item : d.sorted()) err << diag::format(item) << "\n";
-}
-
 /// A refused override named by the option that gave it.
 std::string override_words(const eligibility::OverrideProblem& p) {
   if (p.kind == eligibility::OverrideProblem::Kind::no_reason) {

@@ -3,6 +3,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/print_diagnostics.hpp"
 #include "gui/data_dirs.hpp"
 #include "protocol/protocol_loader.hpp"
 #include "text/format.hpp"
@@ -33,7 +34,7 @@ int run_protocols(const std::string& protocols_dir, std::ostream& out, std::ostr
     out << text::pad_right(p.id, id_width + 2) << text::pad_right(p.version, version_width + 2)
         << p.title << "\n";
   }
-  for (const auto& d : problems.sorted()) err << diag::format(d) << "\n";
+  print_diagnostics(problems, err);
   if (list.empty()) {
     err << "liverbridge: no protocols found in " << dir << "\n";
     return kExitBadInput;

@@ -10,6 +10,7 @@
 #include "bridge/context.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/print_diagnostics.hpp"
 #include "io/atomic_write.hpp"
 #include "patient/patient_loader.hpp"
 #include "plan/plan.hpp"
@@ -41,10 +42,6 @@ struct RecordOptions {
   // every write
   std::string by;
 };
-
-void print_diagnostics(const diag::Diagnostics& d, std::ostream& err) {
-  for (const auto& item : d.sorted()) err << diag::format(item) << "\n";
-}
 
 int add_patient(const RecordOptions& o, std::ostream& out) {
   records::Store store(records_database(o.db));

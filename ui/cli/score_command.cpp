@@ -2,6 +2,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/print_diagnostics.hpp"
 #include "diag/diagnostic.hpp"
 #include "patient/patient_loader.hpp"
 #include "report/scores_report.hpp"
@@ -11,7 +12,7 @@ namespace lb::cli {
 
 int run_score(const ScoreOptions& options, std::ostream& out, std::ostream& err) {
   const auto patient = patient::load_patient_file(options.patient);
-  for (const auto& d : patient.diagnostics.sorted()) err << diag::format(d) << "\n";
+  print_diagnostics(patient.diagnostics, err);
   if (!patient.patient) {
     err << "liverbridge: no scores: fix the errors above\n";
     return kExitBadInput;

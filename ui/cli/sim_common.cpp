@@ -43,10 +43,6 @@ std::string resolve_scenario(const std::string& ref, const std::string& dir) {
   return "";
 }
 
-void print_diagnostics(const diag::Diagnostics& d, std::ostream& err) {
-  for (const auto& item : d.sorted()) err << diag::format(item) << "\n";
-}
-
 std::optional<SimRun> run_scenario(const std::string& scenario_file, const std::string& script_file,
                                    std::uint64_t seed, double speed,
                                    const std::string& protocols_dir, std::ostream& err) {

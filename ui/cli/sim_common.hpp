@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/print_diagnostics.hpp"
 #include "sim/run/prepare.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 #include "sim/scenario/script_loader.hpp"
@@ -22,9 +23,6 @@ std::vector<std::string> scenario_files(const std::string& dir);
 
 /// An existing file path, else the bundled scenario whose id is `ref` (in `dir`), else "".
 std::string resolve_scenario(const std::string& ref, const std::string& dir);
-
-/// Prints diagnostics to `err` (sorted, file:line:col).
-void print_diagnostics(const diag::Diagnostics& d, std::ostream& err);
 
 struct SimRun {
   std::string timeline;

@@ -3,6 +3,7 @@
 #include "bridge/context.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/print_diagnostics.hpp"
 #include "io/atomic_write.hpp"
 #include "validate/validate_file.hpp"
 
@@ -26,7 +27,7 @@ int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream
         // Unreadable: validate_file has already said so.
       }
     }
-    for (const auto& d : v.diagnostics.sorted()) err << diag::format(d) << "\n";
+    print_diagnostics(v.diagnostics, err);
     const auto errors = v.diagnostics.count(diag::Severity::error);
     const auto warnings = v.diagnostics.count(diag::Severity::warning);
     if (v.ok()) {

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "io/atomic_write.hpp"
+#include "io/sha256.hpp"
 #include "plan/plan_sources.hpp"
 #include "report/ics.hpp"
 #include "report/plan_json.hpp"
@@ -62,6 +63,14 @@ eligibility::Overrides typed_overrides(const AppState& s) {
 }
 
 }  // namespace
+
+const std::string& text_sha256(ProtocolEntry& e) {
+  if (e.hashed_sha256.empty() || e.hashed_text != e.text) {
+    e.hashed_text = e.text;
+    e.hashed_sha256 = io::sha256_hex(e.text);
+  }
+  return e.hashed_sha256;
+}
 
 std::string_view to_string(ProtocolOrigin o) {
   switch (o) {

@@ -35,7 +35,14 @@ struct ProtocolEntry {
   std::string text;        ///< as edited
   std::string saved_text;  ///< as on disk
   [[nodiscard]] bool modified() const { return loaded && text != saved_text; }
+  // The panel shows the text's SHA-256 every frame; hashing is done again only when the
+  // text differs from the one last hashed (any path may edit `text`).
+  std::string hashed_text;
+  std::string hashed_sha256;
 };
+
+/// SHA-256 (hex) of the entry's text as edited, recomputed only after the text changed.
+const std::string& text_sha256(ProtocolEntry& e);
 
 /// A widget rectangle in screen pixels, recorded while drawing (for tests).
 struct Rect {

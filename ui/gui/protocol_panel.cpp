@@ -7,7 +7,6 @@
 
 #include "gui/gui_common.hpp"
 #include "gui/panels.hpp"
-#include "io/sha256.hpp"
 
 namespace lb::gui {
 
@@ -52,7 +51,7 @@ void draw_list(AppState& s) {
 }
 
 void draw_details(AppState& s) {
-  const ProtocolEntry* e = selected_protocol(s);
+  ProtocolEntry* e = selected_protocol(s);
   if (e == nullptr) return;
   ImGui::PushTextWrapPos(0);
   heading(e->title.empty() ? e->id.c_str() : e->title.c_str());
@@ -73,7 +72,7 @@ void draw_details(AppState& s) {
   path_text(e->path, ImGui::GetStyleColorVec4(ImGuiCol_Text));
   ImGui::TextColored(kColourMuted, "SHA-256");
   ImGui::SameLine(em(4.5f));
-  ImGui::TextUnformatted(io::sha256_hex(e->text).substr(0, 16).c_str());
+  ImGui::TextUnformatted(text_sha256(*e).substr(0, 16).c_str());
   tooltip("SHA-256 of the text as edited (the plan records the full hash)");
   ImGui::PopTextWrapPos();
 
