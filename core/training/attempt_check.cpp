@@ -16,12 +16,6 @@ namespace {
 // Problems of the input that is not a file are reported under this name.
 const diag::Location kInput{"attempt", 0, 0};
 
-bool is_sha256_hex(const std::string& s) {
-  return s.size() == 64 && std::all_of(s.begin(), s.end(), [](char c) {
-           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-         });
-}
-
 void check_one_line(const char* key, const std::string& value, diag::Diagnostics& d) {
   if (const std::string problem = text::one_line_problem(value); !problem.empty()) {
     d.error(kInput, key, problem);
@@ -80,10 +74,11 @@ AttemptCheck check_attempt(const AttemptInput& in) {
   auto& d = out.diagnostics;
   check_people(in, d);
   check_branch_and_times(in, d);
-  if (!is_sha256_hex(in.scenario_sha256)) {
+  const auto scenario_hash_required = [&] {
     d.error(kInput, "scenario_sha256",
             "the SHA-256 of the scenario file is required (64 lower-case hex digits)");
-  }
+  };
+  if (!in.scenario_sha256.empty() && !is_sha256_hex(in.scenario_sha256)) scenario_hash_required();
   const std::string computed = io::sha256_hex(in.timeline.text);
   if (!in.timeline_sha256.empty() && in.timeline_sha256 != computed) {
     d.error(at(in.timeline, 0), "timeline_sha256",
@@ -92,12 +87,26 @@ AttemptCheck check_attempt(const AttemptInput& in) {
                 " given: the file is not the one that was hashed");
   }
   auto facts = read_timeline_facts(in.timeline, d);
-  if (!facts) return out;
+  if (!facts) {
+    if (in.scenario_sha256.empty()) scenario_hash_required();
+    return out;
+  }
+  // The start line names the scenario text that was run; a hash given besides must agree.
+  std::string scenario_sha256 = in.scenario_sha256;
+  if (scenario_sha256.empty()) scenario_sha256 = facts->scenario_sha256;
+  if (scenario_sha256.empty()) scenario_hash_required();
+  if (!facts->scenario_sha256.empty() && !in.scenario_sha256.empty() &&
+      facts->scenario_sha256 != in.scenario_sha256) {
+    d.error(at(in.timeline, 1), "scenario_sha256",
+            "the run was made from scenario text with SHA-256 " + facts->scenario_sha256 +
+                ", not the " + text::escaped(in.scenario_sha256) +
+                " given: the scenario file changed since the run");
+  }
   if (in.trace) check_trace(*in.trace, facts->figures.duration_s, d);
-  CheckedAttempt checked{*facts, computed, in.program_version, in.self_rating};
+  CheckedAttempt checked{*facts, computed, scenario_sha256, in.program_version, in.self_rating};
   if (in.debrief) {
-    const RunIdentity run{facts->scenario_id, facts->scenario_version, facts->seed,
-                          in.scenario_sha256, computed};
+    const RunIdentity run{facts->scenario_id, facts->scenario_version, facts->seed, scenario_sha256,
+                          computed};
     if (const auto debrief = read_debrief_facts(*in.debrief, run, d)) {
       if (in.self_rating && debrief->self_rating && *in.self_rating != *debrief->self_rating) {
         d.error(kInput, "self_rating",

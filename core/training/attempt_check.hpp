@@ -17,6 +17,8 @@ namespace lb::training {
 struct CheckedAttempt {
   TimelineFacts timeline;       ///< scenario id and version, seed, figures (with the debrief's)
   std::string timeline_sha256;  ///< computed from the timeline text
+  /// The scenario text's SHA-256: the start line's, else the input's (older timelines).
+  std::string scenario_sha256;
   std::string program_version;
   std::optional<int> self_rating;
 };

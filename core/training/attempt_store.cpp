@@ -76,7 +76,7 @@ void check_parent(records::Database& db, const AttemptInput& in, const CheckedAt
   const diag::Location where{"attempt", 0, 0};
   if (!s.step()) {
     d.error(where, "parent", "there is no stored attempt " + in.parent->str());
-  } else if (s.text(0) != in.scenario_sha256 || s.text(1) != c.timeline.seed) {
+  } else if (s.text(0) != c.scenario_sha256 || s.text(1) != c.timeline.seed) {
     d.error(where, "parent",
             "attempt " + in.parent->str() +
                 " is of another scenario file or seed: a retry replays the same run");
@@ -108,7 +108,7 @@ AttemptId SqliteAttemptStore::save(const AttemptInput& in) {
         "objectives_total, instructor, self_rating, parent_id, branch_at_s, started_at, "
         "ended_at, saved_by, saved_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     ins.bind(1, c.timeline.scenario_id).bind(2, c.timeline.scenario_version);
-    ins.bind(3, in.scenario_sha256).bind(4, c.timeline.seed).bind(5, c.program_version);
+    ins.bind(3, c.scenario_sha256).bind(4, c.timeline.seed).bind(5, c.program_version);
     ins.bind(6, c.timeline_sha256).bind(7, in.timeline.text);
     ins.bind(8, text_or_null(in.trace)).bind(9, text_or_null(in.debrief));
     ins.bind(10, f.duration_s).bind(11, static_cast<std::int64_t>(f.complete ? 1 : 0));

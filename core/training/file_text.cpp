@@ -1,5 +1,6 @@
 #include "training/file_text.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "text/utf8.hpp"
@@ -47,6 +48,12 @@ std::vector<std::string_view> lines_of(std::string_view text) {
     begin = end + 1;
   }
   return out;
+}
+
+bool is_sha256_hex(std::string_view s) {
+  return s.size() == 64 && std::all_of(s.begin(), s.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
 }
 
 }  // namespace lb::training

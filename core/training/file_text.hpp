@@ -19,6 +19,9 @@ bool check_file_text(const NamedText& t, diag::Diagnostics& d, bool lines = true
 /// The lines of a text that passed check_file_text (without their line feeds).
 std::vector<std::string_view> lines_of(std::string_view text);
 
+/// 64 lower-case hex digits (how every SHA-256 is written and stored).
+bool is_sha256_hex(std::string_view s);
+
 /// name:line:col as a diagnostic location.
 diag::Location at(const NamedText& t, int line, int column = 1);
 

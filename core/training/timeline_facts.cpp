@@ -33,6 +33,13 @@ void read_start(const json& line, const diag::Location& where, TimelineFacts& fa
                 diag::Diagnostics& d) {
   facts.scenario_id = required_text(line, "scenario", where, d);
   facts.scenario_version = required_text(line, "version", where, d);
+  if (const auto sha = line.find("scenario_sha256"); sha != line.end()) {
+    if (!sha->is_string() || !is_sha256_hex(sha->get<std::string>())) {
+      d.error(where, "scenario_sha256", "expected 64 lower-case hex digits");
+    } else {
+      facts.scenario_sha256 = sha->get<std::string>();
+    }
+  }
   const auto seed = line.find("seed");
   // The seed is an unsigned 64-bit number: nlohmann keeps it exact as number_unsigned (a
   // non-negative integer that fits a signed one is number_unsigned too when it was parsed).

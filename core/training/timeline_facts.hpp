@@ -15,6 +15,8 @@ namespace lb::training {
 struct TimelineFacts {
   std::string scenario_id, scenario_version;
   std::string seed;  ///< decimal digits
+  /// SHA-256 of the scenario text run, from the start line; "" in older timelines.
+  std::string scenario_sha256;
   AttemptFigures figures;
 };
 

@@ -1,8 +1,10 @@
 // `liverbridge sim attempts save TIMELINE.jsonl --by NAME [--scenario FILE|ID] [--trace CSV]
 // [--debrief JSON] [--trainee LABEL]... [--instructor NAME] [--self-rating 1-5]
 // [--parent ID --branch-at SECONDS] [--started TIME] [--ended TIME] [--timeline-sha256 HEX]
-// [--db FILE]`: stores one attempt. The scenario file is found from the timeline's start line
-// (or --scenario), must be the same id and version, and its bytes give the scenario hash.
+// [--db FILE]`: stores one attempt. The scenario hash is the start line's (the text that was
+// run); for an older timeline without it, or with --scenario, the scenario file (found from
+// the start line's id, or --scenario) must be the same id and version and its bytes are
+// hashed (and must agree with the start line's when both exist).
 #include <CLI/CLI.hpp>
 #include <memory>
 #include <ostream>
@@ -87,8 +89,12 @@ int run_save(const SaveOptions& o, std::ostream& out, std::ostream& err) {
     err << "liverbridge: sim attempts save: nothing written: fix the timeline\n";
     return kExitBadInput;
   }
-  in.scenario_sha256 = scenario_hash(o, *facts, err);
-  if (in.scenario_sha256.empty()) return kExitBadInput;
+  // The start line names the scenario text that was run; the file on disk is hashed only for
+  // a timeline from before it did, or when --scenario names one to check against.
+  if (facts->scenario_sha256.empty() || !o.scenario.empty()) {
+    in.scenario_sha256 = scenario_hash(o, *facts, err);
+    if (in.scenario_sha256.empty()) return kExitBadInput;
+  }
   if (!o.trace.empty() && !(in.trace = read_named(o.trace, err))) return kExitBadInput;
   if (!o.debrief.empty() && !(in.debrief = read_named(o.debrief, err))) return kExitBadInput;
   bool ok = true;

@@ -76,7 +76,9 @@ Debrief build_debrief(const DebriefInputs& in) {
   d.stage.scenario = s.id;
   d.stage.title = s.title;
   d.stage.version = s.version;
-  d.stage.scenario_sha256 = in.scenario_sha256;
+  // What was run (the start line), else the caller's hash of the file (older timelines).
+  d.stage.scenario_sha256 =
+      t.start.scenario_sha256.empty() ? in.scenario_sha256 : t.start.scenario_sha256;
   d.stage.protocol = in.prepared.protocol.id;
   d.stage.protocol_version = in.prepared.protocol.version;
   d.stage.seed = t.start.seed;

@@ -120,6 +120,16 @@ Replay run_acts(const run::Prepared& prepared, std::uint64_t seed, const std::ve
   return out;
 }
 
+/// A timeline written before the start line carried the scenario's SHA-256 is replayed
+/// without it, so that it still replays byte for byte (the replay guards it as before).
+const run::Prepared& as_recorded(const run::Prepared& prepared, const Timeline& timeline,
+                                 std::optional<run::Prepared>& older) {
+  if (!timeline.start.scenario_sha256.empty() || prepared.scenario_sha256.empty()) return prepared;
+  older = prepared;
+  older->scenario_sha256.clear();
+  return *older;
+}
+
 struct RecordedActs {
   std::vector<Act> acts;
   diag::Diagnostics diagnostics;
@@ -170,10 +180,23 @@ ReplayCheck replay_timeline(const run::Prepared& prepared, const Timeline& timel
                               "' version " + s.version);
     return out;
   }
+  // The start line names the exact scenario text run; a timeline from before it did is
+  // checked by the replay alone.
+  if (!timeline.start.scenario_sha256.empty() && !prepared.scenario_sha256.empty() &&
+      timeline.start.scenario_sha256 != prepared.scenario_sha256) {
+    out.diagnostics.error(at, "scenario_sha256",
+                          "the run was made from scenario text with SHA-256 " +
+                              timeline.start.scenario_sha256 + "; this scenario file's is " +
+                              prepared.scenario_sha256 +
+                              ": the scenario changed since the run (give the file it was run "
+                              "from with --scenario)");
+    return out;
+  }
   auto recorded = recorded_acts(timeline);
   for (const auto& d : recorded.diagnostics.items()) out.diagnostics.add(d);
   if (!recorded.ok) return out;
-  Replay r = run_acts(prepared, timeline.start.seed, recorded.acts);
+  std::optional<run::Prepared> older;
+  Replay r = run_acts(as_recorded(prepared, timeline, older), timeline.start.seed, recorded.acts);
   if (r.sha256 != timeline.sha256) {
     out.diagnostics.error(
         at, "replay",
@@ -202,7 +225,8 @@ Replay counterfactual(const run::Prepared& prepared, const Timeline& timeline, S
     acts.push_back(Act{e.at, std::move(e), nullptr});
   }
   std::stable_sort(acts.begin(), acts.end(), [](const Act& a, const Act& b) { return a.t < b.t; });
-  return run_acts(prepared, timeline.start.seed, acts);
+  std::optional<run::Prepared> older;
+  return run_acts(as_recorded(prepared, timeline, older), timeline.start.seed, acts);
 }
 
 }  // namespace lb::sim::debrief

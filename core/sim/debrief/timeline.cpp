@@ -74,6 +74,7 @@ class Reader {
     const auto duration = integer_of(j, "duration_s");
     t_.start.scenario = text_of(j, "scenario");
     t_.start.version = text_of(j, "version");
+    t_.start.scenario_sha256 = text_of(j, "scenario_sha256");
     if (!seed || *seed < 0 || !duration || t_.start.scenario.empty()) {
       return error("the start line needs 'scenario', 'version', 'seed' and 'duration_s'");
     }

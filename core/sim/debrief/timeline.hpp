@@ -21,6 +21,8 @@ using scenario::SimTime;
 
 struct StartLine {
   std::string scenario, version;
+  /// SHA-256 of the scenario text that was run; "" in timelines written before it was kept.
+  std::string scenario_sha256;
   std::uint64_t seed = 0;
   SimTime duration_s = 0;
 };

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "io/sha256.hpp"
 #include "patient/patient_loader.hpp"
 #include "plan/plan_sources.hpp"
 #include "protocol/protocol_loader.hpp"
@@ -115,7 +116,8 @@ Preparation prepare_texts(const scenario::ScenarioLoad& load, const plan::PlanSo
              std::move(solutes),
              events::Exposure{0, static_cast<scenario::SimTime>(std::llround(length_s)),
                               orders ? orders->ffp_units.value : 0},
-             orders ? orders->ffp_unit_volume : units::milliliters(0)};
+             orders ? orders->ffp_unit_volume : units::milliliters(0),
+             io::sha256_hex(load.text)};
   out.prepared = std::move(p);
   return out;
 }

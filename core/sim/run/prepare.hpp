@@ -31,6 +31,8 @@ struct Prepared {
   SoluteModels solutes;
   events::Exposure exposure;
   units::Volume ffp_unit_volume;  ///< what one FFP unit holds (the protocol's orders)
+  /// SHA-256 of the scenario text prepared (the run's start line carries it; "" when unknown).
+  std::string scenario_sha256;
 };
 
 struct Preparation {

@@ -32,7 +32,8 @@ Runner::Runner(const Prepared& p, RunOptions options)
       random_fired_(rolled_.size(), false),
       scheduled_fired_(p.scenario.scheduled.size(), false),
       board_(alarm_specs(p.scenario)),
-      labs_(p.scenario.labs, options_.seed) {
+      labs_(p.scenario.labs, options_.seed),
+      scenario_sha256_(p.scenario_sha256) {
   apply_start(engine_, scenario_.start);
   state_ = engine_.state();
   for (const auto& c : scenario_.conditional)
@@ -66,8 +67,11 @@ void Runner::write_start() {
   start.integer("t", 0)
       .text("kind", "start")
       .text("scenario", scenario_.id)
-      .text("version", scenario_.version)
-      .integer("seed", static_cast<std::int64_t>(options_.seed))
+      .text("version", scenario_.version);
+  // The exact scenario text that was run: the debrief and the attempt store check it rather
+  // than re-hashing whatever file is on disk later.
+  if (!scenario_sha256_.empty()) start.text("scenario_sha256", scenario_sha256_);
+  start.integer("seed", static_cast<std::int64_t>(options_.seed))
       .integer("duration_s", scenario_.duration_s)
       .text("note", "Training simulation - not for clinical decision making");
   write(start);

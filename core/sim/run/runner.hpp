@@ -158,6 +158,7 @@ class Runner {
   bool finished_ = false;
   std::string timeline_;
   std::string trace_;
+  std::string scenario_sha256_;  ///< of the scenario text run (on the start line)
 };
 
 }  // namespace lb::sim::run

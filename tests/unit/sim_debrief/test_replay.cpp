@@ -49,6 +49,35 @@ TEST_CASE("an edited timeline is refused") {
         std::string::npos);
 }
 
+TEST_CASE("the start line names the scenario text run and another text is refused") {
+  std::string scenario_text;
+  auto prepared = prepared_scenario("ffp-anaphylactoid", &scenario_text);
+  const std::string text = io::read_file(golden_path("ffp-anaphylactoid-competent"));
+  const std::string field = ",\"scenario_sha256\":\"" + io::sha256_hex(scenario_text) + "\"";
+  REQUIRE(text.find(field) != std::string::npos);
+  const auto t = sim::debrief::parse_timeline(text, "run.jsonl");
+  REQUIRE(t.timeline.has_value());
+  CHECK(t.timeline->start.scenario_sha256 == io::sha256_hex(scenario_text));
+  // The same id and version, edited since the run.
+  auto edited = prepared;
+  edited.scenario_sha256 = io::sha256_hex(scenario_text + "# edited\n");
+  const auto check = sim::debrief::replay_timeline(edited, *t.timeline);
+  CHECK_FALSE(check.replay.has_value());
+  REQUIRE(check.diagnostics.has_errors());
+  CHECK(
+      diag::format(check.diagnostics.items().front()).find("the scenario changed since the run") !=
+      std::string::npos);
+  // A timeline from before the start line carried the hash still replays byte for byte.
+  std::string older = text;
+  older.erase(older.find(field), field.size());
+  const auto o = sim::debrief::parse_timeline(older, "older.jsonl");
+  REQUIRE(o.timeline.has_value());
+  CHECK(o.timeline->start.scenario_sha256.empty());
+  const auto replay = sim::debrief::replay_timeline(prepared, *o.timeline);
+  REQUIRE(replay.replay.has_value());
+  CHECK(replay.replay->timeline == older);
+}
+
 TEST_CASE("a timeline of another scenario version is refused") {
   auto prepared = prepared_scenario("ffp-anaphylactoid");
   std::string text = io::read_file(golden_path("ffp-anaphylactoid-competent"));

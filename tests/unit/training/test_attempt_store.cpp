@@ -53,9 +53,42 @@ int lines_with(const std::string& text, std::initializer_list<const char*> parts
   return n;
 }
 
+/// The timeline as written before the start line carried the scenario's SHA-256.
+std::string without_scenario_hash(std::string text) {
+  const auto at = text.find(",\"scenario_sha256\":\"");
+  REQUIRE(at != std::string::npos);
+  text.erase(at, text.find('"', at + 20) + 1 - at);
+  return text;
+}
+
 }  // namespace
 
 TEST_SUITE("training") {
+  TEST_CASE("the scenario hash is the start line's and a different one given is refused") {
+    testing::TempDir dir;
+    const std::string db = dir.file("r.db");
+    auto in = testing::golden_attempt();
+    in.scenario_sha256.clear();  // the start line names the scenario text that was run
+    const auto id = training::SqliteAttemptStore(db).save(in);
+    CHECK(training::SqliteAttemptStore(db).attempt(id)->summary.scenario_sha256 ==
+          testing::golden_scenario_sha256());
+    auto other = testing::golden_attempt();
+    other.scenario_sha256 = io::sha256_hex("another scenario file");
+    CHECK(has(refused(db, other),
+              "tl.jsonl:1:1: error: scenario_sha256: the run was made from "
+              "scenario text with SHA-256 " +
+                  testing::golden_scenario_sha256()));
+    // An older timeline without it is still stored, with the hash of the file given...
+    auto older = testing::golden_attempt();
+    older.timeline.text = without_scenario_hash(older.timeline.text);
+    const auto old_id = training::SqliteAttemptStore(db).save(older);
+    CHECK(training::SqliteAttemptStore(db).attempt(old_id)->summary.scenario_sha256 ==
+          testing::golden_scenario_sha256());
+    // ...and refused without one.
+    older.scenario_sha256.clear();
+    CHECK(has(refused(db, older), "scenario_sha256: the SHA-256 of the scenario file is required"));
+  }
+
   TEST_CASE("an attempt keeps scenario hash and seed and version and timeline hash and its texts") {
     testing::TempDir dir;
     training::SqliteAttemptStore store(dir.file("r.db"));
@@ -329,7 +362,8 @@ TEST_SUITE("training") {
     auto other_seed = retry;
     other_seed.timeline.text.replace(other_seed.timeline.text.find("20261204"), 8, "20261205");
     CHECK(has(refused(db, other_seed), "is of another scenario file or seed"));
-    auto other_file = retry;
+    auto other_file = retry;  // a timeline from before the start line named its scenario hash
+    other_file.timeline.text = without_scenario_hash(other_file.timeline.text);
     other_file.scenario_sha256 = io::sha256_hex("another scenario file");
     CHECK(has(refused(db, other_file), "is of another scenario file or seed"));
   }
