@@ -103,6 +103,22 @@ struct Evaluator {
     return (!from || *o.at >= *from) && (!to || *o.at <= *to);
   }
 
+  /// Beside a value drawn after FFP or plasma exchange (lowered or corrected by it: bridge
+  /// reference §6.3), the latest valid value drawn before any, shown and not used: the status
+  /// stays on the latest value, and the reader sees what the exchange changed.
+  void show_before_exchange(const Criterion& c, const Observation& chosen,
+                            const std::vector<const Observation*>& candidates,
+                            LeafResult& lr) const {
+    for (const auto* o : candidates) {
+      if (o->after_exchange || !o->at || !chosen.at || *o->at >= *chosen.at) continue;
+      ValueSeen seen{*o, false, "", {}};
+      if (!check_requirements(c, *o, in.equilibration, seen.flags)) continue;
+      seen.flags.emplace_back("the latest value before any FFP or plasma exchange, for comparison");
+      lr.values.push_back(std::move(seen));
+      return;
+    }
+  }
+
   /// One comparison, both readings; records what it looked at.
   std::pair<Tri, Tri> leaf(const Criterion& c, int depth) {
     const InputSpec* spec = find_input(c.input);
@@ -112,12 +128,15 @@ struct Evaluator {
     lr.label = label + " " + comparison_text(c.comparison);
     if (c.alternative) lr.label += " (also read as " + comparison_text(*c.alternative) + ")";
     std::vector<const Observation*> candidates;
-    bool outside = false;
+    bool outside = false;  // drawn before the re-assessment, outside the rule's window
+    bool undated = false;  // no draw time, so it cannot be placed in the window
     for (const auto& o : in.observations) {
       if (o.input != c.input) continue;
       if (in_window(o)) {
         candidates.push_back(&o);
-      } else if (!o.at || *o.at <= in.at) {
+      } else if (!o.at) {
+        undated = true;
+      } else if (*o.at <= in.at) {
         outside = true;
       }
     }
@@ -152,10 +171,19 @@ struct Evaluator {
       if (ok || lr.values.size() < kShownInvalid) lr.values.push_back(std::move(seen));
       if (chosen != nullptr) break;
     }
+    if (chosen != nullptr && chosen->after_exchange) {
+      show_before_exchange(c, *chosen, candidates, lr);
+    }
     if (chosen == nullptr) {
       std::string why;
       if (!candidates.empty()) {
         why = label + ": no valid value (" + text::join(lr.values.front().flags, "; ") + ")";
+      } else if (undated && outside) {
+        why = label +
+              ": no value drawn in the window (a value without a draw time cannot be placed in "
+              "it)";
+      } else if (undated) {
+        why = label + ": value without a draw time: cannot place it in the window";
       } else if (outside) {
         why = label + ": no value drawn in the window";
       } else {

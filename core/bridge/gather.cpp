@@ -6,6 +6,7 @@
 #include "bridge/context.hpp"
 #include "bridge/gather_patient.hpp"
 #include "bridge/inputs.hpp"
+#include "bridge/session_scores.hpp"
 #include "patient/patient_loader.hpp"
 #include "protocol/protocol_loader.hpp"
 #include "records/review.hpp"
@@ -149,6 +150,11 @@ Gathered gather_inputs(records::Store& store, const std::string& patient, Epoch 
     in.anchors.first_exchange = first_ffp;
   }
   std::set<std::string> seen_texts;  // a patient file stored with several plans counts once
+  // The latest patient file that reads, for the scores of newer recorded labs.
+  std::optional<patient::Patient> latest_file;
+  Observation latest_stamp;
+  scores::ScoreSettings latest_settings;
+  records::PlanId latest_plan;
   for (std::size_t i = 0; i < plans.size(); ++i) {
     const auto& plan = plans[i];
     if (!seen_texts.insert(plan.patient_text).second) continue;
@@ -181,9 +187,28 @@ Gathered gather_inputs(records::Store& store, const std::string& patient, Epoch 
         detail::patient_observations(*patient_load.patient, settings, plan.patient_text, stamp);
     in.observations.insert(in.observations.end(), obs.begin(), obs.end());
     in.diagnosis = std::string(patient::to_string(patient_load.patient->diagnosis));
+    latest_file = *patient_load.patient;
+    latest_stamp = stamp;
+    latest_settings = settings;
+    latest_plan = plan.id;
   }
+  std::vector<Observation> newer;  // recorded labs that may postdate the latest file's
   for (std::size_t i = 0; i < sessions.size(); ++i) {
+    const std::size_t first = in.observations.size();
     add_session_labs(sessions[i], static_cast<int>(i) + 1, in, first_ffp);
+    // Without a stated draw time the file's labs are known only to precede the sessions
+    // performed under its plan (or a later one).
+    if (latest_stamp.at || sessions[i].plan_id.raw() >= latest_plan.raw()) {
+      for (std::size_t k = first; k < in.observations.size(); ++k) {
+        newer.push_back(in.observations[k]);
+      }
+    }
+  }
+  if (latest_file) {
+    for (auto& o :
+         detail::session_scores(*latest_file, latest_settings, latest_stamp, newer, in.at)) {
+      in.observations.push_back(std::move(o));
+    }
   }
   add_predictions(plans.back(), in);
   return g;

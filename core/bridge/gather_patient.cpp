@@ -98,7 +98,13 @@ std::vector<Observation> patient_observations(const patient::Patient& p,
     b.add("kcc_unfavourable_etiology", AnyQuantity::of(units::Fraction::from_value(u ? 1.0 : 0.0)),
           std::string(patient::to_string(*p.etiology)) + (u ? " (yes)" : " (no)"));
   }
-  const auto set = scores::compute_scores(p, settings);
+  auto scores = score_observations(scores::compute_scores(p, settings), stamp);
+  b.out.insert(b.out.end(), scores.begin(), scores.end());
+  return b.out;
+}
+
+std::vector<Observation> score_observations(const scores::ScoreSet& set, const Observation& stamp) {
+  Builder b{stamp, YAML::Node(), {}};
   b.score(set, "meld", "meld", 0);
   b.score(set, "ukeld", "ukeld", 0);
   b.score(set, "child_pugh", "child_pugh", 0);

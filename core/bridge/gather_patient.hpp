@@ -8,6 +8,7 @@
 #include "bridge/observation.hpp"
 #include "patient/patient.hpp"
 #include "protocol/score_settings.hpp"
+#include "scores/score_result.hpp"
 
 namespace lb::bridge::detail {
 
@@ -17,5 +18,9 @@ std::vector<Observation> patient_observations(const patient::Patient& p,
                                               const scores::ScoreSettings& settings,
                                               const std::string& patient_text,
                                               const Observation& stamp);
+
+/// The score observations (unrounded MELD, UKELD, Child-Pugh, AARC, CLIF-C OF and ACLF,
+/// organ failures) of a computed score set, all with the stamp's time, tag and source.
+std::vector<Observation> score_observations(const scores::ScoreSet& set, const Observation& stamp);
 
 }  // namespace lb::bridge::detail

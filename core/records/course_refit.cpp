@@ -7,6 +7,7 @@
 
 #include "kinetics/compartment.hpp"
 #include "kinetics/solute_value.hpp"
+#include "records/fraction_fit.hpp"
 #include "text/format.hpp"
 #include "units/compare.hpp"
 
@@ -33,11 +34,41 @@ std::optional<protocol::LabValue> lab_value(const RecordedQuantity& q) {
   return std::nullopt;
 }
 
-units::Duration between(std::int64_t from, std::int64_t to) {
-  return units::seconds(static_cast<double>(to - from));
+std::string hours_text(units::Duration d) { return text::shown({units::in_hours(d), "h", 1}); }
+
+/// The protocol's f as published, shown beside a fitted one.
+std::string published_fraction(const protocol::SoluteKinetics& k) {
+  std::string s = "protocol " + text::fixed(units::in_fraction(k.intravascular_fraction), 2);
+  if (k.intravascular_fraction_range) {
+    return s + " (range " +
+           text::fixed(units::in_fraction(k.intravascular_fraction_range->low), 2) + "–" +
+           text::fixed(units::in_fraction(k.intravascular_fraction_range->high), 2) + ")";
+  }
+  return s + " (no range given)";
 }
 
-/// The fits for values of type Q (the variant alternative of the latest draw).
+/// The protocol's untreated trend for the diagnosis as published, shown beside a fitted one.
+std::string published_trend(const protocol::SoluteKinetics& k, const std::string& diagnosis) {
+  const protocol::Generation* g = k.generation ? &*k.generation : nullptr;
+  std::string basis = "population default";
+  for (const auto& d : k.generation_by_diagnosis) {
+    if (d.diagnosis == diagnosis) {
+      g = &d.generation;
+      basis = "population default for " + d.diagnosis;
+    }
+  }
+  if (g == nullptr) return "none given by the protocol";
+  const auto per = " per " + hours_text(g->per);
+  std::string s = basis + " " + text::shown(kinetics::shown(k.solute, g->rise)) + per;
+  if (g->range) {
+    s += " (range " + text::shown(kinetics::shown(k.solute, g->range->low)) + " to " +
+         text::shown(kinetics::shown(k.solute, g->range->high)) + per + ")";
+  }
+  return s;
+}
+
+/// The fits for values of type Q (the variant alternative of the latest draw), run with the
+/// planner's nominal parameters for the solute (kinetics::nominal_params).
 template <class Q>
 class Fitter {
   using Rate = kinetics::Rate<Q>;
@@ -45,18 +76,18 @@ class Fitter {
  public:
   Fitter(const CourseRefitInput& in, std::vector<std::vector<Point>> points, const Point& latest)
       : in_(in), points_(std::move(points)), latest_(latest) {
-    const auto& k = *in.kinetics;
-    if (k.model == KineticModel::two_compartment) {
-      params_.intravascular_fraction = k.intravascular_fraction;
-      params_.redistribution_half_time = k.redistribution_half_time;
-    }
-    params_.return_half_time = k.return_half_time;
-    params_.own_level = std::get<Q>(latest.value);  // g is the trend at the latest value
-    if (k.adsorption) {
-      params_.adsorption = k.adsorption->plasma_volumes;
-      params_.adsorption_time = k.adsorption->duration;
-    }
+    kinetics::PredictionInputs p;
+    p.replacement = in.protocol->session.replacement;
+    p.diagnosis = in.diagnosis;
+    if (const auto removed = in.sessions.back().data->plasma_removed.quantity().as<units::Volume>())
+      p.exchange = *removed;
+    auto nominal = kinetics::nominal_params(*in.kinetics, std::get<Q>(latest.value), p);
+    problem_ = nominal.problem;
+    if (nominal.params) params_ = std::move(*nominal.params);
   }
+
+  /// Why the protocol's model cannot run for this patient ("" when it can).
+  [[nodiscard]] const std::string& problem() const { return problem_; }
 
   /// g from every untreated interval: a re-equilibrated post draw to the next pre draw.
   void fit_generation(CourseRefit& out) {
@@ -69,7 +100,7 @@ class Fitter {
       const Point* post = equilibrated_post(i);
       const Point* next = find(i + 1, "pre");
       if (post == nullptr || next == nullptr || next->epoch <= post->epoch) continue;
-      const units::Duration t = between(post->epoch, next->epoch);
+      const units::Duration t = seconds_between(post->epoch, next->epoch);
       const Q a = interval_end(*post, t, Rate{});
       const double s = units::in_hours((interval_end(*post, t, per_hour) - a) / per_hour);
       sxy = sxy + s * (std::get<Q>(next->value) - a);
@@ -80,7 +111,8 @@ class Fitter {
     if (!(sxx > 0.0)) {
       out.kept.emplace_back(
           "g (untreated trend): no re-equilibrated post draw followed by the next session's pre "
-          "draw; the protocol's default is used");
+          "draw; the protocol's default is used (" +
+          published_trend(*in_.kinetics, in_.diagnosis) + ")");
       return;
     }
     generation_ = (sxy / sxx) / units::hours(1.0);
@@ -91,11 +123,27 @@ class Fitter {
     FittedParameter g;
     g.name = "g (untreated trend at " + latest_.draw.value + ")";
     g.value = (units::above(per_day, Q{}) ? "+" : "") + text::shown(shown) + " per 24 h";
-    g.formula =
-        "least squares over the untreated intervals: C_pre,next = A + g·S with A, S from "
-        "after_interval at g = 0 and g = 1 (LiverBridge clinical reference §7.3); "
-        "g = Σ S·(C − A) / Σ S²";
+    g.published = published_trend(*in_.kinetics, in_.diagnosis);
     g.draws = used;
+    g.how.id = "review." + in_.analyte + ".fitted_trend";
+    g.how.label = "Untreated trend g per 24 h (" + in_.analyte + ", fitted)";
+    g.how.shown = shown;
+    g.how.method = "least squares through the kinetics engine";
+    g.how.formula =
+        "C_pre,next = A + g·S over the untreated intervals, A and S from after_interval at g = 0 "
+        "and g = 1 (the model is linear in g); g = Σ S·(C − A) / Σ S²";
+    for (std::size_t d = 0; d + 1 < used.size(); d += 2) {
+      g.how.inputs.push_back(
+          explain::text_input("interval " + std::to_string(d / 2 + 1),
+                              "from " + draw_text(used[d]) + " to " + draw_text(used[d + 1])));
+    }
+    g.how.inputs.push_back(
+        explain::text_input("C_own (the trend is stated at)", latest_.draw.value));
+    for (const auto& h : held(false)) g.how.inputs.push_back(h);
+    g.how.inputs.push_back(explain::text_input("g (published)", g.published));
+    g.how.source = source();
+    g.how.warnings = {"model estimate from the patient's own draws, not an order"};
+    out.fitted_trend = explain::Derived<protocol::LabValue>{protocol::LabValue{per_day}, g.how};
     out.fitted.push_back(std::move(g));
     basis_ = draws_text(used);
     // Production p = g + k_r·C_own = k_r·(g·T_r/ln2 + C_own) is capped at none below zero.
@@ -109,61 +157,55 @@ class Fitter {
     }
   }
 
-  /// f from the latest session with a pre and a re-equilibrated post draw (two-compartment
-  /// solutes without solute in the replacement fluid).
-  void fit_fraction(CourseRefit& out) {
+  /// Every session with a pre and a re-equilibrated post draw through the engine: the
+  /// predicted ratio, f (two-compartment solutes without solute in the replacement fluid)
+  /// and the re-planned volume; the latest fitted f drives the estimate.
+  void fit_sessions(CourseRefit& out) {
     const auto& k = *in_.kinetics;
-    if (k.model != KineticModel::two_compartment) return;
-    if (k.replacement_concentration) {
+    if (k.model == KineticModel::replacement_aware || k.replacement_concentration) {
       out.kept.emplace_back("f: the replacement fluid contains " + in_.analyte +
                             "; the protocol's value is used");
       return;
     }
-    for (std::size_t i = points_.size(); i-- > 0;) {
+    const bool two = k.model == KineticModel::two_compartment;
+    const protocol::SoluteKinetics* fitted_from = nullptr;
+    for (std::size_t i = 0; i < points_.size(); ++i) {
       const Point* pre = find(i, "pre");
       const Point* post = equilibrated_post(i);
       const auto x = plasma_volumes(i);
       if (pre == nullptr || post == nullptr || !x) continue;
-      const Q observed = std::get<Q>(post->value);
-      const auto predicted = [&](double f) {
-        Params<Q> p = params_;
-        p.intravascular_fraction = units::fraction(f);
-        return post_value(i, *pre, *post, p, *x);
-      };
-      // The post value falls as f rises: bisect on [kLow, 1].
-      constexpr double kLow = 0.02;
-      double lo = kLow;
-      double hi = 1.0;
-      if (units::above(observed, predicted(lo)) || units::below(observed, predicted(hi))) {
-        out.kept.emplace_back(
-            "f: the fall from " + draw_text(pre->draw) + " to " + draw_text(post->draw) +
-            " lies outside what any intravascular fraction from " + text::fixed(kLow, 2) +
-            " to 1 gives; the protocol's value is used (check the times and units)");
-        return;
+      SessionRefit s{static_cast<int>(i) + 1, session_refit(i, *pre, *post, *x)};
+      if (s.refit.fitted_fraction) {
+        fraction_ = s.refit.fitted_fraction;
+        fitted_from = &k;
+        fraction_draws_ = {pre->draw, post->draw};
+      } else if (two) {
+        last_fraction_note_ = s.refit.note;
       }
-      for (int step = 0; step < 60; ++step) {
-        const double mid = (lo + hi) / 2.0;
-        (units::above(predicted(mid), observed) ? lo : hi) = mid;
-      }
-      fraction_ = units::fraction((lo + hi) / 2.0);
-      params_.intravascular_fraction = *fraction_;
-      FittedParameter f;
-      f.name = "f (intravascular fraction)";
-      f.value = text::fixed(units::in_fraction(*fraction_), 2);
-      f.formula =
-          "the f at which after_session and after_interval from the pre draw give the post draw "
-          "(bisection; with g as fitted or the protocol's default)";
-      f.draws = {pre->draw, post->draw};
-      out.fitted.push_back(std::move(f));
+      out.sessions.push_back(std::move(s));
+    }
+    if (!two) return;
+    if (fitted_from == nullptr) {
+      out.kept.emplace_back(last_fraction_note_.empty()
+                                ? "f: no session with a pre draw and a re-equilibrated post "
+                                  "draw; the protocol's value is used"
+                                : "f: " + last_fraction_note_ + "; the protocol's value is used");
       return;
     }
-    out.kept.emplace_back(
-        "f: no session with a pre draw and a re-equilibrated post draw; the protocol's value is "
-        "used");
+    params_.intravascular_fraction = fraction_->value;
+    FittedParameter f;
+    f.name = "f (intravascular fraction)";
+    f.value = text::fixed(units::in_fraction(fraction_->value), kFractionDecimals);
+    f.published = published_fraction(k);
+    f.draws = fraction_draws_;
+    f.how = fraction_->how;
+    out.fitted.push_back(std::move(f));
   }
 
   [[nodiscard]] const std::optional<Rate>& generation() const { return generation_; }
-  [[nodiscard]] const std::optional<units::Fraction>& fraction() const { return fraction_; }
+  [[nodiscard]] const std::optional<explain::Derived<units::Fraction>>& fraction() const {
+    return fraction_;
+  }
   [[nodiscard]] const std::string& basis() const { return basis_; }
 
  private:
@@ -177,40 +219,121 @@ class Fitter {
     const Point* post = find(session, "post");
     if (post == nullptr) return nullptr;
     const auto ended = in_.sessions[session].data->ended.epoch_seconds;
-    return units::at_least(between(ended, post->epoch), in_.equilibration) ? post : nullptr;
+    return units::at_least(seconds_between(ended, post->epoch), in_.equilibration) ? post : nullptr;
   }
   [[nodiscard]] std::optional<units::Fraction> plasma_volumes(std::size_t session) const {
     const FitSession& s = in_.sessions[session];
     const auto removed = s.data->plasma_removed.quantity().as<units::Volume>();
-    if (!removed || !s.plasma_volume || !units::above(*s.plasma_volume, units::milliliters(0)))
+    if (!removed || !s.plasma_volume || !units::above(*s.plasma_volume, units::milliliters(0)) ||
+        !units::above(*removed, units::milliliters(0)))
       return std::nullopt;
     return *removed / *s.plasma_volume;
   }
   /// The plasma value `t` after an equilibrated draw with trend `g`.
   [[nodiscard]] Q interval_end(const Point& from, units::Duration t, Rate g) const {
-    Params<Q> p = params_;
+    kinetics::Params<Q> p = params_;
     p.generation = g;
     return kinetics::after_interval(kinetics::at_equilibrium(std::get<Q>(from.value)), p, t).plasma;
   }
-  /// The plasma value at the post draw of session `i` from its pre draw.
-  [[nodiscard]] Q post_value(std::size_t i, const Point& pre, const Point& post, const Params<Q>& p,
-                             units::Fraction x) const {
-    const SessionInput& s = *in_.sessions[i].data;
-    State<Q> state = kinetics::at_equilibrium(std::get<Q>(pre.value));
-    if (s.started.epoch_seconds > pre.epoch) {
-      state = kinetics::after_interval(state, p, between(pre.epoch, s.started.epoch_seconds));
+  [[nodiscard]] std::string source() const {
+    return protocol::citation_for(*in_.protocol, in_.kinetics->source);
+  }
+  /// The parameters every fit holds at their protocol (or fitted) value, as inputs.
+  [[nodiscard]] std::vector<explain::Input> held(bool with_trend) const {
+    const auto& k = *in_.kinetics;
+    std::vector<explain::Input> h;
+    h.push_back(explain::text_input("model", std::string(protocol::to_string(k.model))));
+    if (k.model == KineticModel::two_compartment && k.redistribution_half_time) {
+      h.push_back(explain::text_input("T (protocol)", hours_text(*k.redistribution_half_time)));
     }
-    state = kinetics::after_session(state, p, x,
-                                    between(s.started.epoch_seconds, s.ended.epoch_seconds));
-    return kinetics::after_interval(state, p, between(s.ended.epoch_seconds, post.epoch)).plasma;
+    if (with_trend) {
+      h.push_back(explain::text_input(
+          "g", generation_ ? "fitted: " + basis_ : published_trend(k, in_.diagnosis)));
+    }
+    h.push_back(explain::text_input(
+        "T_r (protocol)", k.return_half_time ? hours_text(*k.return_half_time) : "no return"));
+    if (k.adsorption) {
+      h.push_back(explain::text_input(
+          "adsorber (protocol)", text::fixed(units::in_fraction(k.adsorption->plasma_volumes), 1) +
+                                     " plasma volumes over " + hours_text(k.adsorption->duration)));
+    }
+    return h;
+  }
+
+  /// One session through the engine, with its figures (refit.hpp).
+  Refit session_refit(std::size_t i, const Point& pre, const Point& post, units::Fraction x) {
+    const auto& k = *in_.kinetics;
+    const FitSession& fs = in_.sessions[i];
+    const SessionInput& s = *fs.data;
+    RefitContext c;
+    c.analyte = in_.analyte;
+    c.pre = pre.draw;
+    c.post = post.draw;
+    c.session_times = s.started.utc + " to " + s.ended.utc;
+    c.held = held(true);
+    c.source = source();
+    SessionCase<Q> sc{
+        params_, std::get<Q>(pre.value), pre.epoch, s.started.epoch_seconds, s.ended.epoch_seconds,
+        x};
+    const bool two = k.model == KineticModel::two_compartment;
+    const double protocol_f = two ? units::in_fraction(k.intravascular_fraction) : 1.0;
+    sc.params.intravascular_fraction = units::fraction(protocol_f);
+    const double pv_ml = units::in_milliliters(*fs.plasma_volume);
+    Refit r;
+    r.exchanged_plasma_volumes =
+        plasma_volumes_figure(c, units::in_milliliters(x * *fs.plasma_volume), pv_ml);
+    r.predicted_ratio =
+        predicted_ratio_figure(c, units::in_fraction(post_value(sc, post.epoch) / sc.pre),
+                               protocol_f, units::in_fraction(x));
+    if (!two) {
+      r.note = "one-compartment model: the solute is taken as wholly intravascular, no f to fit";
+      return r;
+    }
+    const Q observed = std::get<Q>(post.value);
+    const auto f = fit_fraction(sc, observed, post.epoch);
+    if (!f) {
+      r.note = "the fall from " + draw_text(pre.draw) + " to " + draw_text(post.draw) +
+               " lies outside what any intravascular fraction from " +
+               text::fixed(kFractionLow, kFractionDecimals) +
+               " to 1 gives (check the times and units)";
+      return r;
+    }
+    r.published_fraction = published_fraction(k);
+    r.fitted_fraction = fitted_fraction_figure(c, units::in_fraction(*f), units::in_fraction(x),
+                                               r.published_fraction);
+    if (!fs.planned_exchange) {
+      r.note = "the plan states no exchange volume: no re-planned volume";
+      return r;
+    }
+    // The plan's predicted fall (the protocol's f at the planned volume, same session times),
+    // reached with the fitted f.
+    const units::Fraction x_plan = *fs.planned_exchange / *fs.plasma_volume;
+    SessionCase<Q> planned = sc;
+    planned.x = x_plan;
+    const Q target = post_value(planned, post.epoch);
+    SessionCase<Q> with_fit = sc;
+    with_fit.params.intravascular_fraction = *f;
+    const auto x_new = volume_reaching(with_fit, target, post.epoch);
+    if (!x_new) {
+      r.note = "with the fitted f no volume reaches the fall the plan predicts (post/pre " +
+               text::fixed(units::in_fraction(target / sc.pre), 3) + ") in one session";
+      return r;
+    }
+    r.replanned_volume = replanned_volume_figure(
+        c, units::in_milliliters(*x_new * *fs.plasma_volume), units::in_fraction(*f), protocol_f,
+        units::in_fraction(x_plan), pv_ml);
+    return r;
   }
 
   const CourseRefitInput& in_;
   std::vector<std::vector<Point>> points_;
   Point latest_;
-  Params<Q> params_;
+  kinetics::Params<Q> params_;
+  std::string problem_;
   std::optional<Rate> generation_;
-  std::optional<units::Fraction> fraction_;
+  std::optional<explain::Derived<units::Fraction>> fraction_;
+  std::vector<Draw> fraction_draws_;
+  std::string last_fraction_note_;
   std::string basis_;
 };
 
@@ -228,12 +351,14 @@ void estimate(const CourseRefitInput& in, const Fitter<Q>& fit, const Point& lat
   }
   protocol::SoluteKinetics k = *in.kinetics;
   if (fit.fraction()) {
-    k.intravascular_fraction = *fit.fraction();
-    k.intravascular_fraction_range.reset();  // fitted: a point, the band spans the rest
+    k.intravascular_fraction = fit.fraction()->value;
+    // Fitted: a point; the band spans the other parameters. The published range is shown
+    // beside the fitted value (FittedParameter::published).
+    k.intravascular_fraction_range.reset();
   }
   kinetics::PredictionInputs p;
   const units::Duration tau =
-      between(last.data->started.epoch_seconds, last.data->ended.epoch_seconds);
+      seconds_between(last.data->started.epoch_seconds, last.data->ended.epoch_seconds);
   p.sessions = {{units::hours(0), tau, *removed / *last.plasma_volume}};
   p.labs_after = in.protocol->schedule.labs_after;
   p.citation = protocol::citation_for(*in.protocol, k.source);
@@ -258,17 +383,6 @@ void estimate(const CourseRefitInput& in, const Fitter<Q>& fit, const Point& lat
 }
 
 }  // namespace
-
-std::string draw_text(const Draw& d) {
-  return d.timing + " " + std::to_string(d.session) + " (" + d.drawn_at + ", " + d.value + ")";
-}
-
-std::string draws_text(const std::vector<Draw>& draws) {
-  std::vector<std::string> parts;
-  parts.reserve(draws.size());
-  for (const Draw& d : draws) parts.push_back(draw_text(d));
-  return text::join(parts);
-}
 
 std::optional<CourseRefit> refit_course(const CourseRefitInput& in) {
   if (in.kinetics == nullptr || in.protocol == nullptr || in.sessions.empty()) return std::nullopt;
@@ -325,12 +439,24 @@ std::optional<CourseRefit> refit_course(const CourseRefitInput& in) {
       [&](const auto& q) {
         using Q = std::decay_t<decltype(q)>;
         Fitter<Q> fit(in, points, from.value_or(*latest));
+        if (!fit.problem().empty()) {
+          out.note = fit.problem();
+          return;
+        }
         fit.fit_generation(out);
-        fit.fit_fraction(out);
+        fit.fit_sessions(out);
         if (in.kinetics->model == KineticModel::two_compartment) {
+          std::string published =
+              "protocol " + (in.kinetics->redistribution_half_time
+                                 ? hours_text(*in.kinetics->redistribution_half_time)
+                                 : std::string("none"));
+          if (const auto& r = in.kinetics->redistribution_half_time_range) {
+            published += " (range " + hours_text(r->low) + "–" + hours_text(r->high) + ")";
+          }
           out.kept.emplace_back(
               "T (redistribution half-time): needs draws during the refill after a session; "
-              "the protocol's value is used");
+              "the protocol's value is used, " +
+              published);
         }
         out.fitted_fraction = fit.fraction();
         if (from) {

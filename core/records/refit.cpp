@@ -1,108 +1,123 @@
 #include "records/refit.hpp"
 
-#include <cmath>
-#include <stdexcept>
 #include <utility>
 
+#include "records/fraction_fit.hpp"
 #include "text/format.hpp"
 
 namespace lb::records {
 
 namespace {
-constexpr const char* kSource =
-    "Reverberi R, Reverberi L. Blood Transfus 2007;5(3):164-74 (two-compartment exchange "
-    "kinetics, derived); LiverBridge clinical reference §7.3";
-constexpr const char* kEstimate =
-    "model estimate: ignores generation between sessions and solute in the replacement fluid";
+constexpr const char* kEngine =
+    "the planner's kinetics model (LiverBridge clinical reference §7.3: exchange, "
+    "redistribution, production and return; kinetics/compartment.hpp)";
+constexpr const char* kEstimate = "model estimate from the patient's own draws, not an order";
 
-explain::Derived<units::Fraction> fraction_figure(std::string id, std::string label, double value,
-                                                  int decimals, std::string formula,
+std::string id_of(const RefitContext& c, const std::string& what) {
+  return "review." + c.analyte + "." + std::to_string(c.post.session) + "." + what;
+}
+
+std::string source_of(const RefitContext& c) {
+  return c.source.empty() ? std::string(kEngine) : std::string(kEngine) + "; " + c.source;
+}
+
+/// The draws and the session, then the parameters held, as every fitted figure lists them.
+std::vector<explain::Input> draw_inputs(const RefitContext& c) {
+  std::vector<explain::Input> in = {explain::text_input("C_pre", draw_text(c.pre)),
+                                    explain::text_input("C_post", draw_text(c.post)),
+                                    explain::text_input("session", c.session_times)};
+  for (const auto& h : c.held) in.push_back(h);
+  return in;
+}
+
+explain::Derived<units::Fraction> fraction_figure(const RefitContext& c, const std::string& what,
+                                                  std::string label, double value, int decimals,
+                                                  std::string formula,
                                                   std::vector<explain::Input> inputs) {
-  return {units::fraction(value),
-          {std::move(id),
-           std::move(label),
-           {value, "", decimals},
-           "two-compartment model",
-           std::move(formula),
-           std::move(inputs),
-           kSource,
-           {kEstimate}}};
+  explain::Derivation how;
+  how.id = id_of(c, what);
+  how.label = std::move(label);
+  how.shown = {value, "", decimals};
+  how.method = "kinetics engine";
+  how.formula = std::move(formula);
+  how.inputs = std::move(inputs);
+  how.source = source_of(c);
+  how.warnings = {kEstimate};
+  return {units::fraction(value), std::move(how)};
 }
 }  // namespace
 
-Refit refit_intravascular_fraction(const RefitInput& in) {
-  const double removed_ml = units::in_milliliters(in.plasma_removed);
-  const double pv_ml = units::in_milliliters(in.plasma_volume);
-  const double planned_ml = units::in_milliliters(in.planned_exchange);
-  if (!(pv_ml > 0) || !(removed_ml > 0) || !(planned_ml > 0)) {
-    throw std::invalid_argument("re-fit needs positive plasma volume and exchange volumes");
-  }
-  const std::string id = "review." + in.analyte;
-  const double f = units::in_fraction(in.assumed_fraction);
-  const double r_obs = units::in_fraction(in.observed_ratio);
-  const double x = units::in_fraction(in.plasma_removed / in.plasma_volume);
-  const double x_plan = units::in_fraction(in.planned_exchange / in.plasma_volume);
+std::string draw_text(const Draw& d) {
+  return d.timing + " " + std::to_string(d.session) + " (" + d.drawn_at + ", " + d.value + ")";
+}
 
-  Refit out;
-  out.exchanged_plasma_volumes =
-      fraction_figure(id + ".x", "Plasma volumes exchanged (actual)", x, 2, "x = V_removed / PV",
-                      {explain::quantity_input("V_removed", removed_ml, "mL", 0),
-                       explain::quantity_input("PV", pv_ml, "mL", 0, "plasma_volume")});
-  // The plan's target fall: what the assumed f predicts for the planned volume.
-  const double r_target = f * std::exp(-x_plan) + (1 - f);
-  const double r_pred = f * std::exp(-x) + (1 - f);
-  out.predicted_ratio =
-      fraction_figure(id + ".predicted_ratio", "Predicted post/pre ratio (" + in.analyte + ")",
-                      r_pred, 3, "C_eq/C0 = f·e^(−x) + (1 − f)",
-                      {explain::quantity_input("f (protocol)", f, "", 2),
-                       explain::quantity_input("x", x, "", 2, id + ".x")});
+std::string draws_text(const std::vector<Draw>& draws) {
+  std::vector<std::string> parts;
+  parts.reserve(draws.size());
+  for (const Draw& d : draws) parts.push_back(draw_text(d));
+  return text::join(parts);
+}
 
-  const double removable = 1 - std::exp(-x);
-  const double f_fit = (1 - r_obs) / removable;
-  if (!(f_fit > 0)) {
-    out.note = "no fall observed (post/pre " + text::fixed(r_obs, 3) +
-               "): generation outweighs removal; f cannot be fitted";
-    return out;
-  }
-  if (f_fit > 1) {
-    out.note =
-        "the fall exceeds what removal from plasma alone can give (f would be above 1): "
-        "check the sample times and units";
-    return out;
-  }
-  out.fitted_fraction =
-      fraction_figure(id + ".fitted_fraction", "Fitted intravascular fraction (" + in.analyte + ")",
-                      f_fit, 2, "f = (1 − C_eq/C0) / (1 − e^(−x))",
-                      {explain::quantity_input("C_eq/C0 (observed)", r_obs, "", 3),
-                       explain::quantity_input("x", x, "", 2, id + ".x")});
+explain::Derived<units::Fraction> plasma_volumes_figure(const RefitContext& c, double removed_ml,
+                                                        double pv_ml) {
+  auto fig = fraction_figure(c, "x", "Plasma volumes exchanged (actual)", removed_ml / pv_ml, 2,
+                             "x = V_removed / PV",
+                             {explain::quantity_input("V_removed", removed_ml, "mL", 0),
+                              explain::quantity_input("PV", pv_ml, "mL", 0, "plasma_volume")});
+  fig.how.method = "ratio";
+  fig.how.warnings.clear();
+  return fig;
+}
 
-  const double reachable = (r_target - 1 + f_fit) / f_fit;
-  if (!(reachable > 0)) {
-    out.note = "with the fitted f the planned fall (post/pre " + text::fixed(r_target, 3) +
-               ") cannot be reached in one session";
-    return out;
-  }
-  const double x_new = -std::log(reachable);
-  const double v_new = x_new * pv_ml;
+explain::Derived<units::Fraction> predicted_ratio_figure(const RefitContext& c, double ratio,
+                                                         double protocol_f, double x) {
+  auto inputs = draw_inputs(c);
+  inputs.erase(inputs.begin() + 1);  // the measured post is what this predicts
+  inputs.push_back(explain::quantity_input("f (protocol)", protocol_f, "", kFractionDecimals));
+  inputs.push_back(explain::quantity_input("x", x, "", 2, id_of(c, "x")));
+  return fraction_figure(
+      c, "predicted_ratio", "Predicted post/pre ratio (" + c.analyte + ")", ratio, 3,
+      "C_post/C_pre: after_interval(after_session(C_pre, x, τ), session end → post draw) / C_pre",
+      std::move(inputs));
+}
+
+explain::Derived<units::Fraction> fitted_fraction_figure(const RefitContext& c, double f, double x,
+                                                         const std::string& published) {
+  auto inputs = draw_inputs(c);
+  inputs.push_back(explain::quantity_input("x", x, "", 2, id_of(c, "x")));
+  inputs.push_back(explain::text_input("f (published)", published));
+  return fraction_figure(
+      c, "fitted_fraction", "Fitted intravascular fraction (" + c.analyte + ")", f,
+      kFractionDecimals,
+      "the f at which the kinetics engine from C_pre gives C_post at its draw time (bisection on "
+      "f from " +
+          text::fixed(kFractionLow, kFractionDecimals) + ", the least f shown, to 1)",
+      std::move(inputs));
+}
+
+explain::Derived<units::Volume> replanned_volume_figure(const RefitContext& c, double volume_ml,
+                                                        double fitted_f, double protocol_f,
+                                                        double x_plan, double pv_ml) {
   // Filled member by member: GCC 12 at -O2 reports a bogus -Wmaybe-uninitialized
   // on the strings of a braced Derivation here.
   explain::Derivation how;
-  how.id = id + ".replanned_volume";
-  how.label = "Re-planned exchange volume (" + in.analyte + ", model estimate)";
-  how.shown.value = v_new;
+  how.id = id_of(c, "replanned_volume");
+  how.label = "Re-planned exchange volume (" + c.analyte + ", model estimate)";
+  how.shown.value = volume_ml;
   how.shown.unit = "mL";
-  how.method = "two-compartment model, fitted f";
+  how.method = "kinetics engine, fitted f";
   how.formula =
-      "x' = −ln((R_target − 1 + f_fit) / f_fit); V = x' · PV; R_target = f·e^(−x_plan) + (1 − f)";
-  how.inputs = {explain::quantity_input("f_fit", f_fit, "", 2, id + ".fitted_fraction"),
-                explain::quantity_input("f (protocol)", f, "", 2),
-                explain::quantity_input("x_plan", x_plan, "", 2),
-                explain::quantity_input("R_target", r_target, "", 3),
-                explain::quantity_input("PV", pv_ml, "mL", 0, "plasma_volume")};
-  how.source = kSource;
+      "V = x'·PV with x' the plasma volumes at which the engine with f_fit gives the post value "
+      "the plan predicts (the protocol's f at x_plan), same session times (bisection on x')";
+  how.inputs = draw_inputs(c);
+  how.inputs.push_back(explain::quantity_input("f_fit", fitted_f, "", kFractionDecimals,
+                                               id_of(c, "fitted_fraction")));
+  how.inputs.push_back(explain::quantity_input("f (protocol)", protocol_f, "", kFractionDecimals));
+  how.inputs.push_back(explain::quantity_input("x_plan", x_plan, "", 2));
+  how.inputs.push_back(explain::quantity_input("PV", pv_ml, "mL", 0, "plasma_volume"));
+  how.source = source_of(c);
   how.warnings = {kEstimate};
-  out.replanned_volume = explain::Derived<units::Volume>{units::milliliters(v_new), std::move(how)};
-  return out;
+  return {units::milliliters(volume_ml), std::move(how)};
 }
 
 }  // namespace lb::records

@@ -149,7 +149,7 @@ struct PlanContext {
 };
 
 LabReview review_lab(const LabValue& pre, const LabValue& post, const SessionInput& s,
-                     const PlanContext& ctx) {
+                     const PlanContext& ctx, int number, const std::vector<CourseRefit>& refits) {
   LabReview l;
   l.analyte = pre.analyte;
   l.pre = pre.value.text;
@@ -194,21 +194,23 @@ LabReview review_lab(const LabValue& pre, const LabValue& post, const SessionInp
              " h stated for re-equilibration (ASFA 2023): not used for the re-fit";
     return l;
   }
-  const auto removed = s.plasma_removed.quantity().as<units::Volume>();
-  const std::optional<units::Volume> pv =
-      ctx.plan ? ctx.plan->volumes.plasma_volume.quantity : std::nullopt;
-  const std::optional<units::Volume> planned =
-      ctx.plan ? ctx.plan->exchange.volume_per_session.quantity : std::nullopt;
-  if (!pv || !planned || !removed || !units::above(*removed, units::milliliters(0))) {
-    l.note = "the plan has no plasma volume or exchange volume, or no plasma was removed";
+  if (!ctx.plan || !ctx.plan->volumes.plasma_volume.quantity) {
+    l.note = "the plan has no plasma volume";
     return l;
   }
-  const units::Fraction f = kinetics->model == protocol::KineticModel::two_compartment
-                                ? kinetics->intravascular_fraction
-                                : units::fraction(1.0);
-  l.refit =
-      refit_intravascular_fraction({l.analyte, *removed, *pv, *planned, f, *l.observed_ratio});
-  l.note = l.refit->note;
+  // The course refit ran this session through the kinetics engine (one fit per session and
+  // solute, shown here and in the course estimate alike).
+  for (const auto& r : refits) {
+    if (r.analyte != l.analyte) continue;
+    for (const auto& fitted : r.sessions) {
+      if (fitted.session == number) {
+        l.refit = fitted.refit;
+        l.note = fitted.refit.note;
+        return l;
+      }
+    }
+  }
+  l.note = "no refit: no plasma removed, or the latest plan's protocol does not model " + label;
   return l;
 }
 /// The next-session estimate per solute the latest plan's protocol models, refitted to the
@@ -221,8 +223,9 @@ void refit_all(CourseReview& review, const std::vector<SessionRecord>& records,
   std::vector<FitSession> sessions;
   for (const auto& rec : records) {
     const PlanContext& ctx = contexts.at(rec.plan_id);
-    sessions.push_back(
-        {&rec.data, ctx.plan ? ctx.plan->volumes.plasma_volume.quantity : std::nullopt});
+    sessions.push_back({&rec.data,
+                        ctx.plan ? ctx.plan->volumes.plasma_volume.quantity : std::nullopt,
+                        ctx.plan ? ctx.plan->exchange.volume_per_session.quantity : std::nullopt});
   }
   std::string diagnosis;
   if (latest.plan && latest.plan->patient.diagnosis.value) {
@@ -316,6 +319,7 @@ CourseReview review_course(Store& store, const PatientId& patient) {
   }
   int number = 0;
   const auto records = store.sessions_for(patient);
+  refit_all(review, records, contexts);
   for (const auto& rec : records) {
     SessionReview s;
     s.number = ++number;
@@ -332,7 +336,7 @@ CourseReview review_course(Store& store, const PatientId& patient) {
       if (pre.timing != "pre") continue;
       for (const auto& post : rec.data.labs) {
         if (post.timing == "post" && post.analyte == pre.analyte) {
-          s.labs.push_back(review_lab(pre, post, rec.data, ctx));
+          s.labs.push_back(review_lab(pre, post, rec.data, ctx, s.number, review.refits));
           const auto& refit = s.labs.back().refit;
           if (refit && refit->replanned_volume) {
             review.next_session_volume = refit->replanned_volume;
@@ -349,7 +353,6 @@ CourseReview review_course(Store& store, const PatientId& patient) {
     }
     review.sessions.push_back(std::move(s));
   }
-  refit_all(review, records, contexts);
   review.audit_chain_problem = store.verify_audit_chain();
   return review;
 }

@@ -49,7 +49,8 @@ std::string refit_line(const LabReview& l) {
   if (l.refit) {
     s = "predicted " + text::fixed(units::in_fraction(l.refit->predicted_ratio.value), 3);
     if (l.refit->fitted_fraction) {
-      s += ", fitted f " + text::fixed(units::in_fraction(l.refit->fitted_fraction->value), 2);
+      s += ", fitted f " + text::fixed(units::in_fraction(l.refit->fitted_fraction->value), 2) +
+           " (published: " + l.refit->published_fraction + ")";
     }
     if (l.refit->replanned_volume) {
       s +=
@@ -74,8 +75,11 @@ json refit_json(const CourseRefit& r) {
   for (const auto& f : r.fitted) {
     json draws = json::array();
     for (const auto& d : f.draws) draws.push_back(draw_json(d));
-    fitted.push_back(
-        {{"name", f.name}, {"value", f.value}, {"formula", f.formula}, {"draws", draws}});
+    fitted.push_back({{"name", f.name},
+                      {"value", f.value},
+                      {"published", f.published},
+                      {"draws", draws},
+                      {"derivation", report::derivation_json(f.how)}});
   }
   json j = {{"analyte", r.analyte},
             {"model_estimate", true},
@@ -95,6 +99,10 @@ json refit_json(const CourseRefit& r) {
   return j;
 }
 }  // namespace
+
+std::string fitted_line(const FittedParameter& p) {
+  return p.name + ": " + p.value + " from " + draws_text(p.draws) + "; published: " + p.published;
+}
 
 std::string refit_estimate_line(const CourseRefit& r) {
   if (!r.next || r.next->sessions.empty()) return "no estimate: " + r.note;
@@ -160,6 +168,7 @@ json review_json(const CourseReview& review) {
         j["predicted_ratio"] = report::derivation_json(l.refit->predicted_ratio.how);
         if (l.refit->fitted_fraction) {
           j["fitted_fraction"] = report::derivation_json(l.refit->fitted_fraction->how);
+          j["published_fraction"] = l.refit->published_fraction;
         }
         if (l.refit->replanned_volume) {
           j["replanned_volume"] = report::derivation_json(l.refit->replanned_volume->how);
@@ -272,7 +281,8 @@ std::string render_review_text(const CourseReview& r) {
   for (const auto& f : r.refits) {
     o << "  " << refit_heading(f) << "\n";
     for (const auto& p : f.fitted) {
-      o << "    fitted " << p.name << ": " << p.value << " from " << draws_text(p.draws) << "\n";
+      o << "    fitted " << safe(fitted_line(p)) << "\n";
+      o << "      " << safe(p.how.formula) << "\n";
     }
     for (const auto& k : f.kept) o << "    kept " << k << "\n";
     o << "    " << refit_estimate_line(f) << "\n";
@@ -344,8 +354,7 @@ std::string render_review_markdown(const CourseReview& r) {
   for (const auto& f : r.refits) {
     o << "\n**" << text::md_escape(refit_heading(f)) << "**\n\n";
     for (const auto& p : f.fitted) {
-      o << "* fitted " << text::md_escape(p.name) << ": " << text::md_escape(p.value) << " from "
-        << text::md_escape(draws_text(p.draws)) << "\n";
+      o << "* fitted " << md(fitted_line(p)) << " (`" << safe(p.how.formula) << "`)\n";
     }
     for (const auto& k : f.kept) o << "* kept " << text::md_escape(k) << "\n";
     o << "* " << text::md_escape(refit_estimate_line(f)) << "\n";

@@ -49,7 +49,7 @@ contains review.out "reproduced (re-run from the stored input gives the stored p
 contains review.out "!!Duration"
 contains review.out "beyond the stated tolerance of 20 %"
 contains review.out "corrected plasma_removed: 9800 mL -> 10.2 L by RN Smith"
-contains review.out "fitted f 0.30"
+contains review.out "fitted f 0.19 (published: protocol 0.25 (range 0.20–0.30))"
 contains review.out "Audit trail: hash chain verified"
 expect 0 review-json -- "$lb" review --patient LB-ALF-0001 --format json --db "$db"
 contains review-json.out '"reproduced": true'

@@ -186,7 +186,8 @@ void draw_labs(const records::SessionReview& r) {
       ratios += " / " + text::fixed(units::in_fraction(l.refit->predicted_ratio.value), 3);
       if (l.refit->fitted_fraction) {
         ratios += " (fitted f " +
-                  text::fixed(units::in_fraction(l.refit->fitted_fraction->value), 2) + ")";
+                  text::fixed(units::in_fraction(l.refit->fitted_fraction->value), 2) +
+                  "; published " + l.refit->published_fraction + ")";
       }
     }
     cell(ratios);
@@ -235,6 +236,22 @@ void draw_session(AppState& s, const records::SessionReview& r) {
   ImGui::PopID();
 }
 
+/// A collapsed node that unfolds a figure's method, formula, inputs, source and warnings.
+void derivation_node(const char* title, const explain::Derivation& how) {
+  if (!ImGui::TreeNode(title)) return;
+  ImGui::PushTextWrapPos(0);
+  if (!how.method.empty()) ImGui::Text("Method: %s", how.method.c_str());
+  if (!how.formula.empty()) ImGui::Text("Formula: %s", how.formula.c_str());
+  for (const auto& in : how.inputs) {
+    const std::string value = in.quantity ? text::shown(*in.quantity) : in.text;
+    ImGui::BulletText("%s = %s", in.name.c_str(), value.c_str());
+  }
+  if (!how.source.empty()) ImGui::TextColored(kColourMuted, "Source: %s", how.source.c_str());
+  for (const auto& w : how.warnings) ImGui::TextColored(kColourWarning, "%s", w.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::TreePop();
+}
+
 void draw_estimate(AppState& s, const records::CourseReview& review) {
   heading("Next session");
   if (!review.next_session_volume) {
@@ -251,22 +268,10 @@ void draw_estimate(AppState& s, const records::CourseReview& review) {
   ImGui::Text("%s: %s", v.how.label.empty() ? "Exchange volume per session" : v.how.label.c_str(),
               text::shown(v.how.shown).c_str());
   wrapped(kColourMuted, "Basis: " + review.next_session_basis +
-                            ". This re-planned volume refits the intravascular fraction only "
-                            "(no production between sessions, no replacement-fluid content); "
-                            "the course refit below models production. The team decides.");
-  if (ImGui::TreeNode("How the estimate was made")) {
-    ImGui::PushTextWrapPos(0);
-    if (!v.how.method.empty()) ImGui::Text("Method: %s", v.how.method.c_str());
-    if (!v.how.formula.empty()) ImGui::Text("Formula: %s", v.how.formula.c_str());
-    for (const auto& in : v.how.inputs) {
-      const std::string value = in.quantity ? text::shown(*in.quantity) : in.text;
-      ImGui::BulletText("%s = %s", in.name.c_str(), value.c_str());
-    }
-    if (!v.how.source.empty()) ImGui::TextColored(kColourMuted, "Source: %s", v.how.source.c_str());
-    for (const auto& w : v.how.warnings) ImGui::TextColored(kColourWarning, "%s", w.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::TreePop();
-  }
+                            ". The volume at which the kinetics model with the fitted "
+                            "intravascular fraction reaches the fall the plan predicts; the "
+                            "course refit below uses the same fit. The team decides.");
+  derivation_node("How the estimate was made", v.how);
 }
 
 /// The next-session course per lab refitted to the patient's own draws: which parameters were
@@ -286,8 +291,12 @@ void draw_refits(const records::CourseReview& review) {
     }
     ImGui::PushTextWrapPos(0);
     for (const auto& p : r.fitted) {
+      ImGui::PushID(p.how.id.c_str());
       ImGui::BulletText("fitted %s: %s from %s", p.name.c_str(), p.value.c_str(),
                         records::draws_text(p.draws).c_str());
+      ImGui::TextColored(kColourMuted, "published: %s", p.published.c_str());
+      derivation_node("How it was fitted", p.how);
+      ImGui::PopID();
     }
     for (const auto& k : r.kept) ImGui::TextColored(kColourMuted, "kept %s", k.c_str());
     ImGui::TextUnformatted(records::refit_estimate_line(r).c_str());

@@ -103,6 +103,52 @@ TEST_SUITE("bridge") {
     CHECK(used_pre);
   }
 
+  TEST_CASE(
+      "scores come from recorded labs newer than the patient file - inputs with time and tag") {
+    testing::TempDir dir;
+    records::Store store(dir.file("r.db"));
+    store.add_patient(testing::kExamplePatientId, "Dr Test");
+    store.add_plan(plan_of(patient_text()));  // labs drawn 2026-11-20T06:00Z
+    // Post draw 20 h after the end (an efficacy draw): bilirubin 3.0 mg/dL and INR 1.9.
+    add_session(store, "{drawn_at: 2026-11-21T11:00Z, bilirubin: 3.0 mg/dL, inr: 1.9}");
+    const auto g =
+        bridge::gather_inputs(store, testing::kExamplePatientId.str(), testing::at_hours(60));
+    std::vector<const bridge::Observation*> meld;
+    for (const auto& o : g.inputs.observations) {
+      if (o.input == "meld") meld.push_back(&o);
+    }
+    REQUIRE(meld.size() == 2);
+    CHECK(meld[0]->source == "patient file of plan 1");
+    const auto& recorded = *meld[1];
+    // MELD (on dialysis: creatinine 4.0 mg/dL) = 9.57·ln 4.0 + 3.78·ln 3.0 + 11.2·ln 1.9 + 6.43
+    // = 13.2668 + 4.1528 + 7.1888 + 6.43 = 31.04, from the latest recorded bilirubin and INR.
+    CHECK(static_cast<double>(recorded.value.get<units::Fraction>()) ==
+          doctest::Approx(31.04).epsilon(1e-3));
+    CHECK(recorded.at == records::parse_timestamp("2026-11-21T11:00Z").value->epoch_seconds);
+    CHECK(recorded.tag == bridge::Tag::efficacy);
+    CHECK(recorded.after_exchange);
+    INFO(recorded.source);
+    CHECK(recorded.source.find("computed from the recorded Total bilirubin 3.0 mg/dL (session 1, post, "
+                               "2026-11-21T11:00:00Z, efficacy") == 0);
+    CHECK(recorded.source.find("INR 1.9 (session 1, post, 2026-11-21T11:00:00Z") !=
+          std::string::npos);
+    CHECK(recorded.source.find("other inputs from the patient file of plan 1 "
+                               "(2026-11-20T06:00:00Z)") != std::string::npos);
+    CHECK(recorded.source.find("this score may understate severity") != std::string::npos);
+    // Before the post draw only the pre-session INR is newer than the file: MELD with INR 6.9.
+    const auto before =
+        bridge::gather_inputs(store, testing::kExamplePatientId.str(), testing::at_hours(20));
+    int counted = 0;
+    for (const auto& o : before.inputs.observations) {
+      if (o.input != "meld" || o.source.rfind("computed", 0) != 0) continue;
+      ++counted;
+      CHECK(o.tag == bridge::Tag::pre_session);
+      CHECK(o.source.find("INR 6.9 (session 1, pre") != std::string::npos);
+      CHECK(o.source.find("bilirubin") == std::string::npos);
+    }
+    CHECK(counted == 1);
+  }
+
   TEST_CASE("a bad bridge section is reported at file:line:col") {
     testing::TempDir dir;
     records::Store store(dir.file("r.db"));

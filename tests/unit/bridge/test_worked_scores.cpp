@@ -134,6 +134,56 @@ TEST_SUITE("bridge") {
   }
 
   TEST_CASE(
+      "a score after plasma exchange is judged - with the value before any exchange beside it") {
+    auto in = aclf_course(0, 60);
+    in.observations.push_back(number("meld", 29.5, 1));
+    auto after = number("meld", 24.0, 50, bridge::Tag::efficacy);
+    after.after_exchange = true;
+    in.observations.push_back(after);
+    const auto r = bridge::evaluate_rule(testing::rule("plexar-early-lt"), in);
+    CHECK(r.status == Status::not_evaluable);  // AARC is missing; MELD alone is not met
+    const bridge::LeafResult* meld = nullptr;
+    for (const auto& c : r.criteria) {
+      if (c.label.rfind("MELD", 0) == 0) meld = &c;
+    }
+    REQUIRE(meld != nullptr);
+    CHECK(meld->status == Status::not_met);  // judged on the latest value, 24.0
+    REQUIRE(meld->values.size() == 2);
+    CHECK(meld->values[0].used);
+    CHECK(meld->values[0].observation.text == after.text);
+    CHECK_FALSE(meld->values[1].used);
+    CHECK(meld->values[1].observation.text == number("meld", 29.5, 1).text);
+    CHECK(meld->values[1].flags.back() ==
+          "the latest value before any FFP or plasma exchange, for comparison");
+  }
+
+  TEST_CASE("a value without a draw time is not placed in a rule's window - and says so") {
+    // ICU admission at 4 h: the 48 h window is open at 120 h. A CLIF-C ACLF of 75 without a
+    // draw time may or may not fall in it: not evaluable with its own reason, never judged.
+    auto in = aclf_course(4, 120);
+    auto undated = number("clif_c_aclf", 75, 120);
+    undated.at.reset();
+    undated.tag = bridge::Tag::untagged;
+    in.observations.push_back(undated);
+    auto r = bridge::evaluate_rule(testing::rule("engelmann-2018-clif-c-aclf-70"), in);
+    CHECK(r.status == Status::not_evaluable);
+    CHECK(testing::has_reason(
+        r, "CLIF-C ACLF (unrounded): value without a draw time: cannot place it in the window"));
+    CHECK_FALSE(testing::has_reason(r, "no value drawn in the window"));
+    // With a dated value before the window as well, both are said.
+    in.observations.push_back(number("clif_c_aclf", 75, 20));
+    r = bridge::evaluate_rule(testing::rule("engelmann-2018-clif-c-aclf-70"), in);
+    CHECK(r.status == Status::not_evaluable);
+    CHECK(testing::has_reason(r,
+                              "no value drawn in the window (a value without a draw time "
+                              "cannot be placed in it)"));
+    // A dated value inside the window decides.
+    in.observations.push_back(number("clif_c_aclf", 75, 100));
+    r = bridge::evaluate_rule(testing::rule("engelmann-2018-clif-c-aclf-70"), in);
+    CHECK(r.status == Status::met);
+  }
+
+  TEST_CASE(
       "case 4: four organ failures on day 5 (F2 met - APACHE 3b exclusion shown) - day 2 not") {
     auto in = aclf_course(24, 120);
     in.observations.push_back(number("organ_failures", 4, 120));

@@ -85,6 +85,9 @@ TEST_SUITE("records") {
     CHECK(r.fitted[0].draws[0].session == 1);
     CHECK(r.fitted[0].draws[1].timing == "pre");
     CHECK(r.fitted[0].draws[1].session == 2);
+    REQUIRE(r.fitted_trend);
+    CHECK(mg_dl(r.fitted_trend->value) == doctest::Approx(0.395).epsilon(2e-3));
+    CHECK(r.fitted[0].published == "none given by the protocol");
     REQUIRE(r.from);
     CHECK(r.from->value == "1.95 mg/dL");
     // One session like session 2 from 1.95 mg/dL: x = 5000 / 3376.6 mL = 1.48078 over 4 h,
@@ -136,7 +139,27 @@ TEST_SUITE("records") {
     CHECK(r.fitted[0].name == "f (intravascular fraction)");
     CHECK(r.fitted[0].value == "0.32");
     REQUIRE(r.fitted_fraction);
-    CHECK(units::in_fraction(*r.fitted_fraction) == doctest::Approx(0.32283).epsilon(1e-2));
+    CHECK(units::in_fraction(r.fitted_fraction->value) == doctest::Approx(0.32283).epsilon(1e-2));
+    // The fitted f explains itself: its draws with their times, the published value beside it.
+    CHECK(r.fitted[0].published == "protocol 0.45 (no range given)");
+    const auto& how = r.fitted_fraction->how;
+    REQUIRE(how.inputs.size() >= 2);
+    CHECK(how.inputs[0].text == "pre 1 (2026-11-20T07:30:00Z, 4.0 mg/dL)");
+    CHECK(how.inputs[1].text == "post 1 (2026-11-21T06:00:00Z, 2.48 mg/dL)");
+    CHECK(how.source.find("§7.3") != std::string::npos);
+    // One f on the page: the session row shows the same figure as the course refit.
+    const auto& row = review.sessions.at(0).labs.at(0);
+    REQUIRE(row.refit);
+    REQUIRE(row.refit->fitted_fraction);
+    CHECK(row.refit->fitted_fraction->value == r.fitted_fraction->value);
+    const auto text = records::render_review_text(review);
+    CHECK(text.find("fitted f 0.32 (published: protocol 0.45 (no range given))") !=
+          std::string::npos);
+    CHECK(text.find("fitted f (intravascular fraction): 0.32 from pre 1") != std::string::npos);
+    const auto json = records::review_json(review);
+    CHECK(json["refits"][0]["fitted"][0]["derivation"]["derivation"]["inputs"][0]["text"] ==
+          "pre 1 (2026-11-20T07:30:00Z, 4.0 mg/dL)");
+    CHECK(json["refits"][0]["fitted"][0]["published"] == "protocol 0.45 (no range given)");
     REQUIRE(r.fitted[0].draws.size() == 2);
     CHECK(r.fitted[0].draws[0].value == "4.0 mg/dL");
     CHECK(r.fitted[0].draws[1].value == "2.48 mg/dL");

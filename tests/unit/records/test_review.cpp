@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "records/fraction_fit.hpp"
 #include "records/review.hpp"
 #include "records/review_render.hpp"
 #include "records/session_reader.hpp"
@@ -80,26 +81,54 @@ TEST_SUITE("records") {
     CHECK(row.note == "no tolerance stated: not assessed");
   }
 
-  TEST_CASE("a re-equilibrated post value re-fits f and re-plans the volume") {
+  TEST_CASE("a re-equilibrated post value re-fits f and re-plans the volume through the engine") {
     Course c;
-    // 5000 mL of PV 3376.6 mL (§9.1 V4): x = 1.4808. Observed 2.48/4.0 = 0.62, predicted with
-    // f 0.45: 0.45·e^−1.4808 + 0.55 = 0.6524. f_fit = 0.38 / (1 − e^−1.4808) = 0.4919. Target
-    // for the planned 1.5 PV: 0.45·e^−1.5 + 0.55 = 0.6504 (§2.2 table, IgG); x' =
-    // −ln((0.6504 − 1 + 0.4919) / 0.4919) = 1.2404; V' = 1.2404 × 3376.6 = 4188 mL.
+    // 5000 mL of PV 3376.6 mL (§9.1 V4): x = 1.4808, session 08:00–12:00, post drawn 18 h
+    // after the end; f 0.45, T 12 h, no production (tests/records/data/test-kinetics.yaml).
     c.store.add_session(performed("5000 mL", "2.48 mg/dL", "2026-11-21T06:00Z"), "nurse");
     const auto review = records::review_course(c.store, lb::testing::kExamplePatientId);
     const auto& lab = review.sessions.at(0).labs.at(0);
     CHECK(lab.equilibrated);
     CHECK(units::in_fraction(*lab.observed_ratio) == doctest::Approx(0.62));
     REQUIRE(lab.refit);
+    CHECK(units::in_fraction(lab.refit->exchanged_plasma_volumes.value) ==
+          doctest::Approx(1.4808).epsilon(1e-3));
+    // The same session through the engine, from the pre draw 30 min before the start.
+    records::SessionCase<units::MassConcentration> sc;
+    sc.params.intravascular_fraction = units::fraction(0.45);
+    sc.params.redistribution_half_time = units::hours(12);
+    sc.pre = units::mg_per_dl(4.0);
+    sc.pre_at = 0;
+    sc.started = 1800;
+    sc.ended = 1800 + 4 * 3600;
+    sc.x = lab.refit->exchanged_plasma_volumes.value;
+    const std::int64_t post_at = 1800 + 22 * 3600;
     CHECK(units::in_fraction(lab.refit->predicted_ratio.value) ==
-          doctest::Approx(0.6524).epsilon(1e-3));
-    CHECK(units::in_fraction(lab.refit->fitted_fraction->value) ==
-          doctest::Approx(0.4919).epsilon(1e-3));
+          doctest::Approx(units::in_mg_per_dl(records::post_value(sc, post_at)) / 4.0));
+    // 18 h after a session with T 12 h the plasma has not fully refilled, so the engine's f is
+    // below the closed form's (1 − 0.62)/(1 − e^−1.4808) = 0.4919.
+    REQUIRE(lab.refit->fitted_fraction);
+    const double f = units::in_fraction(lab.refit->fitted_fraction->value);
+    CHECK(f < 0.4919);
+    CHECK(units::in_mg_per_dl(records::post_value_with(sc, f, post_at)) ==
+          doctest::Approx(2.48).epsilon(1e-6));
+    // The re-planned volume gives, with the fitted f, the post value the plan predicts at its
+    // 1.5 PV with the protocol's f.
     REQUIRE(review.next_session_volume);
-    CHECK(units::in_milliliters(review.next_session_volume->value) ==
-          doctest::Approx(4188).epsilon(2e-3));
+    auto planned = sc;
+    planned.x = units::fraction(1.5);
+    auto refitted = sc;
+    refitted.params.intravascular_fraction = units::fraction(f);
+    refitted.x = units::fraction(units::in_milliliters(review.next_session_volume->value) / 3376.6);
+    CHECK(
+        units::in_mg_per_dl(records::post_value(refitted, post_at)) ==
+        doctest::Approx(units::in_mg_per_dl(records::post_value(planned, post_at))).epsilon(2e-3));
     CHECK(review.next_session_basis.find("bilirubin after session 1") != std::string::npos);
+    // Every figure names its draws with their times and its source.
+    const auto& how = lab.refit->fitted_fraction->how;
+    CHECK(how.inputs.at(0).text == "pre 1 (2026-11-20T07:30:00Z, 4.0 mg/dL)");
+    CHECK(how.inputs.at(1).text == "post 1 (2026-11-21T06:00:00Z, 2.48 mg/dL)");
+    CHECK_FALSE(how.source.empty());
     const auto text = records::render_review_text(review);
     CHECK(text.find("MODEL ESTIMATE") != std::string::npos);
     CHECK(records::review_json(review)["next_session"]["model_estimate"] == true);
