@@ -24,7 +24,10 @@ int run_sim_list(const std::string& dir_option, std::ostream& out, std::ostream&
     const auto& s = *load.scenario;
     out << s.id << "  (version " << s.version << ", "
         << text::fixed(static_cast<double>(s.duration_s) / 60.0, s.duration_s % 60 == 0 ? 0 : 1)
-        << " min)\n  " << s.title << "\n";
+        << " min"
+        << (s.difficulty ? ", " + std::string(sim::scenario::kDifficultyNames.name(*s.difficulty))
+                         : std::string())
+        << ")\n  " << s.title << "\n";
     for (const auto& o : s.objectives) out << "    " << o.id << ": " << o.text << "\n";
     ++listed;
   }

@@ -34,6 +34,7 @@ void draw_library_panel(gui::AppState& s) {
     const std::string label =
         e.id + " \u00b7 " + (e.origin == Origin::bundled ? "bundled" : "yours") + " \u00b7 " +
         std::to_string(e.duration_s / 60) + " min" +
+        (e.difficulty.empty() ? "" : " \u00b7 " + e.difficulty) +
         (e.problem.empty() ? "" : " \u00b7 DOES NOT READ") + "##lib" + std::to_string(i);
     if (ImGui::Selectable(label.c_str(), sim.selected == static_cast<int>(i))) {
       sim.selected = static_cast<int>(i);
@@ -71,6 +72,7 @@ void draw_library_panel(gui::AppState& s) {
       ImGui::TextWrapped("%s", e.problem.c_str());
     } else {
       ImGui::Text("Duration: %lld min", static_cast<long long>(e.duration_s / 60));
+      ImGui::Text("Difficulty: %s", e.difficulty.empty() ? "not given" : e.difficulty.c_str());
       ImGui::Text("Audience: %s", e.audience.empty() ? "not given" : joined(e.audience).c_str());
       ImGui::Spacing();
       ImGui::TextWrapped("%s", e.summary.c_str());

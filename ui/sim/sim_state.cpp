@@ -146,6 +146,7 @@ void load_library(SimState& s) {
         e.version = sc.version;
         e.summary = sc.summary;
         e.audience = sc.audience;
+        if (sc.difficulty) e.difficulty = sim::scenario::kDifficultyNames.name(*sc.difficulty);
         e.duration_s = sc.duration_s;
         e.objectives = sc.objectives;
       }

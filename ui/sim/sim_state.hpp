@@ -33,6 +33,7 @@ struct LibraryEntry {
   std::string file;
   std::string id, title, version, summary;
   std::vector<std::string> audience;
+  std::string difficulty;  ///< introductory, intermediate, advanced; "" when not given
   SimTime duration_s = 0;
   std::vector<sim::scenario::Objective> objectives;
   std::string problem;  ///< why it cannot be run ("" when it reads)

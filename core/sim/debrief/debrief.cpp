@@ -29,15 +29,17 @@ Amount bolus_calcium(const Timeline& t, const Parameters& p) {
   return mmol(mmol_total);
 }
 
+/// The scenario's reflection prompts (for the whole run), then the prompt of each late or
+/// missed critical action that has one, attached to that item only.
 std::vector<Prompt> prompts(const scenario::Scenario& s, const std::vector<CheckedAction>& c) {
-  std::vector<std::string> items;
-  for (const auto& x : c) {
-    if (x.status == Status::late || x.status == Status::missed) items.push_back(x.id);
-  }
-  // The scenario's prompts are not tied to single items: each is attached to every late or
-  // missed critical action (none: they are asked for reflection only).
   std::vector<Prompt> out;
-  for (const auto& text : s.debrief.prompts) out.push_back({text, items});
+  for (const auto& text : s.debrief.prompts) out.push_back({text, {}});
+  for (const auto& x : c) {
+    if (x.status != Status::late && x.status != Status::missed) continue;
+    for (const auto& a : s.critical_actions) {
+      if (a.id == x.id && !a.prompt.empty()) out.push_back({a.prompt, {x.id}});
+    }
+  }
   return out;
 }
 

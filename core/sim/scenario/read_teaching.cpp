@@ -63,6 +63,7 @@ void read_critical_action(MapReader& r, Context& c, std::vector<std::string>& id
     c.references.push_back({Reference::Kind::objective, *o, r.location_of_value("objective"),
                             r.key_path("objective")});
   }
+  if (auto prompt = r.text("prompt", Need::optional)) a.prompt = *prompt;
   c.scenario.critical_actions.push_back(std::move(a));
 }
 
@@ -95,6 +96,9 @@ void read_weights(MapReader& top, Context& c) {
 }  // namespace
 
 void read_teaching(MapReader& top, Context& c) {
+  if (top.has("difficulty")) {
+    c.scenario.difficulty = top.choice("difficulty", Need::optional, kDifficultyNames.options());
+  }
   std::vector<std::string> objective_ids;
   for_each_mapping(top, "learning_objectives", Need::required, [&](MapReader& r) {
     Objective o;

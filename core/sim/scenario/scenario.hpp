@@ -43,7 +43,14 @@ inline constexpr auto kOpNames = text::enum_names<Op>({{Op::less, "<"},
                                                        {Op::greater, ">"},
                                                        {Op::greater_equal, ">="},
                                                        {Op::equal, "=="}});
-static_assert(kDeviceNames.unique() && kBasisNames.unique() && kOpNames.unique());
+/// How much a scenario asks of the trainee (the library shows it beside the duration).
+enum class Difficulty { introductory, intermediate, advanced };
+inline constexpr auto kDifficultyNames =
+    text::enum_names<Difficulty>({{Difficulty::introductory, "introductory"},
+                                  {Difficulty::intermediate, "intermediate"},
+                                  {Difficulty::advanced, "advanced"}});
+static_assert(kDeviceNames.unique() && kBasisNames.unique() && kOpNames.unique() &&
+              kDifficultyNames.unique());
 
 /// A value of one observable, in that observable's unit (sim/model/observables.hpp).
 struct VariableValue {
@@ -133,6 +140,8 @@ struct CriticalAction {
   SimTime within_s = 0;
   double weight = 1.0;
   std::string objective;  ///< learning objective id it serves, or ""
+  /// The debrief prompt for this item, asked when it was late or missed ("" when none).
+  std::string prompt;
 };
 /// Shares of the composite score (sum 1): critical actions, alarm handling, harm avoided.
 struct ScoringWeights {
@@ -141,6 +150,7 @@ struct ScoringWeights {
   double harm = 0.0;
 };
 struct Debrief {
+  /// Reflection prompts for the whole run (item prompts are on the critical actions).
   std::vector<std::string> prompts;
   std::vector<std::string> take_home;
 };
@@ -156,6 +166,7 @@ struct ParameterOverride {
 struct Scenario {
   std::string id, title, version, summary;
   std::vector<std::string> audience;
+  std::optional<Difficulty> difficulty;  ///< the header's `difficulty`, when given
   SimTime duration_s = 0;
   /// The patient: a file (resolved against the scenario's folder) or an inline mapping
   /// (its YAML text, read by the patient loader).
