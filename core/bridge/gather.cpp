@@ -18,10 +18,6 @@ namespace lb::bridge {
 
 namespace {
 
-units::Duration between(Epoch from, Epoch to) {
-  return units::seconds(static_cast<double>(to - from));
-}
-
 /// Ends of the recorded sessions before `t`, and whether any exchange or FFP preceded it.
 void place(Observation& o, const BridgeInputs& in, std::optional<Epoch> first_ffp) {
   if (!o.at) return;
@@ -29,7 +25,7 @@ void place(Observation& o, const BridgeInputs& in, std::optional<Epoch> first_ff
   for (const auto& s : in.sessions) {
     if (s.ended <= *o.at) last_end = s.ended;
   }
-  if (last_end) o.after_session = between(*last_end, *o.at);
+  if (last_end) o.after_session = units::elapsed_between(*last_end, *o.at);
   const bool exchanged = in.anchors.first_exchange && *in.anchors.first_exchange < *o.at;
   o.after_exchange = exchanged || (first_ffp && *first_ffp < *o.at);
 }
@@ -170,7 +166,7 @@ Gathered gather_inputs(records::Store& store, const std::string& patient, Epoch 
     stamp.at = contexts[i].labs_drawn_at;
     stamp.source = "patient file of plan " + plan.id.str();
     if (contexts[i].resuscitated_at && stamp.at) {
-      stamp.after_resuscitation = between(*contexts[i].resuscitated_at, *stamp.at);
+      stamp.after_resuscitation = units::elapsed_between(*contexts[i].resuscitated_at, *stamp.at);
     }
     place(stamp, in, first_ffp);
     if (contexts[i].labs_tag) {

@@ -92,7 +92,7 @@ std::vector<PredictionRow> prediction_rows(const Rule& rule, const BridgeInputs&
           pre = &o;
         }
         if (*o.at >= s->ended && *o.at <= next_start && (post == nullptr || *o.at < *post->at)) {
-          const auto after = units::seconds(static_cast<double>(*o.at - s->ended));
+          const auto after = units::elapsed_between(s->ended, *o.at);
           const bool in_band = (!b.after_end.from || units::at_least(after, *b.after_end.from)) &&
                                units::at_most(after, *b.after_end.to);
           if (in_band) post = &o;

@@ -100,7 +100,7 @@ class Fitter {
       const Point* post = equilibrated_post(i);
       const Point* next = find(i + 1, "pre");
       if (post == nullptr || next == nullptr || next->epoch <= post->epoch) continue;
-      const units::Duration t = seconds_between(post->epoch, next->epoch);
+      const units::Duration t = units::elapsed_between(post->epoch, next->epoch);
       const Q a = interval_end(*post, t, Rate{});
       const double s = units::in_hours((interval_end(*post, t, per_hour) - a) / per_hour);
       sxy = sxy + s * (std::get<Q>(next->value) - a);
@@ -219,7 +219,8 @@ class Fitter {
     const Point* post = find(session, "post");
     if (post == nullptr) return nullptr;
     const auto ended = in_.sessions[session].data->ended.epoch_seconds;
-    return units::at_least(seconds_between(ended, post->epoch), in_.equilibration) ? post : nullptr;
+    return units::at_least(units::elapsed_between(ended, post->epoch), in_.equilibration) ? post
+                                                                                          : nullptr;
   }
   [[nodiscard]] std::optional<units::Fraction> plasma_volumes(std::size_t session) const {
     const FitSession& s = in_.sessions[session];
@@ -358,7 +359,7 @@ void estimate(const CourseRefitInput& in, const Fitter<Q>& fit, const Point& lat
   }
   kinetics::PredictionInputs p;
   const units::Duration tau =
-      seconds_between(last.data->started.epoch_seconds, last.data->ended.epoch_seconds);
+      units::elapsed_between(last.data->started.epoch_seconds, last.data->ended.epoch_seconds);
   p.sessions = {{units::hours(0), tau, *removed / *last.plasma_volume}};
   p.labs_after = in.protocol->schedule.labs_after;
   p.citation = protocol::citation_for(*in.protocol, k.source);

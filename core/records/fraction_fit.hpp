@@ -25,10 +25,6 @@ namespace lb::records {
 inline constexpr int kFractionDecimals = 2;
 inline constexpr double kFractionLow = 0.01;
 
-inline units::Duration seconds_between(std::int64_t from, std::int64_t to) {
-  return units::seconds(static_cast<double>(to - from));
-}
-
 /// One session as the engine sees it: the parameters, the pre draw (taken as equilibrated)
 /// and the session's times (epoch seconds) and plasma volumes exchanged.
 template <class Q>
@@ -46,10 +42,10 @@ template <class Q>
 Q post_value(const SessionCase<Q>& c, std::int64_t at) {
   kinetics::State<Q> s = kinetics::at_equilibrium(c.pre);
   if (c.started > c.pre_at) {
-    s = kinetics::after_interval(s, c.params, seconds_between(c.pre_at, c.started));
+    s = kinetics::after_interval(s, c.params, units::elapsed_between(c.pre_at, c.started));
   }
-  s = kinetics::after_session(s, c.params, c.x, seconds_between(c.started, c.ended));
-  return kinetics::after_interval(s, c.params, seconds_between(c.ended, at)).plasma;
+  s = kinetics::after_session(s, c.params, c.x, units::elapsed_between(c.started, c.ended));
+  return kinetics::after_interval(s, c.params, units::elapsed_between(c.ended, at)).plasma;
 }
 
 /// The plasma value at `at` with intravascular fraction `f`.

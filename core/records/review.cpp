@@ -81,8 +81,7 @@ std::optional<Amount> actual_value(const SessionInput& s, const std::string& ite
   };
   if (item == "plasma_removed") return of(s.plasma_removed);
   if (item == "duration") {
-    const auto seconds =
-        units::seconds(static_cast<double>(s.ended.epoch_seconds - s.started.epoch_seconds));
+    const auto seconds = units::elapsed_between(s.started.epoch_seconds, s.ended.epoch_seconds);
     return Amount{units::AnyQuantity::of(seconds),
                   text::fixed(units::in_minutes(seconds), 0) + " min"};
   }
@@ -154,8 +153,7 @@ LabReview review_lab(const LabValue& pre, const LabValue& post, const SessionInp
   l.analyte = pre.analyte;
   l.pre = pre.value.text;
   l.post = post.value.text;
-  l.after_end =
-      units::seconds(static_cast<double>(post.drawn_at.epoch_seconds - s.ended.epoch_seconds));
+  l.after_end = units::elapsed_between(s.ended.epoch_seconds, post.drawn_at.epoch_seconds);
   l.equilibrated = units::at_least(l.after_end, ctx.params.equilibration);
   const auto pre_q = pre.value.quantity();
   const auto post_q = post.value.quantity();

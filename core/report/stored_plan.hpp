@@ -228,7 +228,8 @@ struct StoredPlan {
   [[nodiscard]] bool has_finding(std::string_view code) const;
 };
 
-/// The stored plan, or why it cannot be read (not JSON, not an object).
+/// The stored plan, or why it cannot be read (not JSON, not an object, not a plan: no
+/// liverbridge_version, no protocol, volumes or exchange object, or an unknown status).
 struct StoredPlanRead {
   std::optional<StoredPlan> plan;
   std::string error;

@@ -404,6 +404,26 @@ StoredFormat format_of(const json& plan) {
   return older ? StoredFormat::derivation_inputs : StoredFormat::stable_orders;
 }
 
+/// Why a JSON object is not a plan LiverBridge wrote, or nullopt when it is one. Every
+/// layout ever stored has these members (the plan's own JSON, report/json.cpp): a patient
+/// file, a debrief or any other object is refused here rather than read as an empty plan.
+std::optional<std::string> not_a_plan(const json& j) {
+  if (!get(j, "liverbridge_version").is_string()) {
+    return "the stored JSON is not a LiverBridge plan: it has no liverbridge_version";
+  }
+  for (const char* key : {"protocol", "volumes", "exchange"}) {
+    if (!get(j, key).is_object()) {
+      return std::string("the stored JSON is not a LiverBridge plan: it has no '") + key +
+             "' object";
+    }
+  }
+  if (!code(get(j, "status"), kStatuses).value) {
+    return "the stored JSON is not a LiverBridge plan: its status '" + str(get(j, "status")) +
+           "' is not ready, ready_with_warnings or not_ready";
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string_view to_string(StoredFormat f) {
@@ -427,6 +447,7 @@ StoredPlanRead read_stored_plan(std::string_view json_text) {
   const auto j = json::parse(json_text, nullptr, false);
   if (j.is_discarded()) return {std::nullopt, "the stored plan is not JSON"};
   if (!j.is_object()) return {std::nullopt, "the stored plan is not a JSON object"};
+  if (const auto why = not_a_plan(j)) return {std::nullopt, *why};
   StoredPlan p;
   p.format = format_of(j);
   p.liverbridge_version = str(get(j, "liverbridge_version"));

@@ -17,6 +17,7 @@
 #include <boost/units/systems/si/surface_density.hpp>
 #include <boost/units/systems/si/time.hpp>
 #include <boost/units/systems/si/volume.hpp>
+#include <cstdint>
 
 namespace lb::units {
 
@@ -78,6 +79,11 @@ constexpr Duration hours(double v) { return Duration::from_value(v * 3600.0); }
 constexpr Duration days(double v) { return Duration::from_value(v * 86400.0); }
 /// Julian year (365.25 d), the convention for ages.
 constexpr Duration years(double v) { return Duration::from_value(v * 365.25 * 86400.0); }
+/// The time from one instant to another, each in whole seconds since 1970-01-01T00:00:00Z
+/// (record and bridge time stamps); negative when `to_epoch_s` is the earlier.
+constexpr Duration elapsed_between(std::int64_t from_epoch_s, std::int64_t to_epoch_s) {
+  return seconds(static_cast<double>(to_epoch_s - from_epoch_s));
+}
 
 constexpr Flow ml_per_min(double v) { return Flow::from_value(v * 1e-6 / 60.0); }
 constexpr Flow liters_per_hour(double v) { return Flow::from_value(v * 1e-3 / 3600.0); }

@@ -314,13 +314,40 @@ TEST_SUITE("report") {
   TEST_CASE("stored plan: what cannot be read says why") {
     CHECK(report::read_stored_plan("{not json").error == "the stored plan is not JSON");
     CHECK(report::read_stored_plan("[1, 2]").error == "the stored plan is not a JSON object");
-    const auto empty = report::read_stored_plan("{}");  // every section absent: still a plan
-    REQUIRE(empty.plan.has_value());
-    CHECK_FALSE(empty.plan->eligibility.has_value());
-    CHECK_FALSE(empty.plan->replacement.has_value());
-    CHECK_FALSE(empty.plan->schedule.has_value());
-    CHECK_FALSE(empty.plan->sessions_planned.has_value());
-    CHECK(empty.plan->status.text.empty());
-    CHECK_FALSE(empty.plan->status.value.has_value());
+    // JSON objects that are not plans (an empty object, a patient, a debrief) are refused,
+    // each saying what a plan has that it lacks, rather than read as an empty plan.
+    CHECK(report::read_stored_plan("{}").error ==
+          "the stored JSON is not a LiverBridge plan: it has no liverbridge_version");
+    const auto b = build("examples/aclf-alcohol.yaml", "pe-aclf-plexar");
+    const auto full = nlohmann::json::parse(report::render_json(b.plan));
+    for (const char* key : {"protocol", "volumes", "exchange"}) {
+      CAPTURE(key);
+      auto j = full;
+      j.erase(key);
+      const auto r = report::read_stored_plan(j.dump());
+      CHECK_FALSE(r.plan.has_value());
+      CHECK(r.error == std::string("the stored JSON is not a LiverBridge plan: it has no '") + key +
+                           "' object");
+    }
+    auto odd_status = full;
+    odd_status["status"] = "approved";
+    CHECK(report::read_stored_plan(odd_status.dump()).error ==
+          "the stored JSON is not a LiverBridge plan: its status 'approved' is not ready, "
+          "ready_with_warnings or not_ready");
+    const nlohmann::json debrief = {{"liverbridge_version", "0.1.0"}, {"scenario", "x"}};
+    CHECK_FALSE(report::read_stored_plan(debrief.dump()).plan.has_value());
+
+    // The sections a plan may lack (no eligibility rules, no replacement, no schedule) are
+    // absent in what is read, not refused.
+    auto minimal = full;
+    for (const char* key : {"eligibility", "replacement", "schedule"}) minimal.erase(key);
+    const auto m = report::read_stored_plan(minimal.dump());
+    INFO(m.error);
+    REQUIRE(m.plan.has_value());
+    CHECK_FALSE(m.plan->eligibility.has_value());
+    CHECK_FALSE(m.plan->replacement.has_value());
+    CHECK_FALSE(m.plan->schedule.has_value());
+    CHECK_FALSE(m.plan->sessions_planned.has_value());
+    CHECK(m.plan->status.value.has_value());
   }
 }
