@@ -128,8 +128,9 @@ TEST_SUITE("bridge") {
     CHECK(recorded.tag == bridge::Tag::efficacy);
     CHECK(recorded.after_exchange);
     INFO(recorded.source);
-    CHECK(recorded.source.find("computed from the recorded Total bilirubin 3.0 mg/dL (session 1, post, "
-                               "2026-11-21T11:00:00Z, efficacy") == 0);
+    CHECK(recorded.source.find(
+              "computed from the recorded Total bilirubin 3.0 mg/dL (session 1, post, "
+              "2026-11-21T11:00:00Z, efficacy") == 0);
     CHECK(recorded.source.find("INR 1.9 (session 1, post, 2026-11-21T11:00:00Z") !=
           std::string::npos);
     CHECK(recorded.source.find("other inputs from the patient file of plan 1 "
