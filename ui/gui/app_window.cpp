@@ -239,6 +239,10 @@ void draw_close_prompt(AppState& s) {
   ImGui::EndPopup();
 }
 
+ImVec4 backdrop_colour(const AppState& s) {
+  return s.sim.active ? simui::kSimFrameBg : ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+}
+
 void draw_app(AppState& s) {
   if (s.sim.active) {  // the training simulation has the whole window (ui/sim/)
     simui::draw_sim_window(s);
@@ -252,7 +256,8 @@ void draw_app(AppState& s) {
   ImGui::SetNextWindowSize(vp->WorkSize);
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                  ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
-                                 ImGuiWindowFlags_MenuBar | ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                 ImGuiWindowFlags_MenuBar | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                 ImGuiWindowFlags_NoBackground;  // backdrop_colour() instead
   ImGui::Begin("LiverBridge###main", nullptr, flags);
   draw_menu_bar(s);
 

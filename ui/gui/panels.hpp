@@ -2,6 +2,8 @@
 // edits it; none computes anything clinical (that is core/'s job).
 #pragma once
 
+#include <imgui.h>
+
 #include <string>
 #include <vector>
 
@@ -14,6 +16,10 @@ namespace lb::gui {
 /// One frame of the whole window: menu bar, the three columns, status bar,
 /// the protocol editor, prompts. Recomputes the plan first when an edit asked.
 void draw_app(AppState& s);
+/// The colour the window is cleared to before a frame: the full-screen window's own
+/// background (the planner's, or the simulation's frame colour). The full-screen windows
+/// draw no background of their own, so software OpenGL fills the screen once, not twice.
+ImVec4 backdrop_colour(const AppState& s);
 
 void draw_menu_bar(AppState& s);
 void handle_shortcuts(AppState& s);
