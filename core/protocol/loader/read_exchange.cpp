@@ -106,45 +106,46 @@ void read_source_reference(MapReader& r, ExchangeSettings& out,
   if (auto id = source_id(r, "source", Need::optional, sources)) out.source = *id;
 }
 
-/// A limit as read, for the cross-checks.
+/// A limit as read, for the cross-checks: a volume or a multiple of the plasma volume.
+template <class Q>
 struct Bound {
   MapReader* reader = nullptr;
   std::string key;
-  std::optional<Field<double>> field;
+  std::optional<Field<Q>> field;
   [[nodiscard]] bool set() const { return field.has_value(); }
-  /// The bound's SI number (a volume in m^3 or a multiple of the plasma volume).
-  [[nodiscard]] double si() const { return field->value; }
+  [[nodiscard]] Q value() const { return field->value; }
   [[nodiscard]] std::string name() const { return reader->key_path(key); }
   [[nodiscard]] std::string quoted() const { return name() + " ('" + field->text + "')"; }
 };
 
-Bound volume_bound(MapReader& r, const std::string& key) {
-  return Bound{&r, key, positive_si(r, key, Need::optional, Dimension::volume, kVolumeCeiling)};
+Bound<units::Volume> volume_bound(MapReader& r, const std::string& key) {
+  return {&r, key, positive<units::Volume>(r, key, Need::optional, kVolumeCeiling)};
 }
 
-Bound multiple_bound(MapReader& r, const std::string& key) {
-  return Bound{&r, key, positive_number(r, key, Need::optional, kPlasmaVolumesCeiling)};
-}
-
-bool greater(double a, double b) {
-  return units::above(units::Fraction::from_value(a), units::Fraction::from_value(b));
+/// Plasma volumes are a plain number in the file (1.5), a multiple (Fraction) once read.
+Bound<units::Fraction> multiple_bound(MapReader& r, const std::string& key) {
+  const auto f = positive_number(r, key, Need::optional, kPlasmaVolumesCeiling);
+  if (!f) return {&r, key, std::nullopt};
+  return {&r, key, Field<units::Fraction>{units::fraction(f->value), f->text}};
 }
 
 /// lower <= upper, else an error at `lower`.
-void check_order(const Bound& lower, const Bound& upper) {
-  if (!lower.set() || !upper.set() || !greater(lower.si(), upper.si())) return;
+template <class Q>
+void check_order(const Bound<Q>& lower, const Bound<Q>& upper) {
+  if (!lower.set() || !upper.set() || !units::above(lower.value(), upper.value())) return;
   lower.reader->error_at(lower.key, "'" + lower.field->text + "' is more than " + upper.quoted() +
                                         "; a minimum must not exceed its maximum");
 }
 
 /// A soft bound must lie within [hard_min, hard_max]; else an error at `soft`.
-void check_inside(const Bound& soft, const Bound& hard_min, const Bound& hard_max) {
+template <class Q>
+void check_inside(const Bound<Q>& soft, const Bound<Q>& hard_min, const Bound<Q>& hard_max) {
   if (!soft.set()) return;
-  if (hard_min.set() && greater(hard_min.si(), soft.si())) {
+  if (hard_min.set() && units::above(hard_min.value(), soft.value())) {
     soft.reader->error_at(soft.key, "'" + soft.field->text + "' is below the hard limit " +
                                         hard_min.quoted() +
                                         "; soft limits must lie within the hard limits");
-  } else if (hard_max.set() && greater(soft.si(), hard_max.si())) {
+  } else if (hard_max.set() && units::above(soft.value(), hard_max.value())) {
     soft.reader->error_at(soft.key, "'" + soft.field->text + "' is above the hard limit " +
                                         hard_max.quoted() +
                                         "; soft limits must lie within the hard limits");
@@ -153,10 +154,15 @@ void check_inside(const Bound& soft, const Bound& hard_min, const Bound& hard_ma
 
 /// The amount of a rule whose volume does not depend on the patient must
 /// respect the hard limits (error) and should respect the soft ones (warning).
-void check_amount(MapReader& r, const Field<double>& amount, const Bound& hard_min,
-                  const Bound& hard_max, const Bound& soft_min, const Bound& soft_max) {
-  const auto below = [&](const Bound& b) { return b.set() && greater(b.si(), amount.value); };
-  const auto above = [&](const Bound& b) { return b.set() && greater(amount.value, b.si()); };
+template <class Q>
+void check_amount(MapReader& r, const Field<Q>& amount, const Bound<Q>& hard_min,
+                  const Bound<Q>& hard_max, const Bound<Q>& soft_min, const Bound<Q>& soft_max) {
+  const auto below = [&](const Bound<Q>& b) {
+    return b.set() && units::above(b.value(), amount.value);
+  };
+  const auto above = [&](const Bound<Q>& b) {
+    return b.set() && units::above(amount.value, b.value());
+  };
   const std::string a = "'" + amount.text + "'";
   if (below(hard_min)) {
     r.error_at("amount", a + " is below the hard limit " + hard_min.quoted() +
@@ -202,14 +208,15 @@ void read_exchange(MapReader& top, ExchangeSettings& out, const std::vector<Sour
   auto hard = limits.child("hard", Need::optional);
   auto soft = limits.child("soft", Need::optional);
   auto pv = limits.child("plasma_volumes", Need::optional);
-  const Bound hard_min = volume_bound(hard, "min");
-  const Bound hard_max = volume_bound(hard, "max");
-  const Bound soft_min = volume_bound(soft, "min");
-  const Bound soft_max = volume_bound(soft, "max");
-  const Bound pv_soft_min = multiple_bound(pv, "soft_min");
-  const Bound pv_soft_max = multiple_bound(pv, "soft_max");
-  const Bound pv_hard_max = multiple_bound(pv, "hard_max");
-  const Bound none;
+  const auto hard_min = volume_bound(hard, "min");
+  const auto hard_max = volume_bound(hard, "max");
+  const auto soft_min = volume_bound(soft, "min");
+  const auto soft_max = volume_bound(soft, "max");
+  const auto pv_soft_min = multiple_bound(pv, "soft_min");
+  const auto pv_soft_max = multiple_bound(pv, "soft_max");
+  const auto pv_hard_max = multiple_bound(pv, "hard_max");
+  const Bound<units::Volume> no_volume;
+  const Bound<units::Fraction> no_multiple;
   hard.finish();
   soft.finish();
   pv.finish();
@@ -220,22 +227,25 @@ void read_exchange(MapReader& top, ExchangeSettings& out, const std::vector<Sour
   check_inside(soft_min, hard_min, hard_max);
   check_inside(soft_max, hard_min, hard_max);
   check_order(pv_soft_min, pv_soft_max);
-  check_inside(pv_soft_min, none, pv_hard_max);
-  check_inside(pv_soft_max, none, pv_hard_max);
+  check_inside(pv_soft_min, no_multiple, pv_hard_max);
+  check_inside(pv_soft_max, no_multiple, pv_hard_max);
 
   auto& l = out.limits;
-  if (hard_min.set()) l.hard_min = units::Volume::from_value(hard_min.si());
-  if (hard_max.set()) l.hard_max = units::Volume::from_value(hard_max.si());
-  if (soft_min.set()) l.soft_min = units::Volume::from_value(soft_min.si());
-  if (soft_max.set()) l.soft_max = units::Volume::from_value(soft_max.si());
-  if (pv_soft_min.set()) l.plasma_volumes_soft_min = units::fraction(pv_soft_min.si());
-  if (pv_soft_max.set()) l.plasma_volumes_soft_max = units::fraction(pv_soft_max.si());
-  if (pv_hard_max.set()) l.plasma_volumes_hard_max = units::fraction(pv_hard_max.si());
+  if (hard_min.set()) l.hard_min = hard_min.value();
+  if (hard_max.set()) l.hard_max = hard_max.value();
+  if (soft_min.set()) l.soft_min = soft_min.value();
+  if (soft_max.set()) l.soft_max = soft_max.value();
+  if (pv_soft_min.set()) l.plasma_volumes_soft_min = pv_soft_min.value();
+  if (pv_soft_max.set()) l.plasma_volumes_soft_max = pv_soft_max.value();
+  if (pv_hard_max.set()) l.plasma_volumes_hard_max = pv_hard_max.value();
 
+  // The amount as read_amount typed it (out.fixed, out.plasma_volumes), shown as written.
   if (amount && rule == ExchangeRule::fixed) {
-    check_amount(r, *amount, hard_min, hard_max, soft_min, soft_max);
+    check_amount(r, Field<units::Volume>{out.fixed, amount->text}, hard_min, hard_max, soft_min,
+                 soft_max);
   } else if (amount && rule == ExchangeRule::plasma_volumes) {
-    check_amount(r, *amount, none, pv_hard_max, pv_soft_min, pv_soft_max);
+    check_amount(r, Field<units::Fraction>{out.plasma_volumes, amount->text}, no_multiple,
+                 pv_hard_max, pv_soft_min, pv_soft_max);
   }
   r.finish();
 }
