@@ -72,7 +72,7 @@ void append_result(std::string& out, std::size_t row, const patient::Patient& pa
   std::size_t written = 0;
   for (const std::size_t i : result.decisive) {
     if (written++ > 0) out.push_back(';');
-    csv::append_field(out, rules[i].id);
+    csv::append_field(out, rules[i].id.str());
   }
   for (std::size_t i = 0; i < result.scores.size(); ++i) {
     const CohortScore& score = result.scores[i];

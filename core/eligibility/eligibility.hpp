@@ -45,7 +45,7 @@ struct Evidence {
 };
 
 struct RuleResult {
-  std::string id;
+  model::RuleId id;
   RuleKind kind = RuleKind::contraindication;
   Severity severity = Severity::absolute;
   Outcome outcome = Outcome::cannot_decide;
@@ -66,11 +66,11 @@ struct Eligibility {
   [[nodiscard]] std::vector<const RuleResult*> unresolved_relative() const;
   /// Rule ids that decided the verdict (triggered at the verdict's level, or
   /// undecidable when the verdict is cannot_decide).
-  [[nodiscard]] std::vector<std::string> decisive() const;
+  [[nodiscard]] std::vector<model::RuleId> decisive() const;
 };
 
 /// Rule id -> reason for each relative rule the team overrides.
-using Overrides = std::vector<std::pair<std::string, std::string>>;
+using Overrides = std::vector<std::pair<model::RuleId, std::string>>;
 
 /// Why an override cannot be applied. Core states the finding; each front end
 /// words it for where the override came from (the command line's `--override`,
@@ -81,7 +81,7 @@ struct OverrideProblem {
     not_relative,  ///< the rule exists but is absolute or a caution
     no_reason,     ///< the reason is blank
   };
-  std::string rule_id;
+  model::RuleId rule_id;
   Kind kind = Kind::unknown_rule;
   Severity severity = Severity::relative;  ///< not_relative: the rule's severity
   std::string did_you_mean;                ///< unknown_rule: the closest rule id, or ""

@@ -248,8 +248,8 @@ std::vector<const RuleResult*> Eligibility::unresolved_relative() const {
   return out;
 }
 
-std::vector<std::string> Eligibility::decisive() const {
-  std::vector<std::string> out;
+std::vector<model::RuleId> Eligibility::decisive() const {
+  std::vector<model::RuleId> out;
   Verdict worst = Verdict::eligible;
   for (const auto& r : rules) {
     if (r.triggered) worst = std::max(worst, impact(r.severity));
@@ -266,15 +266,15 @@ std::vector<std::string> Eligibility::decisive() const {
 std::vector<OverrideProblem> check_overrides(const Settings& settings, const Overrides& overrides) {
   std::vector<OverrideProblem> problems;
   std::vector<std::string> ids;
-  for (const auto& r : settings.rules) ids.push_back(r.id);
+  for (const auto& r : settings.rules) ids.push_back(r.id.str());
   for (const auto& [rule_id, reason] : overrides) {
     // A named copy: a structured binding cannot be captured by a lambda before C++20
     // compilers caught up (clang 14 rejects it).
-    const std::string& id = rule_id;
+    const model::RuleId& id = rule_id;
     const auto it = std::find_if(settings.rules.begin(), settings.rules.end(),
                                  [&](const Rule& r) { return r.id == id; });
     if (it == settings.rules.end()) {
-      const auto near = text::closest_match(id, ids);
+      const auto near = text::closest_match(id.str(), ids);
       problems.push_back({id, OverrideProblem::Kind::unknown_rule, Severity::relative,
                           near.value_or(std::string())});
     } else if (it->severity != Severity::relative) {
@@ -289,15 +289,15 @@ std::vector<OverrideProblem> check_overrides(const Settings& settings, const Ove
 std::string describe(const OverrideProblem& p) {
   switch (p.kind) {
     case OverrideProblem::Kind::unknown_rule:
-      return "the protocol has no eligibility rule '" + p.rule_id + "'" +
+      return "the protocol has no eligibility rule '" + p.rule_id.str() + "'" +
              (p.did_you_mean.empty() ? "" : " (did you mean '" + p.did_you_mean + "'?)");
     case OverrideProblem::Kind::not_relative:
-      return "rule '" + p.rule_id + "' is " + std::string(to_string(p.severity)) +
+      return "rule '" + p.rule_id.str() + "' is " + std::string(to_string(p.severity)) +
              "; only relative rules can be overridden";
     case OverrideProblem::Kind::no_reason:
-      return "no reason is given for overriding rule '" + p.rule_id + "'";
+      return "no reason is given for overriding rule '" + p.rule_id.str() + "'";
   }
-  return "rule '" + p.rule_id + "' cannot be overridden";
+  return "rule '" + p.rule_id.str() + "' cannot be overridden";
 }
 
 namespace {

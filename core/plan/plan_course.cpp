@@ -131,7 +131,12 @@ course::StopOutcome judge(const course::Course& c, const protocol::StopCriterion
   return out;
 }
 
-std::string ids(const std::vector<std::string>& v) { return text::join(v); }
+std::string ids(const std::vector<model::RuleId>& v) {
+  std::vector<std::string> words;
+  words.reserve(v.size());
+  for (const auto& id : v) words.push_back(id.str());
+  return text::join(words);
+}
 
 course::SessionCheck recheck(const Plan& plan, const protocol::Protocol& p, const course::Course& c,
                              std::size_t index) {

@@ -19,7 +19,7 @@ eligibility::Verdict level(eligibility::Severity s) {
 
 std::string what(const eligibility::RuleResult& r) {
   const std::string values = decided_by_text(r);
-  return r.id + ": " + r.message + (values.empty() ? "" : " (" + values + ")");
+  return r.id.str() + ": " + r.message + (values.empty() ? "" : " (" + values + ")");
 }
 
 }  // namespace
@@ -61,7 +61,8 @@ void add_eligibility(Plan& plan, const eligibility::Settings& rules, const score
           if (r.override_reason.empty()) {
             found.push_back({diag::Severity::error, codes::kRelativeContraindication.code,
                              "relative contraindication without a recorded reason: " + what(r) +
-                                 "; to proceed, record why with --override " + r.id + "=\"reason\"",
+                                 "; to proceed, record why with --override " + r.id.str() +
+                                 "=\"reason\"",
                              "eligibility"});
           } else {
             found.push_back({diag::Severity::warning, codes::kOverride.code,

@@ -27,10 +27,12 @@ PreparedProtocol prepare_protocol(const protocol::ProtocolLoad& load) {
   return {load.protocol, load.file, io::sha256_hex(load.text), load.diagnostics};
 }
 
-std::optional<std::pair<std::string, std::string>> parse_override_argument(std::string_view text) {
+std::optional<std::pair<model::RuleId, std::string>> parse_override_argument(
+    std::string_view text) {
   const auto eq = text.find('=');
   if (eq == std::string_view::npos || eq == 0) return std::nullopt;
-  return std::make_pair(std::string(text.substr(0, eq)), std::string(text.substr(eq + 1)));
+  return std::make_pair(model::RuleId(std::string(text.substr(0, eq))),
+                        std::string(text.substr(eq + 1)));
 }
 
 OverrideDecision decide_overrides(const eligibility::Settings& rules,
@@ -44,14 +46,15 @@ OverrideDecision decide_overrides(const eligibility::Settings& rules,
   }
   for (const auto& [rule_id, reason] : asked) {
     if (text::trimmed(reason).empty()) continue;  // an empty reason box is no override
-    const std::string& id = rule_id;              // named: captured below
+    const model::RuleId& id = rule_id;            // named: captured below
     const auto rule = std::find_if(rules.rules.begin(), rules.rules.end(),
                                    [&](const eligibility::Rule& r) { return r.id == id; });
     if (rule == rules.rules.end()) {
-      out.set_aside.push_back("the reason typed for rule '" + id +
+      out.set_aside.push_back("the reason typed for rule '" + id.str() +
                               "' is not used: this protocol has no such rule");
     } else if (rule->severity != eligibility::Severity::relative) {
-      out.set_aside.push_back("the reason typed for rule '" + id + "' is not used: the rule is " +
+      out.set_aside.push_back("the reason typed for rule '" + id.str() +
+                              "' is not used: the rule is " +
                               std::string(eligibility::to_string(rule->severity)) +
                               " here; only relative rules can be overridden");
     } else {

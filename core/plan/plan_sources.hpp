@@ -116,6 +116,6 @@ OverrideDecision decide_overrides(const eligibility::Settings& rules,
                                   const eligibility::Overrides& asked, ChoicePolicy policy);
 
 /// "RULE_ID=reason" as the command line takes it; nullopt when there is no rule id and '='.
-std::optional<std::pair<std::string, std::string>> parse_override_argument(std::string_view text);
+std::optional<std::pair<model::RuleId, std::string>> parse_override_argument(std::string_view text);
 
 }  // namespace lb::plan

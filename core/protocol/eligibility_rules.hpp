@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/ids.hpp"
 #include "patient/eligibility_fields.hpp"
 #include "units/any_quantity.hpp"
 #include "units/dimension.hpp"
@@ -62,7 +63,7 @@ struct Condition {
 };
 
 struct Rule {
-  std::string id;
+  model::RuleId id;
   RuleKind kind = RuleKind::contraindication;
   Severity severity = Severity::absolute;
   Condition when;

@@ -13,11 +13,12 @@ namespace {
 /// asks for one; the other findings in core's words).
 std::string override_words(const eligibility::OverrideProblem& p) {
   if (p.kind == eligibility::OverrideProblem::Kind::no_reason) {
-    return "the override of rule '" + p.rule_id +
+    return "the override of rule '" + p.rule_id.str() +
            "' has no reason: record why the team proceeds (e.g. \"discussed with the "
            "consultant\")";
   }
-  return "the override of rule '" + p.rule_id + "' is not allowed: " + eligibility::describe(p);
+  return "the override of rule '" + p.rule_id.str() +
+         "' is not allowed: " + eligibility::describe(p);
 }
 }  // namespace
 
@@ -68,7 +69,7 @@ PlanCapture capture_plan(const PlanCaptureRequest& r) {
 
 std::string overrides_json(const eligibility::Overrides& overrides) {
   nlohmann::json o = nlohmann::json::array();
-  for (const auto& [rule, reason] : overrides) o.push_back({rule, reason});
+  for (const auto& [rule, reason] : overrides) o.push_back({rule.str(), reason});
   return o.dump();
 }
 
@@ -80,7 +81,7 @@ std::optional<eligibility::Overrides> overrides_from_json(const std::string& tex
     if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string() || !pair[1].is_string()) {
       return std::nullopt;
     }
-    out.emplace_back(pair[0].get<std::string>(), pair[1].get<std::string>());
+    out.emplace_back(model::RuleId(pair[0].get<std::string>()), pair[1].get<std::string>());
   }
   return out;
 }

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "report/id_json.hpp"
 #include "report/plan_json.hpp"
 #include "text/format.hpp"
 #include "text/markdown.hpp"

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "plan/plan_eligibility.hpp"
+#include "report/id_json.hpp"
 #include "text/format.hpp"
 #include "text/markdown.hpp"
 
@@ -11,7 +12,7 @@ namespace lb::report {
 namespace {
 
 std::string rule_line(const eligibility::RuleResult& r) {
-  return r.id + " (" + std::string(eligibility::to_string(r.kind)) + ", " +
+  return r.id.str() + " (" + std::string(eligibility::to_string(r.kind)) + ", " +
          std::string(eligibility::to_string(r.severity)) +
          "): " + std::string(outcome_words(r.outcome).short_form);
 }
@@ -52,8 +53,9 @@ void eligibility_markdown(std::string& out, const plan::Plan& plan) {
       "| Rule | Kind | Severity | Outcome | Decided by | Message | Source | Override |\n"
       "|---|---|---|---|---|---|---|---|\n";
   for (const auto& r : e.rules) {
-    out += "| " + text::md_escape(r.id) + " | " + std::string(eligibility::to_string(r.kind)) +
-           " | " + std::string(eligibility::to_string(r.severity)) + " | " +
+    out += "| " + text::md_escape(r.id.str()) + " | " +
+           std::string(eligibility::to_string(r.kind)) + " | " +
+           std::string(eligibility::to_string(r.severity)) + " | " +
            std::string(eligibility::to_string(r.outcome)) + " | " +
            text::md_escape(plan::decided_by_text(r)) + " | " + text::md_escape(r.message) + " | " +
            text::md_escape(r.source) + " | " + text::md_escape(r.override_reason) + " |\n";

@@ -22,7 +22,7 @@ namespace lb::course {
 struct SessionCheck {
   bool evaluated = false;  ///< false when the protocol has no eligibility rules
   eligibility::Verdict verdict = eligibility::Verdict::eligible;
-  std::vector<std::string> rules;  ///< the rules that decided a verdict other than eligible
+  std::vector<model::RuleId> rules;  ///< the rules that decided a verdict other than eligible
   std::string text;  ///< "expected to still meet criteria", or which rule fails or cannot decide
 };
 

@@ -25,10 +25,10 @@ namespace {
 /// A refused override named by the option that gave it.
 std::string override_words(const eligibility::OverrideProblem& p) {
   if (p.kind == eligibility::OverrideProblem::Kind::no_reason) {
-    return "--override " + p.rule_id + ": give the reason, e.g. --override " + p.rule_id +
-           "=\"discussed with the consultant\"";
+    return "--override " + p.rule_id.str() + ": give the reason, e.g. --override " +
+           p.rule_id.str() + "=\"discussed with the consultant\"";
   }
-  return "--override " + p.rule_id + ": " + eligibility::describe(p);
+  return "--override " + p.rule_id.str() + ": " + eligibility::describe(p);
 }
 
 /// The attempt's refusal on stderr, with the exit code it gives.

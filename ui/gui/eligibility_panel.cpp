@@ -57,17 +57,17 @@ ImVec4 outcome_colour(const RuleResult& r) {
 }
 
 void draw_override(AppState& s, const RuleResult& r) {
-  std::string& reason = s.override_reasons[r.id];
+  std::string& reason = s.override_reasons[r.id.str()];
   ImGui::Indent(em(1));
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Override reason");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(-1);
-  const std::string id = "##override." + r.id;
+  const std::string id = "##override." + r.id.str();
   if (ImGui::InputTextWithHint(id.c_str(), "why the team proceeds (required)", &reason)) {
     s.needs_recompute = true;
   }
-  record_rect(s, "override." + r.id);
+  record_rect(s, "override." + r.id.str());
   tooltip(
       "A relative contraindication needs a recorded reason before the plan is marked "
       "ready. The reason is printed in every export of the plan.");
@@ -78,16 +78,16 @@ void draw_override(AppState& s, const RuleResult& r) {
 }
 
 void draw_rule(AppState& s, const RuleResult& r) {
-  ImGui::PushID(r.id.c_str());
+  ImGui::PushID(r.id.str().c_str());
   ImGui::PushStyleColor(ImGuiCol_Text, outcome_colour(r));
   ImGui::PushFont(bold_font());
   ImGui::TextUnformatted(outcome_words(r).c_str());
   ImGui::PopFont();
   ImGui::PopStyleColor();
-  record_rect(s, "rule." + r.id);
+  record_rect(s, "rule." + r.id.str());
   ImGui::SameLine();
   ImGui::PushStyleColor(ImGuiCol_Text, kColourMuted);
-  ImGui::TextWrapped("%s \u00b7 %s %s", r.id.c_str(),  // wraps in a narrow column
+  ImGui::TextWrapped("%s \u00b7 %s %s", r.id.str().c_str(),  // wraps in a narrow column
                      std::string(eligibility::to_string(r.severity)).c_str(),
                      std::string(eligibility::to_string(r.kind)).c_str());
   ImGui::PopStyleColor();

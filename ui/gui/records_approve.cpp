@@ -83,7 +83,7 @@ void draw_overrides(AppState& s) {
   ImGui::NewLine();
   for (const auto& [rule, reason] : overrides) {
     ImGui::Indent(em(1));
-    ImGui::TextWrapped("%s: %s", rule.c_str(), reason.c_str());
+    ImGui::TextWrapped("%s: %s", rule.str().c_str(), reason.c_str());
     ImGui::Unindent(em(1));
   }
   record_rect(s, "approve.overrides");

@@ -521,7 +521,7 @@ void read_eligibility(MapReader& top, eligibility::Settings& out,
         r.error_at("id", "rule id '" + *id + "' is used twice; ids must be unique");
         ok = false;
       }
-      rule.id = *id;
+      rule.id = model::RuleId(*id);
     } else {
       ok = false;
     }

@@ -113,7 +113,7 @@ struct Bound {
   std::string key;
   std::optional<Field<Q>> field;
   [[nodiscard]] bool set() const { return field.has_value(); }
-  [[nodiscard]] Q value() const { return field->value; }
+  [[nodiscard]] Q limit() const { return field->value; }
   [[nodiscard]] std::string name() const { return reader->key_path(key); }
   [[nodiscard]] std::string quoted() const { return name() + " ('" + field->text + "')"; }
 };
@@ -132,7 +132,7 @@ Bound<units::Fraction> multiple_bound(MapReader& r, const std::string& key) {
 /// lower <= upper, else an error at `lower`.
 template <class Q>
 void check_order(const Bound<Q>& lower, const Bound<Q>& upper) {
-  if (!lower.set() || !upper.set() || !units::above(lower.value(), upper.value())) return;
+  if (!lower.set() || !upper.set() || !units::above(lower.limit(), upper.limit())) return;
   lower.reader->error_at(lower.key, "'" + lower.field->text + "' is more than " + upper.quoted() +
                                         "; a minimum must not exceed its maximum");
 }
@@ -141,11 +141,11 @@ void check_order(const Bound<Q>& lower, const Bound<Q>& upper) {
 template <class Q>
 void check_inside(const Bound<Q>& soft, const Bound<Q>& hard_min, const Bound<Q>& hard_max) {
   if (!soft.set()) return;
-  if (hard_min.set() && units::above(hard_min.value(), soft.value())) {
+  if (hard_min.set() && units::above(hard_min.limit(), soft.limit())) {
     soft.reader->error_at(soft.key, "'" + soft.field->text + "' is below the hard limit " +
                                         hard_min.quoted() +
                                         "; soft limits must lie within the hard limits");
-  } else if (hard_max.set() && units::above(soft.value(), hard_max.value())) {
+  } else if (hard_max.set() && units::above(soft.limit(), hard_max.limit())) {
     soft.reader->error_at(soft.key, "'" + soft.field->text + "' is above the hard limit " +
                                         hard_max.quoted() +
                                         "; soft limits must lie within the hard limits");
@@ -158,10 +158,10 @@ template <class Q>
 void check_amount(MapReader& r, const Field<Q>& amount, const Bound<Q>& hard_min,
                   const Bound<Q>& hard_max, const Bound<Q>& soft_min, const Bound<Q>& soft_max) {
   const auto below = [&](const Bound<Q>& b) {
-    return b.set() && units::above(b.value(), amount.value);
+    return b.set() && units::above(b.limit(), amount.value);
   };
   const auto above = [&](const Bound<Q>& b) {
-    return b.set() && units::above(amount.value, b.value());
+    return b.set() && units::above(amount.value, b.limit());
   };
   const std::string a = "'" + amount.text + "'";
   if (below(hard_min)) {
@@ -231,13 +231,13 @@ void read_exchange(MapReader& top, ExchangeSettings& out, const std::vector<Sour
   check_inside(pv_soft_max, no_multiple, pv_hard_max);
 
   auto& l = out.limits;
-  if (hard_min.set()) l.hard_min = hard_min.value();
-  if (hard_max.set()) l.hard_max = hard_max.value();
-  if (soft_min.set()) l.soft_min = soft_min.value();
-  if (soft_max.set()) l.soft_max = soft_max.value();
-  if (pv_soft_min.set()) l.plasma_volumes_soft_min = pv_soft_min.value();
-  if (pv_soft_max.set()) l.plasma_volumes_soft_max = pv_soft_max.value();
-  if (pv_hard_max.set()) l.plasma_volumes_hard_max = pv_hard_max.value();
+  if (hard_min.set()) l.hard_min = hard_min.limit();
+  if (hard_max.set()) l.hard_max = hard_max.limit();
+  if (soft_min.set()) l.soft_min = soft_min.limit();
+  if (soft_max.set()) l.soft_max = soft_max.limit();
+  if (pv_soft_min.set()) l.plasma_volumes_soft_min = pv_soft_min.limit();
+  if (pv_soft_max.set()) l.plasma_volumes_soft_max = pv_soft_max.limit();
+  if (pv_hard_max.set()) l.plasma_volumes_hard_max = pv_hard_max.limit();
 
   // The amount as read_amount typed it (out.fixed, out.plasma_volumes), shown as written.
   if (amount && rule == ExchangeRule::fixed) {

@@ -4,7 +4,10 @@
 
 #include <doctest/doctest.h>
 
+#include <initializer_list>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "eligibility/eligibility.hpp"
 #include "patient/patient_loader.hpp"
@@ -49,10 +52,25 @@ inline scores::ScoreSet score_set(const std::string& key, std::optional<double> 
   return s;
 }
 
+/// Rule ids as text, to compare with a list written in a test.
+inline std::vector<std::string> id_texts(const std::vector<model::RuleId>& ids) {
+  std::vector<std::string> out;
+  for (const auto& id : ids) out.push_back(id.str());
+  return out;
+}
+
+/// Overrides written as {rule id, reason} text pairs.
+inline eligibility::Overrides overrides(
+    std::initializer_list<std::pair<std::string, std::string>> pairs) {
+  eligibility::Overrides out;
+  for (const auto& [id, reason] : pairs) out.emplace_back(model::RuleId(id), reason);
+  return out;
+}
+
 inline const eligibility::RuleResult& rule(const eligibility::Eligibility& e,
                                            const std::string& id) {
   for (const auto& r : e.rules) {
-    if (r.id == id) return r;
+    if (r.id.str() == id) return r;
   }
   FAIL("no rule " << id);
   return e.rules.front();

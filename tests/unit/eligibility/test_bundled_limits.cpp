@@ -69,7 +69,7 @@ TEST_SUITE("eligibility") {
       CAPTURE(d);
       const auto e = judge(p, patient_with("", "", d));
       CHECK(e.verdict == Verdict::not_eligible);
-      CHECK(e.decisive() == std::vector<std::string>{"alf_diagnosis"});
+      CHECK(testing::id_texts(e.decisive()) == std::vector<std::string>{"alf_diagnosis"});
     }
   }
 
@@ -108,7 +108,8 @@ TEST_SUITE("eligibility") {
                                     kQuiet);
     CHECK(aarc_of(seven) == 7);
     CHECK(judge(p, seven).verdict == Verdict::not_eligible);
-    CHECK(judge(p, seven).decisive() == std::vector<std::string>{"aarc_8_or_more"});
+    CHECK(testing::id_texts(judge(p, seven).decisive()) ==
+          std::vector<std::string>{"aarc_8_or_more"});
 
     // AARC > 10: a caution (consider early transplantation); 10 is not.
     const auto ten = patient_with(replaced(kPlexarLabs, "lactate: 1.0", "lactate: 1.5"), kQuiet);
@@ -223,7 +224,8 @@ TEST_SUITE("eligibility") {
                                    replaced(kQuiet, "grade: 1", "grade: 0"));
     CHECK(grade(none) == "no ACLF");
     CHECK(judge(p, none).verdict == Verdict::not_eligible);
-    CHECK(judge(p, none).decisive() == std::vector<std::string>{"no_aclf_or_grade_1a"});
+    CHECK(testing::id_texts(judge(p, none).decisive()) ==
+          std::vector<std::string>{"no_aclf_or_grade_1a"});
 
     // Single kidney failure (creatinine 2.0 mg/dL = kidney subscore 2): ACLF-1a, out.
     const auto one_a = patient_with(
@@ -242,7 +244,8 @@ TEST_SUITE("eligibility") {
                               "vasopressors: true\n  norepinephrine_dose: 0.3 ug/kg/min"));
     CHECK(grade(four) == "ACLF-3b");
     CHECK(judge(p, four).verdict == Verdict::not_eligible);
-    CHECK(judge(p, four).decisive() == std::vector<std::string>{"aclf_grade_3b"});
+    CHECK(testing::id_texts(judge(p, four).decisive()) ==
+          std::vector<std::string>{"aclf_grade_3b"});
     CHECK(outcome(p, four, "norepinephrine_above_0_3") == Outcome::not_met);
 
     // Bleeding is absolute; infection (sepsis) is a caution to check the antibiotics.
@@ -252,7 +255,7 @@ TEST_SUITE("eligibility") {
     const auto infected =
         judge(p, patient_with(kApacheLabs, replaced(kQuiet, "sepsis: false", "sepsis: true")));
     CHECK(infected.verdict == Verdict::eligible_with_cautions);
-    CHECK(infected.decisive() == std::vector<std::string>{"infection"});
+    CHECK(testing::id_texts(infected.decisive()) == std::vector<std::string>{"infection"});
 
     // Platelets 20 out, 20.1 in; PaO2/FiO2 200 out (and respiration fails: 3 OFs), 201 in.
     CHECK(judge(p, patient_with(replaced(kApacheLabs, "60 10^9/L", "20 10^9/L"), kQuiet)).verdict ==
@@ -272,7 +275,7 @@ TEST_SUITE("eligibility") {
     const auto e =
         judge(p, patient_with(replaced(kApacheLabs, "  platelets: 60 10^9/L\n", ""), kQuiet));
     CHECK(e.verdict == Verdict::cannot_decide);
-    CHECK(e.decisive() == std::vector<std::string>{"platelets_20_or_less"});
+    CHECK(testing::id_texts(e.decisive()) == std::vector<std::string>{"platelets_20_or_less"});
     // No PaO2/FiO2: the CLIF-C OF grade and the PaO2/FiO2 rule are both undecided.
     const auto f =
         judge(p, patient_with(kApacheLabs, replaced(kQuiet, "  pao2_fio2: 300 mmHg\n", "")));
@@ -319,7 +322,7 @@ TEST_SUITE("eligibility") {
         patient_with(kChinaLabs, replaced(kQuiet, "sepsis: false", "sepsis: true"), "alf");
     const auto s = judge(p, septic);
     CHECK(s.verdict == Verdict::relative_contraindication);
-    CHECK(s.decisive() == std::vector<std::string>{"severe_sepsis"});
+    CHECK(testing::id_texts(s.decisive()) == std::vector<std::string>{"severe_sepsis"});
 
     // Platelets 10^9/L and 10^3/uL on the 50 limit: identical.
     const auto x =

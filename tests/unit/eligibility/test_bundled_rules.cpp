@@ -90,10 +90,10 @@ TEST_SUITE("eligibility") {
     };
     CHECK(with(8).verdict == Verdict::eligible);
     CHECK(with(7).verdict == Verdict::not_eligible);
-    CHECK(with(7).decisive() == std::vector<std::string>{"aarc_8_or_more"});
+    CHECK(testing::id_texts(with(7).decisive()) == std::vector<std::string>{"aarc_8_or_more"});
     CHECK(with(10).verdict == Verdict::eligible);
     CHECK(with(11).verdict == Verdict::eligible_with_cautions);
-    CHECK(with(11).decisive() == std::vector<std::string>{"aarc_above_10"});
+    CHECK(testing::id_texts(with(11).decisive()) == std::vector<std::string>{"aarc_above_10"});
     // AARC not computable: the indication cannot be decided, nor the verdict.
     const auto none = eligibility::evaluate_eligibility(
         p.eligibility, pt, lb::testing::score_set("aarc", std::nullopt));
@@ -157,7 +157,8 @@ TEST_SUITE("eligibility") {
     CHECK(e.verdict == Verdict::relative_contraindication);
     CHECK(e.unresolved_relative().size() == 1);
     const auto o = eligibility::evaluate_eligibility(
-        p.eligibility, bleeding, staged, {{"bleeding_or_dic", "variceal bleed banded 3 days ago"}});
+        p.eligibility, bleeding, staged,
+        testing::overrides({{"bleeding_or_dic", "variceal bleed banded 3 days ago"}}));
     CHECK(o.verdict == Verdict::relative_contraindication);
     CHECK(o.unresolved_relative().empty());
     CHECK(rule(o, "bleeding_or_dic").override_reason == "variceal bleed banded 3 days ago");

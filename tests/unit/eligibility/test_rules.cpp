@@ -50,7 +50,7 @@ TEST_SUITE("eligibility") {
         p.eligibility, patient_with("", "  active_bleeding: false\n"), {});
     CHECK(rule(open, "bleed").outcome == Outcome::cannot_decide);
     CHECK(open.verdict == Verdict::cannot_decide);
-    CHECK(open.decisive() == std::vector<std::string>{"bleed"});
+    CHECK(testing::id_texts(open.decisive()) == std::vector<std::string>{"bleed"});
     const auto no = eligibility::evaluate_eligibility(
         p.eligibility, patient_with("", "  active_bleeding: false\n  dic: false\n"), {});
     CHECK(no.verdict == Verdict::eligible);
@@ -109,23 +109,28 @@ TEST_SUITE("eligibility") {
         rule_yaml("plt", "contraindication", "absolute",
                   "{field: labs.platelets, at_most: 20 10^9/L}") +
         rule_yaml("sepsis", "contraindication", "relative", "{field: clinical.sepsis, is: true}"));
-    CHECK(eligibility::check_overrides(p.eligibility, {{"sepsis", "on antibiotics 48 h"}}).empty());
+    CHECK(eligibility::check_overrides(p.eligibility,
+                                       testing::overrides({{"sepsis", "on antibiotics 48 h"}}))
+              .empty());
     using Kind = eligibility::OverrideProblem::Kind;
-    const auto abs = eligibility::check_overrides(p.eligibility, {{"plt", "x"}});
+    const auto abs =
+        eligibility::check_overrides(p.eligibility, testing::overrides({{"plt", "x"}}));
     REQUIRE(abs.size() == 1);
-    CHECK(abs[0].rule_id == "plt");
+    CHECK(abs[0].rule_id.str() == "plt");
     CHECK(abs[0].kind == Kind::not_relative);
     CHECK(abs[0].severity == eligibility::Severity::absolute);
     // Core words it without naming a front end's option.
     CHECK(eligibility::describe(abs[0]) ==
           "rule 'plt' is absolute; only relative rules can be overridden");
-    const auto typo = eligibility::check_overrides(p.eligibility, {{"sepsys", "x"}});
+    const auto typo =
+        eligibility::check_overrides(p.eligibility, testing::overrides({{"sepsys", "x"}}));
     REQUIRE(typo.size() == 1);
     CHECK(typo[0].kind == Kind::unknown_rule);
     CHECK(typo[0].did_you_mean == "sepsis");
     CHECK(eligibility::describe(typo[0]) ==
           "the protocol has no eligibility rule 'sepsys' (did you mean 'sepsis'?)");
-    const auto blank = eligibility::check_overrides(p.eligibility, {{"sepsis", " "}});
+    const auto blank =
+        eligibility::check_overrides(p.eligibility, testing::overrides({{"sepsis", " "}}));
     REQUIRE(blank.size() == 1);
     CHECK(blank[0].kind == Kind::no_reason);
     for (const auto& found : {abs[0], typo[0], blank[0]}) {

@@ -49,7 +49,7 @@ TEST_SUITE("gui") {
     CHECK_FALSE(has_finding(overridden, "eligibility.relative_contraindication"));
     const auto rule =
         std::find_if(overridden.eligibility->rules.begin(), overridden.eligibility->rules.end(),
-                     [](const auto& r) { return r.id == "severe_sepsis"; });
+                     [](const auto& r) { return r.id.str() == "severe_sepsis"; });
     REQUIRE(rule != overridden.eligibility->rules.end());
     CHECK(rule->override_reason == reason);
   }

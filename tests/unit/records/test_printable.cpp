@@ -410,7 +410,8 @@ TEST_SUITE("records") {
     Request r;
     r.patient_file = source("examples/alf-paracetamol.yaml");
     r.protocol_file = source("protocols/pe-lf-china-nbal-2016.yaml");
-    r.overrides = {{"haemodynamic_instability", "noradrenaline weaning; ICU consultant agrees"}};
+    r.overrides = {{model::RuleId("haemodynamic_instability"),
+                    "noradrenaline weaning; ICU consultant agrees"}};
     const auto [html, plan] = print(r);
     const auto rules = between(html, "<table class=\"rules\">", "</table>");
     const auto r_row = between(rules, "haemodynamic_instability", "</tr>");

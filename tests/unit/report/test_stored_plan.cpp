@@ -158,7 +158,7 @@ TEST_SUITE("report") {
     CHECK(s.eligibility->verdict == p.eligibility->verdict);
     REQUIRE(s.eligibility->rules.size() == p.eligibility->rules.size());
     for (std::size_t i = 0; i < p.eligibility->rules.size(); ++i) {
-      CHECK(s.eligibility->rules[i].id == p.eligibility->rules[i].id);
+      CHECK(s.eligibility->rules[i].id == p.eligibility->rules[i].id.str());
       CHECK(s.eligibility->rules[i].outcome == p.eligibility->rules[i].outcome);
       CHECK(s.eligibility->rules[i].triggered == p.eligibility->rules[i].triggered);
     }

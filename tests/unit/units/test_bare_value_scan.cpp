@@ -38,10 +38,6 @@ const std::map<std::string, Allowed> kKernels = {
 const std::map<std::string, Allowed> kSiBoundaries = {
     {"core/protocol/loader/read_eligibility.cpp",
      {3, "protocol loader: a rule's bound is kept as the SI number of its field's dimension"}},
-    {"core/protocol/loader/read_exchange.cpp",
-     {15,
-      "protocol loader: exchange bounds in mL or in plasma volumes, the dimension chosen by\n"
-      "the file, checked against each other before they are typed"}},
     {"core/patient/catalogue_units.cpp",
      {4,
       "plausibility: a field's range in the unit a value was written in (range_in_unit): the\n"
@@ -104,6 +100,6 @@ TEST_SUITE("units") {
     const auto found = scan(".si()");
     check_allowed(found, kSiBoundaries, ".si()");
     // The scan sees the listed boundaries: a scan that found nothing would pass anything.
-    CHECK(found.count("core/protocol/loader/read_exchange.cpp") == 1);
+    CHECK(found.count("core/protocol/loader/read_eligibility.cpp") == 1);
   }
 }
