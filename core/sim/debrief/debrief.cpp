@@ -97,7 +97,7 @@ Debrief build_debrief(const DebriefInputs& in) {
   auto& a = d.analysis;
   a.critical_actions = check_critical_actions(s, t);
   a.objectives = score_objectives(s, t, a.critical_actions);
-  a.deviations = protocol_deviations(in.prepared, in.replay.script);
+  a.deviations = run_deviations(in.prepared, t, in.replay);
   for (const auto& x : t.actions) {
     if (x.by == scenario::Actor::instructor) a.instructor_acts.push_back({x.t, x.name, x.event});
   }

@@ -1,7 +1,9 @@
 #include "sim/debrief/deviations.hpp"
 
 #include <algorithm>
+#include <iterator>
 
+#include "sim/debrief/deviation_detectors.hpp"
 #include "sim/model/validate_action.hpp"
 #include "text/format.hpp"
 #include "units/compare.hpp"
@@ -50,6 +52,22 @@ std::vector<Deviation> protocol_deviations(const run::Prepared& prepared,
       calcium_order(prepared.session, e.at, *ca, out);
     }
   }
+  return out;
+}
+
+std::vector<Deviation> run_deviations(const run::Prepared& prepared, const Timeline& timeline,
+                                      const Replay& replay) {
+  auto out = protocol_deviations(prepared, replay.script);
+  const auto add = [&](std::vector<Deviation> more) {
+    out.insert(out.end(), std::make_move_iterator(more.begin()),
+               std::make_move_iterator(more.end()));
+  };
+  add(ffp_before_albumin(prepared.session, replay));
+  add(ffp_warmer_off(prepared.scenario, replay.samples));
+  add(labs_overdue(prepared.scenario, timeline, replay.samples));
+  add(exchange_below_target(prepared.session, replay));
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Deviation& a, const Deviation& b) { return a.t < b.t; });
   return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <iterator>
 #include <optional>
 
 #include "io/sha256.hpp"
@@ -43,6 +44,10 @@ struct Read {
     x.ph = value(ph, s);
     x.hco3 = value(hco3, s);
     x.k = value(k, s);
+    x.mode = s.device.mode;
+    x.removed_ml = units::in_milliliters(s.device.removed);
+    x.albumin_replaced_ml = units::in_milliliters(s.device.replaced_albumin);
+    x.ffp_share = units::in_fraction(s.device.ffp_share);
     return x;
   }
 };
@@ -95,6 +100,8 @@ Replay run_acts(const run::Prepared& prepared, std::uint64_t seed, const std::ve
     // script route samples before the step's script entries).
     Sample s = read(t, runner.engine().state());
     const double citrate_in_before = runner.engine().kernel().citrate_ledger.in;
+    s.ffp_last = runner.engine().kernel().ffp_last;
+    const double ffp_before = runner.engine().kernel().replaced_ffp;
     for (; next < acts.size() && acts[next].t <= t && !runner.finished(); ++next) {
       const Act& a = acts[next];
       if (a.entry) {
@@ -112,6 +119,9 @@ Replay run_acts(const run::Prepared& prepared, std::uint64_t seed, const std::ve
     const double minutes = static_cast<double>(s.dt) / 60.0;
     s.calcium_infused_mmol = k.ca_infusion * minutes;
     s.citrate_in_mmol = k.citrate_ledger.in - citrate_in_before - produced_per_min * minutes;
+    // Kernel volumes are litres; a new session restarts the counter (no negative step).
+    s.ffp_ml = std::max(0.0, k.replaced_ffp - ffp_before) * 1000.0;
+    s.warmer = k.warmer;
     out.samples.push_back(s);
   }
   out.timeline = runner.timeline();
@@ -159,6 +169,12 @@ RecordedActs recorded_acts(const Timeline& timeline) {
 }
 
 }  // namespace
+
+const Sample* sample_at(const std::vector<Sample>& samples, SimTime t) {
+  const auto after = std::upper_bound(samples.begin(), samples.end(), t,
+                                      [](SimTime x, const Sample& s) { return x < s.t; });
+  return after == samples.begin() ? nullptr : &*std::prev(after);
+}
 
 Replay replay_run(const run::Prepared& prepared, std::uint64_t seed, scenario::Script script) {
   std::vector<Act> acts;

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "sim/debrief/timeline.hpp"
+#include "sim/model/state.hpp"
 #include "sim/run/prepare.hpp"
 
 namespace lb::sim::debrief {
@@ -28,6 +29,16 @@ struct Sample {
   double volume_deficit_ml = 0.0, temp = 0.0, ph = 0.0, hco3 = 0.0, k = 0.0;
   double calcium_infused_mmol = 0.0;  ///< continuous calcium infusion during the step
   double citrate_in_mmol = 0.0;       ///< citrate reaching the patient (AC and FFP) in the step
+  // The device, for the deviations held to the plan (deviation_detectors.hpp): its mode and
+  // the session's counters at the start of the step (before the acts due then), the
+  // replacement order then, and the FFP replacement that ran during the step with the warmer
+  // as it was during the step (after the acts due at its start).
+  DeviceMode mode = DeviceMode::idle;
+  double removed_ml = 0.0, albumin_replaced_ml = 0.0;
+  double ffp_share = 0.0;  ///< 0–1 of the replacement (unused while `ffp_last` holds)
+  bool ffp_last = false;   ///< albumin solution first, FFP once its planned volume is in
+  double ffp_ml = 0.0;     ///< FFP replacement given during the step
+  bool warmer = false;
 };
 
 struct Replay {
@@ -37,6 +48,9 @@ struct Replay {
   std::vector<Sample> samples;
   scenario::Script script;
 };
+
+/// The sample of the step running at `t` (the last one starting at or before it), or null.
+const Sample* sample_at(const std::vector<Sample>& samples, SimTime t);
 
 /// Runs the prepared scenario with `seed` and `script`, sampling every engine step.
 Replay replay_run(const run::Prepared& prepared, std::uint64_t seed, scenario::Script script);

@@ -1,8 +1,10 @@
 // alarms: the device, monitor and lab alarms of the run (priority per IEC 60601-1-8 category,
 // latching, silence time, and the condition that raises them; without a condition only an
 // event raises the alarm). labs: the panels a trainee can order, with turnaround and assay
-// noise. Both are scenario values: the design leaves thresholds, latencies and imprecision
-// to the scenario author, who documents where they come from.
+// noise, and how often the author expects the trainee to order it (`expected_every`, a
+// teaching expectation the debrief holds the run to). All are scenario values: the design
+// leaves thresholds, latencies, imprecision and expectations to the scenario author, who
+// documents where they come from.
 #include <algorithm>
 
 #include "sim/scenario/fields.hpp"
@@ -51,6 +53,9 @@ void read_labs(MapReader& top, Context& c) {
       check_unique(r, "panel", *name, panels, "lab entry");
     }
     lab.latency_s = sim_time(r, "latency", Need::required, /*positive=*/true).value_or(0);
+    if (r.has("expected_every")) {
+      lab.expected_every_s = sim_time(r, "expected_every", Need::optional, /*positive=*/true);
+    }
     MapReader noise = r.child("noise", Need::required);
     const PanelInfo* info = nullptr;
     for (const auto& p : c.vocabulary.panels) {

@@ -1,6 +1,7 @@
 // What the scenario teaches: learning objectives, the critical actions the trainee should
 // take (with time windows, weights and the objective each serves), the weights of the
-// composite score and the debrief prompts. Also the check of names that point across the file.
+// composite score, the author's expectations (`expectations`) and the debrief prompts. Also
+// the check of names that point across the file.
 #include <algorithm>
 #include <cmath>
 
@@ -93,6 +94,16 @@ void read_weights(MapReader& top, Context& c) {
   c.scenario.weights = ScoringWeights{*a, *b, *h};
 }
 
+/// `expectations`: the author's teaching expectations beyond the protocol (the debrief's
+/// deviations check them); a mapping of known keys only.
+void read_expectations(MapReader& top, Context& c) {
+  if (!top.has("expectations")) return;
+  MapReader e = top.child("expectations", Need::optional);
+  c.scenario.expectations.warmer_with_ffp =
+      e.boolean("warmer_with_ffp", Need::optional).value_or(false);
+  e.finish();
+}
+
 }  // namespace
 
 void read_teaching(MapReader& top, Context& c) {
@@ -113,6 +124,7 @@ void read_teaching(MapReader& top, Context& c) {
   for_each_mapping(top, "critical_actions", Need::optional,
                    [&](MapReader& r) { read_critical_action(r, c, action_ids); });
   read_weights(top, c);
+  read_expectations(top, c);
   if (top.has("debrief")) {
     MapReader d = top.child("debrief", Need::optional);
     c.scenario.debrief.prompts = text_items(d, "prompts", Need::required);

@@ -126,6 +126,9 @@ struct LabPanel {
   std::string panel;  ///< sim::names::kLabKind name
   SimTime latency_s = 0;
   std::vector<VariableValue> noise_sd;
+  /// The scenario author's teaching expectation of how often the trainee orders this panel
+  /// while the session runs (`expected_every`); unset: not checked.
+  std::optional<SimTime> expected_every_s = std::nullopt;
 };
 
 struct Objective {
@@ -155,6 +158,11 @@ struct Debrief {
   std::vector<std::string> take_home;
 };
 
+/// What the scenario author expects of the trainee beyond the protocol (`expectations`),
+/// checked by the debrief's deviations; each is off unless the scenario sets it.
+struct Expectations {
+  bool warmer_with_ffp = false;  ///< the blood warmer on whenever FFP runs
+};
 /// A physiology parameter override ("citrate_clearance: 0.15 L/min").
 struct ParameterOverride {
   std::string id;
@@ -185,6 +193,7 @@ struct Scenario {
   std::vector<Objective> objectives;
   std::vector<CriticalAction> critical_actions;
   ScoringWeights weights;
+  Expectations expectations;
   Debrief debrief;
   std::string file;  ///< where it was read from
 };

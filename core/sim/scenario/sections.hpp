@@ -38,7 +38,7 @@ void read_setup(yaml::MapReader& top, Context& c);
 void read_alarms(yaml::MapReader& top, Context& c);
 void read_labs(yaml::MapReader& top, Context& c);
 void read_events(yaml::MapReader& top, Context& c);
-/// learning_objectives, critical_actions, scoring, debrief.
+/// learning_objectives, critical_actions, scoring, expectations, debrief.
 void read_teaching(yaml::MapReader& top, Context& c);
 
 /// A condition at `key` of `r` (a mapping: var/op/value/for, action/delay, any or all).
