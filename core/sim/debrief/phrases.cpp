@@ -42,6 +42,29 @@ std::string panel_words(std::string_view panel) {
   return words(panel);
 }
 
+namespace {
+
+/// A fluid as a nurse says it ("5 % albumin"), from its action-script name.
+std::string fluid_words(const json& j) {
+  const auto it = j.find("fluid");
+  const std::string id = it != j.end() && it->is_string() ? it->get<std::string>() : "";
+  if (id == "saline_0_9") return "0.9 % saline";
+  if (id == "albumin_5") return "5 % albumin";
+  if (id == "albumin_20") return "20 % albumin";
+  if (id == "ffp") return "FFP";
+  return arg(j, "fluid");
+}
+
+/// A drug with its route where the name carries one ("adrenaline IM").
+std::string drug_words(const json& j) {
+  const auto it = j.find("drug");
+  const std::string id = it != j.end() && it->is_string() ? it->get<std::string>() : "";
+  if (id == "adrenaline_im") return "adrenaline IM";
+  return arg(j, "drug");
+}
+
+}  // namespace
+
 std::string action_phrase(const ActionLine& a) {
   const json j = json::parse(a.json, nullptr, false);
   const std::string& n = a.name;
@@ -64,13 +87,13 @@ std::string action_phrase(const ActionLine& a) {
   if (n == "set_kcl_infusion")
     return "set the KCl infusion to " + arg(j, "rate_mmol_h") + " mmol/h";
   if (n == "give_fluid") {
-    return "gave " + arg(j, "fluid") + " " + arg(j, "volume_mL") + " mL over " +
+    return "gave " + arg(j, "volume_mL") + " mL of " + fluid_words(j) + " over " +
            arg(j, "over_min") + " min";
   }
   if (n == "set_norepinephrine") {
     return "set norepinephrine to " + arg(j, "dose_ug_kg_min") + " µg/kg/min";
   }
-  if (n == "give_drug") return "gave " + arg(j, "drug");
+  if (n == "give_drug") return "gave " + drug_words(j);
   if (n == "pause") return "paused the exchange";
   if (n == "resume") return "resumed the exchange";
   if (n == "rinse_back") return "started the rinse-back";
