@@ -29,10 +29,10 @@ std::string expected_amount(ExchangeRule rule) {
 
 std::string rule_name(ExchangeRule rule) { return "'" + std::string(to_string(rule)) + "'"; }
 
-/// Reads `amount` as the rule requires. Returns the value in SI (a multiple
-/// for plasma_volumes) when valid.
-std::optional<Field<double>> read_amount(MapReader& r, std::optional<ExchangeRule> rule,
-                                         ExchangeSettings& out) {
+/// Reads `amount` as the rule requires into `out` (typed, in the rule's field). Returns the
+/// amount as written when it is valid, for the limit checks' messages.
+std::optional<std::string> read_amount(MapReader& r, std::optional<ExchangeRule> rule,
+                                       ExchangeSettings& out) {
   auto text = r.text("amount", Need::required);
   if (!text || !rule) return std::nullopt;
   const std::string shown = written(r, "amount");
@@ -82,7 +82,7 @@ std::optional<Field<double>> read_amount(MapReader& r, std::optional<ExchangeRul
     case ExchangeRule::per_kg: out.per_kg = q.quantity().get<units::VolumePerMass>(); break;
     case ExchangeRule::fixed: out.fixed = q.quantity().get<units::Volume>(); break;
   }
-  return Field<double>{q.si_value, shown};
+  return shown;
 }
 
 /// A rule parameter written for another rule is an error: the author
@@ -241,11 +241,11 @@ void read_exchange(MapReader& top, ExchangeSettings& out, const std::vector<Sour
 
   // The amount as read_amount typed it (out.fixed, out.plasma_volumes), shown as written.
   if (amount && rule == ExchangeRule::fixed) {
-    check_amount(r, Field<units::Volume>{out.fixed, amount->text}, hard_min, hard_max, soft_min,
+    check_amount(r, Field<units::Volume>{out.fixed, *amount}, hard_min, hard_max, soft_min,
                  soft_max);
   } else if (amount && rule == ExchangeRule::plasma_volumes) {
-    check_amount(r, Field<units::Fraction>{out.plasma_volumes, amount->text}, no_multiple,
-                 pv_hard_max, pv_soft_min, pv_soft_max);
+    check_amount(r, Field<units::Fraction>{out.plasma_volumes, *amount}, no_multiple, pv_hard_max,
+                 pv_soft_min, pv_soft_max);
   }
   r.finish();
 }

@@ -44,10 +44,15 @@ std::string panel_words(std::string_view panel) {
 
 namespace {
 
+/// The action-script name under `key` ("" when absent or not text).
+std::string name_of(const json& j, const char* key) {
+  const auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 /// A fluid as a nurse says it ("5 % albumin"), from its action-script name.
 std::string fluid_words(const json& j) {
-  const auto it = j.find("fluid");
-  const std::string id = it != j.end() && it->is_string() ? it->get<std::string>() : "";
+  const std::string id = name_of(j, "fluid");
   if (id == "saline_0_9") return "0.9 % saline";
   if (id == "albumin_5") return "5 % albumin";
   if (id == "albumin_20") return "20 % albumin";
@@ -57,9 +62,7 @@ std::string fluid_words(const json& j) {
 
 /// A drug with its route where the name carries one ("adrenaline IM").
 std::string drug_words(const json& j) {
-  const auto it = j.find("drug");
-  const std::string id = it != j.end() && it->is_string() ? it->get<std::string>() : "";
-  if (id == "adrenaline_im") return "adrenaline IM";
+  if (name_of(j, "drug") == "adrenaline_im") return "adrenaline IM";
   return arg(j, "drug");
 }
 
