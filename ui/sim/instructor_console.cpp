@@ -159,6 +159,12 @@ void alarms_table(gui::AppState& s, sim::run::Runner& r) {
 
 void parameters_box(gui::AppState& s, sim::run::Runner& r) {
   SimState& sim = s.sim;
+  // The scenario's per-patient draws (sim/run/patient_draws.hpp): value, distribution, seed.
+  for (const auto& d : r.drawn()) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextColored(gui::kColourMuted, "%s", d.text().c_str());
+    ImGui::PopTextWrapPos();
+  }
   const auto table = r.engine().parameters().table();
   if (sim.instructor_parameter < 0 || sim.instructor_parameter >= static_cast<int>(table.size())) {
     sim.instructor_parameter = 0;

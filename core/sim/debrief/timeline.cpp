@@ -61,7 +61,8 @@ class Reader {
       return;
     }
     if (kind == "instructor") return instructor(*t, raw);
-    if (kind == "schedule") return;  // the pre-rolled draw: the replay rolls it again
+    if (kind == "schedule") return;   // the pre-rolled draw: the replay rolls it again
+    if (kind == "parameter") return;  // a per-patient draw: the replay draws it again
     error("unknown timeline line kind '" + kind + "'");
   }
 

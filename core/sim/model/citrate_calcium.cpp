@@ -34,6 +34,15 @@ double calcium_amount_at(double ica, double citrate_conc, const Body& body, cons
          body.plasma * p.protein_binding.value * body.albumin * ica;
 }
 
+double calcium_without_citrate(double ica, const Body& body, const Parameters& p) {
+  return ica * (1.0 + p.other_complexes.value + p.protein_binding.value * body.albumin);
+}
+
+double citrate_for_total(double total_ca, double ica, const Body& body, const Parameters& p) {
+  const double ca_citrate = total_ca - calcium_without_citrate(ica, body, p);
+  return ca_citrate * (p.kd_calcium_citrate.value + ica) / ica;
+}
+
 void update_calcium_species(Kernel& k, const Body& body, const Parameters& p) {
   const CalciumSpecies s = solve_calcium(k.calcium, k.citrate, body, p);
   k.ica = s.ionised;

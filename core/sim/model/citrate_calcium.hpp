@@ -32,6 +32,16 @@ CalciumSpecies solve_calcium(double calcium_mmol, double citrate_mmol, const Bod
 /// (mmol/L): the inverse of solve_calcium, for the starting state.
 double calcium_amount_at(double ica, double citrate_conc, const Body& body, const Parameters& p);
 
+/// The total citrate (mmol/L in the ECF) at which the lab's total calcium is `total_ca` at
+/// ionised calcium `ica` (mmol/L): solve_calcium's total, tCa = iCa·(1 + oth + b) + iCa·C/(K_d
+/// + iCa), solved for C. The same species as the step, so the engine started there reports
+/// that total. Negative when the total is below what the ionised, complexed and protein-bound
+/// calcium alone give (iCa·(1 + oth + b)): no citrate can make it.
+double citrate_for_total(double total_ca, double ica, const Body& body, const Parameters& p);
+
+/// The calcium not bound to citrate at ionised calcium `ica` (mmol/L): iCa·(1 + oth + b).
+double calcium_without_citrate(double ica, const Body& body, const Parameters& p);
+
 /// One step of dt minutes: citrate in (AC returned, FFP) and endogenous production at the
 /// baseline, out by hepatic metabolism (CL·C) and with the removed plasma (Q_rem·C); calcium
 /// in (replacement, infusions, bone mobilisation towards the set point) and out with the

@@ -5,14 +5,16 @@
 
 namespace lb::sim {
 
-namespace {
 /// Shortest plain form (0.2, 37, 1e-06): the bounds are round numbers chosen by hand.
-std::string number(double v) {
+std::string plain_number(double v) {
   std::ostringstream o;
   o.imbue(std::locale::classic());
   o << v;
   return o.str();
 }
+
+namespace {
+std::string number(double v) { return plain_number(v); }
 }  // namespace
 
 bool ValidRange::contains(double v) const {

@@ -29,6 +29,10 @@ struct ValidRange {
   [[nodiscard]] std::string requirement(const std::string& unit) const;
 };
 
+/// The shortest plain form of a number (0.2, 37, 1e-06; six significant digits), as the
+/// ranges and the drawn parameters are written.
+std::string plain_number(double v);
+
 /// "room_temperature 37 °C is outside the values the simulator accepts: it must be in
 /// [10, 37) °C ...", the one message of a refused override (scenario loader, Parameters::set).
 std::string out_of_range_message(const std::string& name, double value, const std::string& unit,

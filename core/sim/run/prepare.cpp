@@ -6,6 +6,8 @@
 #include "patient/patient_loader.hpp"
 #include "plan/plan_sources.hpp"
 #include "protocol/protocol_loader.hpp"
+#include "sim/model/engine.hpp"
+#include "sim/run/start_state.hpp"
 
 namespace lb::sim::run {
 
@@ -100,11 +102,26 @@ Preparation prepare_texts(const scenario::ScenarioLoad& load, const plan::PlanSo
 
   Parameters parameters = parameters_for(*patient_load.patient);
   for (const auto& o : s.parameters) {
-    parameters.set(
-        o.id, o.value,
-        "scenario " + s.id + " (" + load.file + ":" + std::to_string(o.where.line) + ")");
+    // A distribution holds its mean here; each run draws its own value from the seed
+    // (patient_draws.hpp, in the Runner).
+    parameters.set(o.id, o.value,
+                   std::string(o.draw ? "mean of the distribution drawn per run: " : "") +
+                       "scenario " + s.id + " (" + load.file + ":" + std::to_string(o.where.line) +
+                       ")");
   }
   SoluteModels solutes = solute_models(*sim.protocol, *patient_load.patient, session, parameters);
+  // Starting values the patient's state cannot take (a total calcium below what the iCa
+  // already gives, a solute not simulated): errors at their place in the scenario.
+  {
+    const Engine probe(parameters, *patient_load.patient, {session}, solutes);
+    const auto problems = start_problems(probe, s.start);
+    for (const auto& problem : problems) {
+      const diag::Location where =
+          problem.index < s.start_where.size() ? s.start_where[problem.index] : at_file;
+      out.diagnostics.error(where, "start", problem.message);
+    }
+    if (!problems.empty()) return out;
+  }
 
   const auto& orders = sim.plan->session->replacement;
   const double length_s = units::in_seconds(session.duration);

@@ -18,6 +18,14 @@ std::vector<alarms::AlarmSpec> alarm_specs(const scenario::Scenario& s) {
   return out;
 }
 
+/// The prepared parameters with the scenario's distributions drawn for `seed` (the draws go
+/// to `drawn`).
+Parameters with_draws(const Prepared& p, std::uint64_t seed, std::vector<DrawnParameter>& drawn) {
+  Parameters out = p.parameters;
+  drawn = draw_parameters(p.scenario, seed, out);
+  return out;
+}
+
 }  // namespace
 
 Runner::Runner(const Prepared& p, RunOptions options)
@@ -29,7 +37,7 @@ Runner::Runner(const Prepared& p, RunOptions options)
       // 1 s steps after the session too: a script entry, event or lab result after rinse-back
       // is applied at its own second and the run ends at its duration (an event time is a
       // step index, scenario.hpp).
-      engine_(p.parameters, p.patient, {p.session}, p.solutes,
+      engine_(with_draws(p, options_.seed, drawn_), p.patient, {p.session}, p.solutes,
               EngineOptions{.between_step_s = kSessionStepSeconds}),
       ffp_unit_volume_(p.ffp_unit_volume),
       rolled_(events::roll_schedule(p.scenario.random, options_.seed, p.exposure)),
@@ -79,6 +87,21 @@ void Runner::write_start() {
       .integer("duration_s", scenario_.duration_s)
       .text("note", "Training simulation - not for clinical decision making");
   write(start);
+  // The parameters drawn for this patient: the value, the distribution and the stream, so
+  // the run's provenance is on the timeline (the debrief's replay draws them again).
+  for (const auto& d : drawn_) {
+    JsonLine l;
+    l.integer("t", 0)
+        .text("kind", "parameter")
+        .text("parameter", d.id)
+        .number("value", d.value, 6)
+        .text("unit", d.unit)
+        .text("drawn_from", d.distribution())
+        .text("stream", kPatientStream)
+        .integer("seed", static_cast<std::int64_t>(d.seed))
+        .text("text", d.text());
+    write(l);
+  }
   // The pre-rolled schedule: what the instructor sees in advance (and what RNG isolation
   // tests compare between runs).
   for (const auto& r : rolled_) {

@@ -29,6 +29,7 @@
 #include "sim/labs/lab_queue.hpp"
 #include "sim/model/engine.hpp"
 #include "sim/run/json_line.hpp"
+#include "sim/run/patient_draws.hpp"
 #include "sim/run/prepare.hpp"
 #include "sim/scenario/script_loader.hpp"
 
@@ -56,6 +57,9 @@ class Runner {
   [[nodiscard]] const std::string& timeline() const { return timeline_; }
   [[nodiscard]] const std::string& trace() const { return trace_; }
   [[nodiscard]] const std::vector<events::RolledEvent>& schedule() const { return rolled_; }
+  /// The parameters drawn for this run's patient from the seed (patient_draws.hpp), in the
+  /// scenario's order; the timeline's `parameter` lines after the start line list them.
+  [[nodiscard]] const std::vector<DrawnParameter>& drawn() const { return drawn_; }
   /// The engine at the current time (read-only): the debrief samples its state and ledgers
   /// between units of work (sim/debrief/replay.hpp).
   [[nodiscard]] const Engine& engine() const { return engine_; }
@@ -137,6 +141,7 @@ class Runner {
   patient::Patient patient_;  ///< to rebuild the engine on a parameter override
   SoluteModels solutes_;      ///< the same
   RunOptions options_;
+  std::vector<DrawnParameter> drawn_;  ///< before engine_: its parameters carry the draws
   Engine engine_;
   units::Volume ffp_unit_volume_;
   std::vector<events::RolledEvent> rolled_;

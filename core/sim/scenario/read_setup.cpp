@@ -17,6 +17,54 @@ std::string out_of_range(const VariableValue& v, const ValidRange& range) {
   return out_of_range_message(v.variable, v.value, v.unit, range);
 }
 
+/// One number of a distribution (`mean`, `sd`, `min`, `max` of `d`) in the parameter's unit,
+/// inside its valid range (not for `sd`, a spread rather than a value of the parameter).
+std::optional<double> draw_number(MapReader& d, const std::string& key, const NamedUnit& p,
+                                  bool in_range) {
+  auto v = value_for(d, key, p);
+  if (!v) return std::nullopt;
+  if (in_range && p.range && !p.range->contains(v->value)) {
+    d.error_at(key, out_of_range(*v, *p.range));
+    return std::nullopt;
+  }
+  return v->value;
+}
+
+/// `key: {mean: M, sd: S, min: A, max: B}` (min and max optional): every number in the
+/// parameter's unit, sd ≥ 0, min ≤ mean ≤ max, all inside the parameter's valid range. Every
+/// problem is reported (at its own key) before the distribution is refused.
+std::optional<ParameterDraw> read_draw(MapReader& params, const std::string& key,
+                                       const NamedUnit& p) {
+  MapReader d = params.child(key, Need::required);
+  if (!d.valid()) return std::nullopt;
+  const bool has_mean = d.has("mean"), has_sd = d.has("sd");
+  const auto mean = draw_number(d, "mean", p, true);
+  const auto sd = draw_number(d, "sd", p, false);
+  std::optional<double> min, max;
+  bool ok = mean && sd && has_mean && has_sd;
+  if (d.has("min")) ok = (min = draw_number(d, "min", p, true)).has_value() && ok;
+  if (d.has("max")) ok = (max = draw_number(d, "max", p, true)).has_value() && ok;
+  const std::string unit = p.unit.empty() ? "" : " " + p.unit;
+  if (sd && !(*sd >= 0.0)) {
+    d.error_at("sd", "the standard deviation " + plain_number(*sd) + unit +
+                         " is negative; it must be 0 or more");
+    ok = false;
+  }
+  if (min && max && *min > *max) {
+    d.error_at("min",
+               "min " + plain_number(*min) + unit + " is above max " + plain_number(*max) + unit);
+    ok = false;
+  } else if (mean && ((min && *mean < *min) || (max && *mean > *max))) {
+    d.error_at("mean", "the mean " + plain_number(*mean) + unit + " is outside [" +
+                           (min ? plain_number(*min) : std::string("…")) + ", " +
+                           (max ? plain_number(*max) : std::string("…")) + "]" + unit);
+    ok = false;
+  }
+  d.finish();
+  if (!ok) return std::nullopt;
+  return ParameterDraw{*mean, *sd, min, max};
+}
+
 }  // namespace
 
 void read_header(MapReader& top, Context& c) {
@@ -57,6 +105,15 @@ void read_setup(MapReader& top, Context& c) {
   for (const auto& key : params.keys()) {
     const NamedUnit* p = find_named(c.vocabulary.parameters, key);
     if (p == nullptr) continue;  // finish() reports it with a did-you-mean
+    const auto node = params.node(key, Need::optional);
+    if (node && node->IsMap()) {
+      // A per-patient distribution, drawn once per run (sim/run/patient_draws.hpp).
+      if (auto d = read_draw(params, key, *p)) {
+        s.parameters.push_back(
+            ParameterOverride{key, d->mean, p->unit, params.location_of_value(key), d});
+      }
+      continue;
+    }
     auto v = value_for(params, key, *p);
     if (v && p->range && !p->range->contains(v->value)) {
       params.error_at(key, out_of_range(*v, *p->range));
@@ -64,7 +121,7 @@ void read_setup(MapReader& top, Context& c) {
     }
     if (v) {
       s.parameters.push_back(
-          ParameterOverride{key, v->value, v->unit, params.location_of_value(key)});
+          ParameterOverride{key, v->value, v->unit, params.location_of_value(key), std::nullopt});
     }
   }
   // Unknown parameter names: unknown keys of this mapping, suggested from the engine's list.
@@ -102,7 +159,10 @@ void read_setup(MapReader& top, Context& c) {
       start.error_at(key, out_of_range(*value, *settable->range));
       continue;
     }
-    if (value) s.start.push_back(*value);
+    if (value) {
+      s.start.push_back(*value);
+      s.start_where.push_back(start.location_of_value(key));
+    }
   }
   start.finish();
 }

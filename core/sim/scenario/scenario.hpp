@@ -163,12 +163,24 @@ struct Debrief {
 struct Expectations {
   bool warmer_with_ffp = false;  ///< the blood warmer on whenever FFP runs
 };
-/// A physiology parameter override ("citrate_clearance: 0.15 L/min").
+/// The distribution a per-patient parameter is drawn from ("citrate_clearance: {mean: 0.15
+/// L/min, sd: 0.05 L/min, min: 0.08 L/min, max: 0.4 L/min}"): a normal distribution held to
+/// [min, max] (sim/run/patient_draws.hpp). Every number is in the parameter's unit.
+struct ParameterDraw {
+  double mean = 0.0;
+  double sd = 0.0;  ///< ≥ 0
+  std::optional<double> min;
+  std::optional<double> max;
+};
+
+/// A physiology parameter override: a fixed value ("citrate_clearance: 0.15 L/min") or a
+/// distribution drawn once per run from the run's seed (`draw`; `value` is then its mean).
 struct ParameterOverride {
   std::string id;
   double value = 0.0;  ///< in the parameter's unit
   std::string unit;
   diag::Location where;
+  std::optional<ParameterDraw> draw = std::nullopt;
 };
 
 struct Scenario {
@@ -185,6 +197,8 @@ struct Scenario {
   std::optional<DeviceKind> device;
   std::vector<ParameterOverride> parameters;
   std::vector<VariableValue> start;
+  /// Where each value of `start` is written (same order), for errors found when it is applied.
+  std::vector<diag::Location> start_where;
   std::vector<AlarmRule> alarms;
   std::vector<LabPanel> labs;
   std::vector<ScheduledEvent> scheduled;
