@@ -5,9 +5,36 @@
 
 #include "corpus_expectations.hpp"
 #include "run_support.hpp"
+#include "sim/model/observables.hpp"
 #include "sim/run/start_state.hpp"
 
 using namespace lb;
+
+namespace {
+
+/// alf-hvp-citrate with `overrides` as its start section.
+std::string with_start(const std::string& overrides) {
+  std::string text = lb::testing::slurp(lb::testing::scenario_path("alf-hvp-citrate"));
+  const auto at = text.find("start:\n");
+  REQUIRE(at != std::string::npos);
+  text.replace(at, 7, "start:\n" + overrides);
+  return text;
+}
+
+double observed(const sim::run::Runner& r, const char* name) {
+  const sim::Observable* o = sim::find_observable(name);
+  REQUIRE(o != nullptr);
+  const auto v = o->read(r.state());
+  REQUIRE(v.has_value());
+  return *v;
+}
+
+double relative_error(double amount, const sim::kernel::Ledger& l) {
+  const double scale = std::max({std::fabs(amount), std::fabs(l.expected()), l.in, l.out, 1e-12});
+  return std::fabs(amount - l.expected()) / scale;
+}
+
+}  // namespace
 
 TEST_SUITE("sim_run") {
   TEST_CASE("start overrides set the first state the run reports") {
@@ -66,5 +93,91 @@ TEST_SUITE("sim_run") {
     e.apply(sim::SetNorepinephrine{units::ug_per_kg_per_min(0.0)});
     e.run_until(units::minutes(40));
     CHECK(e.kernel().map < 60.0);
+  }
+
+  TEST_CASE("start total_ca with ica gives both at t=0 and the ledgers balance over a run") {
+    const auto p = lb::testing::prepared_from_text(
+        with_start("  ica: 0.95 mmol/L\n  total_ca: 3.1 mmol/L\n  bilirubin: 400 µmol/L\n"
+                   "  ammonia: 250 µmol/L\n"),
+        lb::testing::scenario_path("alf-hvp-citrate"));
+    sim::run::Runner r(p, lb::testing::options(5, "alf-hvp-citrate-competent"));
+    CHECK(observed(r, "total_ca") == doctest::Approx(3.1).epsilon(1e-12));
+    CHECK(observed(r, "ica") == doctest::Approx(0.95).epsilon(1e-12));
+    CHECK(observed(r, "bilirubin") == doctest::Approx(400.0).epsilon(1e-12));
+    CHECK(observed(r, "ammonia") == doctest::Approx(250.0).epsilon(1e-12));
+    // The citrate that holds the extra calcium: above the patient's baseline.
+    CHECK(observed(r, "citrate") > 1.0);
+    const auto& k0 = r.engine().kernel();
+    CHECK(k0.bilirubin_e == k0.bilirubin_p);  // the extravascular value at equilibrium
+    CHECK(k0.ammonia_e == k0.ammonia_p);
+    // The first trace row (what a lab at t=0 sees) carries the same values.
+    r.advance();
+    CHECK(r.trace().find("\n0,") != std::string::npos);
+    double worst = 0.0;
+    while (!r.finished()) {
+      r.advance();
+      const auto& k = r.engine().kernel();
+      worst = std::max(
+          {worst, relative_error(k.citrate, k.citrate_ledger),
+           relative_error(k.calcium, k.calcium_ledger),
+           relative_error(r.engine().solute_amount(protocol::Solute::bilirubin),
+                          k.bilirubin_ledger),
+           relative_error(r.engine().solute_amount(protocol::Solute::ammonia), k.ammonia_ledger)});
+    }
+    INFO("worst relative ledger error " << worst);
+    CHECK(worst < 1e-9);
+    // The exchange removed bilirubin from the value the start set.
+    CHECK(observed(r, "bilirubin") < 400.0);
+  }
+
+  TEST_CASE("start total_ca alone keeps the patient's iCa and sets the citrate") {
+    const auto plain = lb::testing::prepared("alf-hvp-citrate");
+    const sim::run::Runner before(plain, lb::testing::options(1));
+    const double ica = observed(before, "ica");
+    const std::string written = std::to_string(observed(before, "total_ca") + 0.8);
+    const double total = std::stod(written);
+    const auto p =
+        lb::testing::prepared_from_text(with_start("  total_ca: " + written + " mmol/L\n"),
+                                        lb::testing::scenario_path("alf-hvp-citrate"));
+    const sim::run::Runner r(p, lb::testing::options(1));
+    CHECK(observed(r, "ica") == doctest::Approx(ica).epsilon(1e-12));
+    CHECK(observed(r, "total_ca") == doctest::Approx(total).epsilon(1e-9));
+    CHECK(observed(r, "citrate") > observed(before, "citrate"));
+    const auto& k = r.engine().kernel();
+    CHECK(k.citrate_ledger.initial == k.citrate);
+    CHECK(k.calcium_ledger.initial == k.calcium);
+  }
+
+  TEST_CASE(
+      "a start total_ca below what the iCa and protein binding give is refused at its place") {
+    const std::string text = with_start("  ica: 1.1 mmol/L\n  total_ca: 1.5 mmol/L\n");
+    const auto load =
+        sim::scenario::parse_scenario(text, lb::testing::scenario_path("alf-hvp-citrate"));
+    REQUIRE(load.scenario.has_value());  // each value alone is in its range
+    const auto prep = sim::run::prepare(load, LB_BUNDLED_PROTOCOLS_DIR);
+    CHECK_FALSE(prep.prepared.has_value());
+    bool found = false;
+    for (const auto& d : prep.diagnostics.items()) {
+      const std::string f = diag::format(d);
+      if (d.severity == diag::Severity::error && d.where.line == 22 && d.where.column == 13 &&
+          f.find("total_ca 1.50 mmol/L is below the") != std::string::npos &&
+          f.find("no citrate can make it") != std::string::npos) {
+        found = true;
+      }
+    }
+    std::string all;
+    for (const auto& d : prep.diagnostics.items()) all += diag::format(d) + "\n";
+    INFO(all);
+    CHECK(found);
+    // total_ca with citrate asks for the citrate twice.
+    const auto both = sim::run::prepare(
+        sim::scenario::parse_scenario(with_start("  citrate: 1 mmol/L\n  total_ca: 3 mmol/L\n"),
+                                      lb::testing::scenario_path("alf-hvp-citrate")),
+        LB_BUNDLED_PROTOCOLS_DIR);
+    CHECK_FALSE(both.prepared.has_value());
+    // The engine refuses it too.
+    auto p = lb::testing::prepared("alf-hvp-citrate");
+    sim::Engine e(p.parameters, p.patient, {p.session}, p.solutes);
+    CHECK_THROWS_AS(sim::run::apply_start(e, {{"total_ca", 0.6, "mmol/L"}}), std::invalid_argument);
   }
 }
