@@ -104,7 +104,7 @@ Debrief build_debrief(const DebriefInputs& in) {
   for (const auto& l : t.instructor) a.instructor_acts.push_back(instructor_act(l));
   std::stable_sort(a.instructor_acts.begin(), a.instructor_acts.end(),
                    [](const InstructorAct& x, const InstructorAct& y) { return x.t < y.t; });
-  a.harm = harm_exposure(in.replay.samples, bolus_calcium(t, in.prepared.parameters));
+  a.harm = harm_exposure(in.replay.samples, bolus_calcium(t, in.replay.parameters));
   a.alarms = alarm_handling(t);
   a.prompts = prompts(s, a.critical_actions);
   a.charts = chart_series(in.replay.samples);

@@ -34,13 +34,19 @@ void calcium_order(const SessionSetup& s, scenario::SimTime t, const SetCalciumI
 
 std::vector<Deviation> protocol_deviations(const run::Prepared& prepared,
                                            const scenario::Script& script) {
+  return protocol_deviations(prepared, script, prepared.parameters);
+}
+
+std::vector<Deviation> protocol_deviations(const run::Prepared& prepared,
+                                           const scenario::Script& script,
+                                           const Parameters& parameters) {
   std::vector<Deviation> out;
   // Each action is judged at the setting the earlier actions (the instructor's too) left.
   DeviceSetting now = planned_setting(prepared.session);
   for (const auto& e : script.entries) {
     const auto* a = std::get_if<Action>(&e.what);
     if (a == nullptr) continue;
-    const auto findings = validate_action(*a, prepared.session, now, prepared.parameters);
+    const auto findings = validate_action(*a, prepared.session, now, parameters);
     const bool refused = std::any_of(findings.begin(), findings.end(), [](const auto& f) {
       return f.severity == diag::Severity::error;
     });
@@ -57,7 +63,7 @@ std::vector<Deviation> protocol_deviations(const run::Prepared& prepared,
 
 std::vector<Deviation> run_deviations(const run::Prepared& prepared, const Timeline& timeline,
                                       const Replay& replay) {
-  auto out = protocol_deviations(prepared, replay.script);
+  auto out = protocol_deviations(prepared, replay.script, replay.parameters);
   const auto add = [&](std::vector<Deviation> more) {
     out.insert(out.end(), std::make_move_iterator(more.begin()),
                std::make_move_iterator(more.end()));

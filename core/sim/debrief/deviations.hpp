@@ -28,7 +28,12 @@ struct Deviation {
 inline constexpr const char* kCalciumAboveOrder = "sim.debrief.calcium_above_order";
 inline constexpr const char* kCalciumOtherProduct = "sim.debrief.calcium_other_product";
 
-/// The deviations in the settings of the actions (validate_action and the calcium order).
+/// The deviations in the settings of the actions (validate_action and the calcium order),
+/// held to `parameters` (the run's: the prepared ones with the scenario's draws for its seed).
+std::vector<Deviation> protocol_deviations(const run::Prepared& prepared,
+                                           const scenario::Script& script,
+                                           const Parameters& parameters);
+/// The same with the prepared parameters (a scenario without draws).
 std::vector<Deviation> protocol_deviations(const run::Prepared& prepared,
                                            const scenario::Script& script);
 

@@ -89,7 +89,8 @@ Replay run_acts(const run::Prepared& prepared, std::uint64_t seed, const std::ve
   run::Runner runner(prepared, std::move(options));
   const Read read;
   Replay out;
-  const Parameters& p = runner.engine().parameters();
+  out.parameters = runner.engine().parameters();
+  const Parameters& p = out.parameters;
   // Endogenous citrate production (CL·C_baseline) is in the citrate ledger's inflow but is
   // not citrate given to the patient: it is taken out of the citrate load.
   const double produced_per_min = p.citrate_clearance.value * p.baseline_citrate.value;

@@ -47,6 +47,9 @@ struct Replay {
   std::string sha256;    ///< of `timeline`
   std::vector<Sample> samples;
   scenario::Script script;
+  /// The run's parameters at its start: the prepared ones with the scenario's per-patient
+  /// draws for the seed (run/patient_draws.hpp).
+  Parameters parameters;
 };
 
 /// The sample of the step running at `t` (the last one starting at or before it), or null.

@@ -44,6 +44,8 @@ TEST_CASE("a debrief replay of a run with drawn parameters reproduces the draws 
   REQUIRE(check.replay.has_value());
   CHECK(check.replay->timeline == run.timeline());
   CHECK(check.replay->trace == run.trace());
+  // The debrief judges the run with the drawn values, not the distribution's mean.
+  CHECK(check.replay->parameters.citrate_clearance.value == drawn);
 
   // A timeline whose drawn value was edited no longer replays.
   std::string edited = run.timeline();
