@@ -59,4 +59,36 @@ std::vector<DrawnParameter> draw_parameters(const scenario::Scenario& scenario, 
   return out;
 }
 
+std::vector<Parameters> draw_corners(const scenario::Scenario& scenario,
+                                     const Parameters& parameters,
+                                     std::vector<std::string>* described) {
+  std::vector<const scenario::ParameterOverride*> drawn;
+  for (const auto& o : scenario.parameters) {
+    if (o.draw && parameters.find(o.id) != nullptr) drawn.push_back(&o);
+  }
+  std::vector<Parameters> out;
+  if (drawn.empty()) return out;
+  constexpr std::size_t kAllCombinations = 8;
+  const bool all = drawn.size() <= kAllCombinations;
+  const std::size_t count = all ? std::size_t{1} << drawn.size() : 2;
+  for (std::size_t corner = 0; corner < count; ++corner) {
+    Parameters p = parameters;
+    std::string text;
+    for (std::size_t i = 0; i < drawn.size(); ++i) {
+      const auto& o = *drawn[i];
+      const Parameter& q = *p.find(o.id);
+      const bool high = all ? ((corner >> i) & 1U) != 0 : corner == 1;
+      const double lo = lowest(*o.draw, q.range);
+      const double v = high ? std::max(lo, highest(*o.draw, q.range)) : lo;
+      const std::string unit = q.unit;
+      p.set(o.id, v, "an end of the scenario's distribution");
+      text += (text.empty() ? "" : ", ") + o.id + " " + plain_number(v) +
+              (unit.empty() ? "" : " " + unit);
+    }
+    out.push_back(std::move(p));
+    if (described != nullptr) described->push_back(text);
+  }
+  return out;
+}
+
 }  // namespace lb::sim::run

@@ -50,4 +50,14 @@ struct DrawnParameter {
 std::vector<DrawnParameter> draw_parameters(const scenario::Scenario& scenario, std::uint64_t seed,
                                             Parameters& parameters);
 
+/// The parameter sets at the ends of the draws: every drawn parameter at the lowest or the
+/// highest value a draw can give, in every combination (up to 8 drawn parameters; beyond,
+/// all lowest and all highest). With `described`, each set's drawn values as text
+/// ("protein_binding 0.03 (mmol/L per mmol/L iCa) per g/L"). Empty without draws. The
+/// preparation checks the starting state against each, so no seed can give a run whose start
+/// the patient cannot take.
+std::vector<Parameters> draw_corners(const scenario::Scenario& scenario,
+                                     const Parameters& parameters,
+                                     std::vector<std::string>* described = nullptr);
+
 }  // namespace lb::sim::run

@@ -7,6 +7,7 @@
 #include "plan/plan_sources.hpp"
 #include "protocol/protocol_loader.hpp"
 #include "sim/model/engine.hpp"
+#include "sim/run/patient_draws.hpp"
 #include "sim/run/start_state.hpp"
 
 namespace lb::sim::run {
@@ -112,15 +113,26 @@ Preparation prepare_texts(const scenario::ScenarioLoad& load, const plan::PlanSo
   SoluteModels solutes = solute_models(*sim.protocol, *patient_load.patient, session, parameters);
   // Starting values the patient's state cannot take (a total calcium below what the iCa
   // already gives, a solute not simulated): errors at their place in the scenario.
-  {
-    const Engine probe(parameters, *patient_load.patient, {session}, solutes);
-    const auto problems = start_problems(probe, s.start);
-    for (const auto& problem : problems) {
-      const diag::Location where =
-          problem.index < s.start_where.size() ? s.start_where[problem.index] : at_file;
-      out.diagnostics.error(where, "start", problem.message);
+  // With per-patient draws the start must hold at every end of them too (patient_draws.hpp
+  // draw_corners): a seed must never give a run whose start cannot be set.
+  if (!s.start.empty()) {
+    std::vector<Parameters> sets{parameters};
+    std::vector<std::string> described{""};
+    for (auto& corner : draw_corners(s, parameters, &described)) sets.push_back(std::move(corner));
+    for (std::size_t i = 0; i < sets.size(); ++i) {
+      const Engine probe(sets[i], *patient_load.patient, {session}, solutes);
+      const auto problems = start_problems(probe, s.start);
+      for (const auto& problem : problems) {
+        const diag::Location where =
+            problem.index < s.start_where.size() ? s.start_where[problem.index] : at_file;
+        out.diagnostics.error(
+            where, "start",
+            problem.message + (described[i].empty()
+                                   ? ""
+                                   : " (when the parameters are drawn at " + described[i] + ")"));
+      }
+      if (!problems.empty()) return out;
     }
-    if (!problems.empty()) return out;
   }
 
   const auto& orders = sim.plan->session->replacement;

@@ -18,12 +18,20 @@ std::vector<alarms::AlarmSpec> alarm_specs(const scenario::Scenario& s) {
   return out;
 }
 
-/// The prepared parameters with the scenario's distributions drawn for `seed` (the draws go
-/// to `drawn`).
-Parameters with_draws(const Prepared& p, std::uint64_t seed, std::vector<DrawnParameter>& drawn) {
-  Parameters out = p.parameters;
-  drawn = draw_parameters(p.scenario, seed, out);
-  return out;
+/// The engine of the run: the prepared parameters with the scenario's distributions drawn
+/// for `seed` (the draws go to `drawn`). The clotting-factor kinetics read parameters (FFP
+/// factor activity and fibrinogen, recovery half-times, baselines): with draws they are built
+/// again from the drawn values (into `solutes`), so a drawn value acts wherever it is used.
+Engine engine_for(const Prepared& p, std::uint64_t seed, std::vector<DrawnParameter>& drawn,
+                  SoluteModels& solutes) {
+  Parameters parameters = p.parameters;
+  drawn = draw_parameters(p.scenario, seed, parameters);
+  if (!drawn.empty()) solutes = solute_models(p.protocol, p.patient, p.session, parameters);
+  // 1 s steps after the session too: a script entry, event or lab result after rinse-back
+  // is applied at its own second and the run ends at its duration (an event time is a
+  // step index, scenario.hpp).
+  return Engine(std::move(parameters), p.patient, {p.session}, solutes,
+                EngineOptions{.between_step_s = kSessionStepSeconds});
 }
 
 }  // namespace
@@ -34,11 +42,7 @@ Runner::Runner(const Prepared& p, RunOptions options)
       patient_(p.patient),
       solutes_(p.solutes),
       options_(std::move(options)),
-      // 1 s steps after the session too: a script entry, event or lab result after rinse-back
-      // is applied at its own second and the run ends at its duration (an event time is a
-      // step index, scenario.hpp).
-      engine_(with_draws(p, options_.seed, drawn_), p.patient, {p.session}, p.solutes,
-              EngineOptions{.between_step_s = kSessionStepSeconds}),
+      engine_(engine_for(p, options_.seed, drawn_, solutes_)),
       ffp_unit_volume_(p.ffp_unit_volume),
       rolled_(events::roll_schedule(p.scenario.random, options_.seed, p.exposure)),
       random_fired_(rolled_.size(), false),

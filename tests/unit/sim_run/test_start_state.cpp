@@ -180,4 +180,31 @@ TEST_SUITE("sim_run") {
     sim::Engine e(p.parameters, p.patient, {p.session}, p.solutes);
     CHECK_THROWS_AS(sim::run::apply_start(e, {{"total_ca", 0.6, "mmol/L"}}), std::invalid_argument);
   }
+
+  TEST_CASE("a start total_ca must hold at every end of the parameters' draws") {
+    // At the mean binding the total is reachable; at the top of protein_binding's draw the
+    // iCa and its binding alone give more than it, so some seeds could not start: refused.
+    std::string text = with_start("  ica: 1.0 mmol/L\n  total_ca: 2.0 mmol/L\n");
+    text.insert(text.find("start:\n"),
+                "parameters:\n  protein_binding: {mean: 0.02 (mmol/L per mmol/L iCa) per g/L, "
+                "sd: 0.005 (mmol/L per mmol/L iCa) per g/L, max: 0.05 (mmol/L per mmol/L iCa) "
+                "per g/L}\n");
+    const auto load =
+        sim::scenario::parse_scenario(text, lb::testing::scenario_path("alf-hvp-citrate"));
+    std::string all;
+    for (const auto& d : load.diagnostics.items()) all += diag::format(d) + "\n";
+    INFO(all);
+    REQUIRE(load.scenario.has_value());
+    const auto prep = sim::run::prepare(load, LB_BUNDLED_PROTOCOLS_DIR);
+    for (const auto& d : prep.diagnostics.items()) all += diag::format(d) + "\n";
+    INFO(all);
+    CHECK_FALSE(prep.prepared.has_value());
+    CHECK(all.find("when the parameters are drawn at protein_binding 0.05") != std::string::npos);
+    // Without the draw the same start is taken.
+    const auto fixed = sim::run::prepare(
+        sim::scenario::parse_scenario(with_start("  ica: 1.0 mmol/L\n  total_ca: 2.0 mmol/L\n"),
+                                      lb::testing::scenario_path("alf-hvp-citrate")),
+        LB_BUNDLED_PROTOCOLS_DIR);
+    CHECK(fixed.prepared.has_value());
+  }
 }
