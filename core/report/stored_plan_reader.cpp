@@ -200,7 +200,8 @@ constexpr protocol::SeparationTechnique kTechniques[] = {protocol::SeparationTec
                                                          protocol::SeparationTechnique::membrane};
 constexpr protocol::KineticModel kModels[] = {protocol::KineticModel::one_compartment,
                                               protocol::KineticModel::replacement_aware,
-                                              protocol::KineticModel::two_compartment};
+                                              protocol::KineticModel::two_compartment,
+                                              protocol::KineticModel::from_prothrombin_activity};
 
 StoredPatient read_patient(const json& p) {
   StoredPatient out;
