@@ -65,13 +65,13 @@ class Deriver {
     d.id = "kinetics.inr." + std::to_string(n) + "." + when;
     d.label = "INR " + label + " " + std::to_string(n);
     d.shown = shown(Solute::inr, LabValue{inr});
-    d.method = "derived from the predicted prothrombin activity through the prothrombin-time "
-               "calibration curve, anchored at the patient's measured INR and activity";
+    d.method =
+        "derived from the predicted prothrombin activity through the prothrombin-time "
+        "calibration curve, anchored at the patient's measured INR and activity";
     d.formula = std::string(kInrFromActivityFormula);
     const auto a_shown = shown(Solute::pta, a.value);
-    d.inputs.push_back(explain::quantity_input("A (prothrombin activity, predicted)",
-                                               a_shown.value, a_shown.unit, a_shown.decimals,
-                                               a.how.id));
+    d.inputs.push_back(explain::quantity_input("A (prothrombin activity, predicted)", a_shown.value,
+                                               a_shown.unit, a_shown.decimals, a.how.id));
     add_curve(d);
     d.inputs.push_back(explain::text_input(
         "band (parameters' uncertainty)",
@@ -104,15 +104,14 @@ class Deriver {
  private:
   void add_curve(explain::Derivation& d) const {
     const auto a0 = shown(Solute::pta, LabValue{anchor_.activity});
+    d.inputs.push_back(explain::quantity_input("A0 (measured prothrombin activity, labs.pta)",
+                                               a0.value, a0.unit, a0.decimals));
+    d.inputs.push_back(explain::quantity_input("INR0 (measured INR, labs.inr)",
+                                               units::in_fraction(anchor_.inr), "", 2));
     d.inputs.push_back(
-        explain::quantity_input("A0 (measured prothrombin activity, labs.pta)", a0.value,
-                                a0.unit, a0.decimals));
-    d.inputs.push_back(explain::quantity_input(
-        "INR0 (measured INR, labs.inr)", units::in_fraction(anchor_.inr), "", 2));
-    d.inputs.push_back(explain::quantity_input(
-        "ISI (kinetics.inr.isi)", units::in_fraction(k_.isi), "", 2));
-    d.inputs.push_back(explain::quantity_input("β (curve through the pair)",
-                                               beta(anchor_, k_.isi), "", 3));
+        explain::quantity_input("ISI (kinetics.inr.isi)", units::in_fraction(k_.isi), "", 2));
+    d.inputs.push_back(
+        explain::quantity_input("β (curve through the pair)", beta(anchor_, k_.isi), "", 3));
   }
 
   const protocol::SoluteKinetics& k_;
@@ -145,8 +144,7 @@ units::Fraction inr_at(units::Fraction a, const InrAnchor& anchor, units::Fracti
 
 PredictionResult derive_inr(const protocol::SoluteKinetics& k, const SolutePrediction& activity,
                             const std::optional<LabValue>& inr0,
-                            const std::optional<LabValue>& activity0,
-                            const std::string& citation) {
+                            const std::optional<LabValue>& activity0, const std::string& citation) {
   const auto inr = inr0 ? fraction_of(*inr0) : std::nullopt;
   const auto a0 = activity0 ? fraction_of(*activity0) : std::nullopt;
   if (!inr || !a0) {
@@ -189,8 +187,8 @@ PredictionResult derive_inr(const protocol::SoluteKinetics& k, const SolutePredi
     v.post_band = d.band(*fraction_of(a.post.value), a.post_band);
     v.post = d.value(a.post, n, "post", "immediately after session", v.post_band);
     v.next_day_band = d.band(*fraction_of(a.next_day.value), a.next_day_band);
-    v.next_day = d.value(a.next_day, n, "next_day", "at the efficacy labs after session",
-                         v.next_day_band);
+    v.next_day =
+        d.value(a.next_day, n, "next_day", "at the efficacy labs after session", v.next_day_band);
     v.next_session_before_labs = a.next_session_before_labs;
     out.sessions.push_back(std::move(v));
   }

@@ -54,7 +54,8 @@ void derive_inr(course::Course& c, const Plan& plan, const protocol::Protocol& p
     for (const auto& np : c.not_predicted) {
       if (np.solute == Solute::pta) why = "the prothrombin activity is not predicted: " + np.reason;
     }
-    c.not_predicted.push_back({Solute::inr, "INR is read from the prothrombin activity, but " + why});
+    c.not_predicted.push_back(
+        {Solute::inr, "INR is read from the prothrombin activity, but " + why});
     return;
   }
   auto r = kinetics::derive_inr(k, *activity, kinetics::baseline_of(plan.patient, Solute::inr),

@@ -180,8 +180,9 @@ LabReview review_lab(const LabValue& pre, const LabValue& post, const SessionInp
     return l;
   }
   if (kinetics->model == protocol::KineticModel::from_prothrombin_activity) {
-    l.note = label + " is read from the prothrombin activity (model from_prothrombin_activity): "
-                     "the intravascular-fraction re-fit does not apply";
+    l.note = label +
+             " is read from the prothrombin activity (model from_prothrombin_activity): "
+             "the intravascular-fraction re-fit does not apply";
     return l;
   }
   if (kinetics->model == protocol::KineticModel::replacement_aware ||

@@ -290,8 +290,9 @@ std::optional<SoluteKinetics> read_solute(MapReader& r, Solute solute,
     for (const char* key : {"generation", "return_half_time", "adsorption"}) {
       if (!r.has(key)) continue;
       r.node(key, Need::optional);
-      r.error_at(key, "does not apply to model 'from_prothrombin_activity' (the INR follows "
-                      "kinetics.pta); give it there");
+      r.error_at(key,
+                 "does not apply to model 'from_prothrombin_activity' (the INR follows "
+                 "kinetics.pta); give it there");
       ok = false;
     }
     read_isi(r, out, ok);

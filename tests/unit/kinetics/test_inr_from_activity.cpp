@@ -89,21 +89,20 @@ TEST_SUITE("kinetics") {
           doctest::Approx(3.0086372).epsilon(1e-6));
     // At the measured activity the measured INR, whatever the ISI.
     for (const double i : {0.9, 1.0, 1.3, 2.0}) {
-      CHECK(units::in_fraction(kinetics::inr_at(units::fraction(0.31), anchor,
-                                                 units::fraction(i))) ==
-            doctest::Approx(2.0575087).epsilon(1e-12));
+      CHECK(
+          units::in_fraction(kinetics::inr_at(units::fraction(0.31), anchor, units::fraction(i))) ==
+          doctest::Approx(2.0575087).epsilon(1e-12));
     }
   }
 
   TEST_CASE("INR from activity: a pair that cannot anchor the curve") {
     using kinetics::InrAnchor;
-    CHECK(kinetics::anchor_problem({units::fraction(2.3), units::fraction(0.31)}) ==
-          std::nullopt);
-    CHECK(kinetics::anchor_problem({units::fraction(1.2), units::fraction(1.0)})->find(
-              "not between 0 and 100 %") != std::string::npos);
+    CHECK(kinetics::anchor_problem({units::fraction(2.3), units::fraction(0.31)}) == std::nullopt);
+    CHECK(kinetics::anchor_problem({units::fraction(1.2), units::fraction(1.0)})
+              ->find("not between 0 and 100 %") != std::string::npos);
     CHECK(kinetics::anchor_problem({units::fraction(1.2), units::fraction(1.1)}).has_value());
-    CHECK(kinetics::anchor_problem({units::fraction(1.0), units::fraction(0.5)})->find(
-              "not above 1.0") != std::string::npos);
+    CHECK(kinetics::anchor_problem({units::fraction(1.0), units::fraction(0.5)})
+              ->find("not above 1.0") != std::string::npos);
   }
 
   TEST_CASE("INR from activity: the plan reads INR off the activity's course and its band") {
@@ -135,8 +134,9 @@ TEST_SUITE("kinetics") {
       CHECK(value(v.next_day_band.low) <= value(v.next_day.value));
       CHECK(value(v.next_day.value) <= value(v.next_day_band.high));
       CHECK(value(v.next_day_band.high) >=
-            units::in_fraction(kinetics::inr_at(
-                std::get<units::Fraction>(a.next_day_band.low), anchor, one)) - 1e-12);
+            units::in_fraction(
+                kinetics::inr_at(std::get<units::Fraction>(a.next_day_band.low), anchor, one)) -
+                1e-12);
       // Its derivation names the activity value it was read from.
       REQUIRE(!v.post.how.inputs.empty());
       CHECK(v.post.how.inputs[0].ref == a.post.how.id);
@@ -153,7 +153,8 @@ TEST_SUITE("kinetics") {
     CHECK(at_inr < at_pta);
   }
 
-  TEST_CASE("INR from activity: without a measured activity there is no INR and the reason is given") {
+  TEST_CASE(
+      "INR from activity: without a measured activity there is no INR and the reason is given") {
     const auto loaded = load(nbal_with_inr(kDerived));
     REQUIRE(loaded.protocol.has_value());
     auto patient = example("aclf-hbv-si.yaml");
@@ -162,7 +163,8 @@ TEST_SUITE("kinetics") {
     CHECK(predicted(plan, Solute::inr) == nullptr);
     bool said = false;
     for (const auto& np : plan.course->not_predicted) {
-      if (np.solute == Solute::inr) said = np.reason.find("prothrombin activity") != std::string::npos;
+      if (np.solute == Solute::inr)
+        said = np.reason.find("prothrombin activity") != std::string::npos;
     }
     CHECK(said);
   }
@@ -173,17 +175,20 @@ TEST_SUITE("kinetics") {
       CHECK_FALSE(l.protocol.has_value());
       return all(l.diagnostics);
     };
-    CHECK(error_of("    model: from_prothrombin_activity\n    source: reverberi2007\n")
-              .find("isi") != std::string::npos);
-    CHECK(error_of("    model: from_prothrombin_activity\n    isi: 9\n").find(
-              "International Sensitivity Index") != std::string::npos);
-    CHECK(error_of("    model: from_prothrombin_activity\n    isi: 1.0\n    return_half_time: 12 h\n")
-              .find("does not apply to model 'from_prothrombin_activity'") != std::string::npos);
+    CHECK(
+        error_of("    model: from_prothrombin_activity\n    source: reverberi2007\n").find("isi") !=
+        std::string::npos);
+    CHECK(error_of("    model: from_prothrombin_activity\n    isi: 9\n")
+              .find("International Sensitivity Index") != std::string::npos);
+    CHECK(
+        error_of("    model: from_prothrombin_activity\n    isi: 1.0\n    return_half_time: 12 h\n")
+            .find("does not apply to model 'from_prothrombin_activity'") != std::string::npos);
     CHECK(error_of("    model: from_prothrombin_activity\n    isi: 1.0\n    uncertainty:\n"
                    "      isi: {low: 1.1, high: 2.0}\n")
               .find("low <= the parameter's value <= high") != std::string::npos);
-    CHECK(error_of("    model: replacement_aware\n    replacement_concentration: 1.0\n    isi: 1.0\n")
-              .find("applies only to model 'from_prothrombin_activity'") != std::string::npos);
+    CHECK(
+        error_of("    model: replacement_aware\n    replacement_concentration: 1.0\n    isi: 1.0\n")
+            .find("applies only to model 'from_prothrombin_activity'") != std::string::npos);
     // The activity's entry must be there.
     std::string text = nbal_with_inr(kDerived);
     const auto at = text.find("\n  pta:\n");
