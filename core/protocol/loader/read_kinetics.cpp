@@ -284,7 +284,7 @@ std::optional<SoluteKinetics> read_solute(MapReader& r, Solute solute,
     ok = false;
   }
   using enum KineticModel;
-  if (*model == from_prothrombin_activity) {
+  if (*model == from_prothrombin_activity && solute == Solute::inr) {
     // The INR follows the prothrombin activity's course: its own production, return and
     // adsorber would be a second model of the same quantity.
     for (const char* key : {"generation", "return_half_time", "adsorption"}) {
@@ -296,10 +296,12 @@ std::optional<SoluteKinetics> read_solute(MapReader& r, Solute solute,
       ok = false;
     }
     read_isi(r, out, ok);
-  } else if (r.has("isi")) {
+  } else if (r.has("isi") && *model != from_prothrombin_activity) {
     r.node("isi", Need::optional);
     r.error_at("isi", "applies only to model 'from_prothrombin_activity'");
     ok = false;
+  } else {
+    r.node("isi", Need::optional);  // on another solute: the model's error says enough
   }
   reject_for_model(r, "intravascular_fraction", *model, {two_compartment});
   reject_for_model(r, "redistribution_half_time", *model, {two_compartment});
