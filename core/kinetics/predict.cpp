@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "kinetics/compartment.hpp"
+#include "kinetics/inr_from_activity.hpp"
 #include "kinetics/replacement_supply.hpp"
 #include "text/format.hpp"
 
@@ -48,6 +49,8 @@ std::string model_method(KineticModel m) {
     case KineticModel::one_compartment: return "one-compartment exchange kinetics";
     case KineticModel::replacement_aware: return "replacement-aware exchange kinetics";
     case KineticModel::two_compartment: return "two-compartment kinetics with redistribution";
+    case KineticModel::from_prothrombin_activity:
+      return "from the predicted prothrombin activity (calibration curve)";
   }
   return "";
 }
@@ -60,6 +63,10 @@ class Predictor {
       : k_(k), in_(in), base_(base) {}
 
   std::optional<std::string> set_up() {
+    if (k_.model == KineticModel::from_prothrombin_activity) {
+      // Not a course of its own: plan_course derives it from the prothrombin activity's.
+      return std::string(kDerivedFromActivity);
+    }
     if (k_.model == KineticModel::two_compartment) {
       params_.intravascular_fraction = k_.intravascular_fraction;
       params_.redistribution_half_time = k_.redistribution_half_time;
@@ -467,6 +474,7 @@ std::string session_formula(KineticModel m, bool generation, bool in_sequence) {
           "session; Cp → Cr + (C0 − Cr)·e^(−x) when τ ≪ T)";
       if (in_sequence) f += ", per fluid in order (albumin solution first, FFP last)";
       break;
+    case KineticModel::from_prothrombin_activity: f = std::string(kInrFromActivityFormula); break;
   }
   if (generation) {
     f += m == KineticModel::two_compartment ? ", with g added to both compartments"

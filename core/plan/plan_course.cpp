@@ -1,6 +1,7 @@
 #include "plan/plan_course.hpp"
 
 #include "eligibility/eligibility.hpp"
+#include "kinetics/inr_from_activity.hpp"
 #include "kinetics/predict.hpp"
 #include "kinetics/solute_value.hpp"
 #include "plan/finding_codes.hpp"
@@ -41,6 +42,38 @@ explain::Derived<units::Duration> duration_of(const Plan& plan, const protocol::
   return {protocol::kPlaceholderSessionDuration, d};
 }
 
+const kinetics::SolutePrediction* prediction_for(const course::Course& c, Solute s);
+
+/// INR read from the predicted prothrombin activity (kinetics/inr_from_activity.hpp), in the
+/// protocol's solute order.
+void derive_inr(course::Course& c, const Plan& plan, const protocol::Protocol& p,
+                const protocol::SoluteKinetics& k) {
+  const auto* activity = prediction_for(c, Solute::pta);
+  if (activity == nullptr) {
+    std::string why = "no prothrombin activity course";
+    for (const auto& np : c.not_predicted) {
+      if (np.solute == Solute::pta) why = "the prothrombin activity is not predicted: " + np.reason;
+    }
+    c.not_predicted.push_back(
+        {Solute::inr, "INR is read from the prothrombin activity, but " + why});
+    return;
+  }
+  auto r = kinetics::derive_inr(k, *activity, kinetics::baseline_of(plan.patient, Solute::inr),
+                                kinetics::baseline_of(plan.patient, Solute::pta),
+                                protocol::citation_for(p, k.source));
+  if (!r.prediction) {
+    c.not_predicted.push_back({Solute::inr, r.problem});
+    return;
+  }
+  // Keep the protocol's order of solutes (documentation order: INR before the activity).
+  auto at = c.kinetics.begin();
+  for (const auto& one : p.kinetics.solutes) {
+    if (one.solute == Solute::inr) break;
+    if (at != c.kinetics.end() && at->solute == one.solute) ++at;
+  }
+  c.kinetics.insert(at, std::move(*r.prediction));
+}
+
 std::vector<kinetics::SessionTiming> timings(const schedule::TimedCourse& t,
                                              units::Fraction plasma_volumes) {
   std::vector<kinetics::SessionTiming> out;
@@ -63,7 +96,12 @@ void predict(course::Course& c, const Plan& plan, const protocol::Protocol& p,
       plan.session && plan.session->replacement && !plan.session->replacement->ffp_last.empty();
   in.diagnosis =
       std::string(patient::to_string(plan.patient.diagnosis));  // picks the trend default
+  const protocol::SoluteKinetics* inr_from_activity = nullptr;
   for (const auto& k : p.kinetics.solutes) {
+    if (k.model == protocol::KineticModel::from_prothrombin_activity) {
+      inr_from_activity = &k;  // read from the activity's course, once that is predicted
+      continue;
+    }
     in.citation = protocol::citation_for(p, k.source);
     auto r = kinetics::predict_solute(k, kinetics::baseline_of(plan.patient, k.solute), in);
     if (r.prediction) {
@@ -72,6 +110,7 @@ void predict(course::Course& c, const Plan& plan, const protocol::Protocol& p,
       c.not_predicted.push_back({k.solute, r.problem});
     }
   }
+  if (inr_from_activity != nullptr) derive_inr(c, plan, p, *inr_from_activity);
 }
 
 const kinetics::SolutePrediction* prediction_for(const course::Course& c, Solute s) {

@@ -82,6 +82,10 @@ enum class KineticModel {
   one_compartment,    ///< C = C0·e^(−x) (LiverBridge clinical reference §7.2)
   replacement_aware,  ///< C = C_r + (C0 − C_r)·e^(−x) (§7.2)
   two_compartment,    ///< intravascular fraction f, redistribution between sessions (§7.3)
+  /// INR only: derived from the predicted prothrombin activity through the prothrombin-time
+  /// calibration curve, anchored at the patient's measured INR and activity
+  /// (kinetics/inr_from_activity.hpp).
+  from_prothrombin_activity,
 };
 
 /// A parameter's uncertainty: the lowest and highest plausible value (documented per
@@ -130,6 +134,10 @@ struct SoluteKinetics {
   /// bilirubin and ammonia). Unset: no return (only generation and redistribution).
   std::optional<units::Duration> return_half_time;
   std::optional<Adsorption> adsorption;
+  /// from_prothrombin_activity: the International Sensitivity Index of the local
+  /// thromboplastin, with its range.
+  units::Fraction isi = units::fraction(1.0);
+  std::optional<Range<units::Fraction>> isi_range;
   std::optional<Range<units::Fraction>> intravascular_fraction_range;
   std::optional<Range<units::Duration>> redistribution_half_time_range;
   std::optional<Range<units::Duration>> return_half_time_range;

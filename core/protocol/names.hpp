@@ -84,6 +84,7 @@ inline constexpr auto kKineticModel = text::enum_names<KineticModel>({
     {KineticModel::one_compartment, "one_compartment"},
     {KineticModel::replacement_aware, "replacement_aware"},
     {KineticModel::two_compartment, "two_compartment"},
+    {KineticModel::from_prothrombin_activity, "from_prothrombin_activity"},
 });
 inline constexpr auto kStopComparison = text::enum_names<StopComparison>({
     {StopComparison::below, "below"},

@@ -8,6 +8,7 @@
 #include "kinetics/compartment.hpp"
 #include "kinetics/solute_value.hpp"
 #include "records/fraction_fit.hpp"
+#include "records/half_time_fit.hpp"
 #include "text/format.hpp"
 #include "units/compare.hpp"
 
@@ -45,6 +46,17 @@ std::string published_fraction(const protocol::SoluteKinetics& k) {
            text::fixed(units::in_fraction(k.intravascular_fraction_range->high), 2) + ")";
   }
   return s + " (no range given)";
+}
+
+/// The protocol's T as published, shown beside a fitted one.
+std::string published_half_time(const protocol::SoluteKinetics& k) {
+  std::string s =
+      "protocol " +
+      (k.redistribution_half_time ? hours_text(*k.redistribution_half_time) : std::string("none"));
+  if (const auto& r = k.redistribution_half_time_range) {
+    s += " (range " + hours_text(r->low) + "–" + hours_text(r->high) + ")";
+  }
+  return s;
 }
 
 /// The protocol's untreated trend for the diagnosis as published, shown beside a fitted one.
@@ -202,6 +214,90 @@ class Fitter {
     out.fitted.push_back(std::move(f));
   }
 
+  /// T (two-compartment solutes) from every session with a pre draw and a post draw taken
+  /// during the refill (half_time_fit.hpp), with f and g as fitted or the protocol's.
+  void fit_redistribution(CourseRefit& out) {
+    const auto& k = *in_.kinetics;
+    std::vector<RefillDraw<Q>> draws;
+    std::vector<Draw> used;
+    for (std::size_t i = 0; i < points_.size(); ++i) {
+      const Point* pre = find(i, "pre");
+      const Point* post = find(i, "post");
+      const auto x = plasma_volumes(i);
+      const SessionInput& s = *in_.sessions[i].data;
+      if (pre == nullptr || post == nullptr || !x || equilibrated_post(i) != nullptr ||
+          post->epoch <= s.ended.epoch_seconds)
+        continue;
+      draws.push_back({SessionCase<Q>{params_, std::get<Q>(pre->value), pre->epoch,
+                                      s.started.epoch_seconds, s.ended.epoch_seconds, *x},
+                       std::get<Q>(post->value), post->epoch});
+      used.push_back(pre->draw);
+      used.push_back(post->draw);
+    }
+    const std::string published = published_half_time(k);
+    const std::string window =
+        "after a session ended and less than " + hours_text(in_.equilibration) + " after it";
+    if (draws.empty()) {
+      out.kept.emplace_back("T (redistribution half-time): no post draw during the refill (" +
+                            window + "); the protocol's value is used, " + published);
+      return;
+    }
+    const auto fit = fit_half_time(draws);
+    if (!fit.half_time) {
+      std::string why;
+      if (fit.problem == "ambiguous" && fit.other) {
+        why = "two half-times explain the draws during the refill equally (one near " +
+              hours_text(*fit.other) +
+              "): the value at a draw rises and then falls with T; a draw at another time "
+              "after the end tells them apart";
+      } else if (fit.problem == "ambiguous") {
+        why = "the draws during the refill do not depend on T";
+      } else {
+        why = "the draws during the refill lie outside what any T from " +
+              text::shown({units::in_minutes(kHalfTimeLow), "min", 0}) + " to " +
+              hours_text(kHalfTimeHigh) + " gives within " +
+              text::fixed(kRefillTolerance * 100.0, 0) + " % (check the times and units)";
+      }
+      out.kept.emplace_back("T (redistribution half-time): " + why +
+                            "; the protocol's value is used, " + published);
+      return;
+    }
+    const units::Duration t = *fit.half_time;
+    half_time_ = t;
+    params_.redistribution_half_time = t;
+    FittedParameter p;
+    p.name = "T (redistribution half-time)";
+    p.value = hours_text(t);
+    p.published = published;
+    p.draws = used;
+    p.how.id = "review." + in_.analyte + ".fitted_redistribution_half_time";
+    p.how.label = "Redistribution half-time T (" + in_.analyte + ", fitted)";
+    p.how.shown = {units::in_hours(t), "h", 1};
+    p.how.method = "least squares through the kinetics engine";
+    p.how.formula =
+        "T minimising Σ ((C_post(T) − C_measured) / C_measured)² over the post draws taken "
+        "during the refill, C_post(T) from after_session and after_interval; logarithmic grid "
+        "from 1 min to 7 d, refined by golden section; root mean square relative residual " +
+        text::fixed(fit.rms * 100.0, 2) + " %";
+    for (std::size_t d = 0; d + 1 < used.size(); d += 2) {
+      p.how.inputs.push_back(
+          explain::text_input("session " + std::to_string(used[d].session),
+                              draw_text(used[d]) + " to " + draw_text(used[d + 1])));
+    }
+    p.how.inputs.push_back(explain::text_input(
+        "f", fraction_
+                 ? "fitted: " + text::fixed(units::in_fraction(fraction_->value), kFractionDecimals)
+                 : published_fraction(k)));
+    for (const auto& h : held(true)) {
+      if (h.name != "T (protocol)") p.how.inputs.push_back(h);
+    }
+    p.how.inputs.push_back(explain::text_input("T (published)", published));
+    p.how.source = source();
+    p.how.warnings = {"model estimate from the patient's own draws, not an order"};
+    out.fitted.push_back(std::move(p));
+  }
+
+  [[nodiscard]] const std::optional<units::Duration>& half_time() const { return half_time_; }
   [[nodiscard]] const std::optional<Rate>& generation() const { return generation_; }
   [[nodiscard]] const std::optional<explain::Derived<units::Fraction>>& fraction() const {
     return fraction_;
@@ -333,6 +429,7 @@ class Fitter {
   std::string problem_;
   std::optional<Rate> generation_;
   std::optional<explain::Derived<units::Fraction>> fraction_;
+  std::optional<units::Duration> half_time_;
   std::vector<Draw> fraction_draws_;
   std::string last_fraction_note_;
   std::string basis_;
@@ -356,6 +453,10 @@ void estimate(const CourseRefitInput& in, const Fitter<Q>& fit, const Point& lat
     // Fitted: a point; the band spans the other parameters. The published range is shown
     // beside the fitted value (FittedParameter::published).
     k.intravascular_fraction_range.reset();
+  }
+  if (fit.half_time()) {
+    k.redistribution_half_time = *fit.half_time();
+    k.redistribution_half_time_range.reset();
   }
   kinetics::PredictionInputs p;
   const units::Duration tau =
@@ -446,19 +547,7 @@ std::optional<CourseRefit> refit_course(const CourseRefitInput& in) {
         }
         fit.fit_generation(out);
         fit.fit_sessions(out);
-        if (in.kinetics->model == KineticModel::two_compartment) {
-          std::string published =
-              "protocol " + (in.kinetics->redistribution_half_time
-                                 ? hours_text(*in.kinetics->redistribution_half_time)
-                                 : std::string("none"));
-          if (const auto& r = in.kinetics->redistribution_half_time_range) {
-            published += " (range " + hours_text(r->low) + "–" + hours_text(r->high) + ")";
-          }
-          out.kept.emplace_back(
-              "T (redistribution half-time): needs draws during the refill after a session; "
-              "the protocol's value is used, " +
-              published);
-        }
+        if (in.kinetics->model == KineticModel::two_compartment) fit.fit_redistribution(out);
         out.fitted_fraction = fit.fraction();
         if (from) {
           estimate(in, fit, *from, out);

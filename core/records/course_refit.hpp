@@ -2,7 +2,9 @@
 // the untreated trend g at the latest value — is fitted from every untreated interval
 // (a re-equilibrated post draw to the next session's pre draw); the intravascular fraction f
 // (two-compartment solutes) from every session with a pre and a re-equilibrated post draw,
-// with the fitted production; the latest such f drives the estimate. Every parameter not
+// with the fitted production; the latest such f drives the estimate; the redistribution
+// half-time T (two-compartment solutes) from every session whose post draw was taken during
+// the refill, with f and g as fitted (half_time_fit.hpp). Every parameter not
 // fitted is the protocol's (nominal_params: f, T, the population trend for the diagnosis,
 // return, adsorber, replacement fluid). Both fits run the same closed forms the planner uses
 // (kinetics/compartment.hpp: after_interval, after_session; fraction_fit.hpp), so a refitted
@@ -71,7 +73,7 @@ struct CourseRefit {
   /// Every session with a pre and a re-equilibrated post draw, through the same engine and
   /// parameters (so the session rows and the estimate show one f per session).
   std::vector<SessionRefit> sessions;
-  /// Parameters kept at the protocol's value, and why ("T: needs a draw during the refill").
+  /// Parameters kept at the protocol's value, and why ("T: no post draw during the refill").
   std::vector<std::string> kept;
   std::optional<Draw> from;                        ///< the draw the estimate starts from
   std::optional<kinetics::SolutePrediction> next;  ///< one more session like the latest

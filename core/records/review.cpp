@@ -179,6 +179,12 @@ LabReview review_lab(const LabValue& pre, const LabValue& post, const SessionInp
     l.note = "the protocol gives no kinetic model for " + label + ": no prediction";
     return l;
   }
+  if (kinetics->model == protocol::KineticModel::from_prothrombin_activity) {
+    l.note = label +
+             " is read from the prothrombin activity (model from_prothrombin_activity): "
+             "the intravascular-fraction re-fit does not apply";
+    return l;
+  }
   if (kinetics->model == protocol::KineticModel::replacement_aware ||
       kinetics->replacement_concentration) {
     l.note = "the replacement fluid restores " + label +

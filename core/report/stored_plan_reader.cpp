@@ -198,9 +198,9 @@ constexpr protocol::Anticoagulant kAnticoagulants[] = {protocol::Anticoagulant::
                                                        protocol::Anticoagulant::none};
 constexpr protocol::SeparationTechnique kTechniques[] = {protocol::SeparationTechnique::centrifugal,
                                                          protocol::SeparationTechnique::membrane};
-constexpr protocol::KineticModel kModels[] = {protocol::KineticModel::one_compartment,
-                                              protocol::KineticModel::replacement_aware,
-                                              protocol::KineticModel::two_compartment};
+constexpr protocol::KineticModel kModels[] = {
+    protocol::KineticModel::one_compartment, protocol::KineticModel::replacement_aware,
+    protocol::KineticModel::two_compartment, protocol::KineticModel::from_prothrombin_activity};
 
 StoredPatient read_patient(const json& p) {
   StoredPatient out;

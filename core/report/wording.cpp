@@ -121,6 +121,8 @@ std::string_view words_for(protocol::KineticModel m) {
     case protocol::KineticModel::one_compartment: return "one-compartment";
     case protocol::KineticModel::two_compartment: return "two-compartment (redistribution)";
     case protocol::KineticModel::replacement_aware: return "mixing with the replacement fluid";
+    case protocol::KineticModel::from_prothrombin_activity:
+      return "from the predicted prothrombin activity";
   }
   return "";
 }

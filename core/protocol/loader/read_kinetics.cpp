@@ -1,6 +1,8 @@
 // kinetics: one entry per solute, keyed by the patient-file lab name, with its
 // model and the model's parameters (LiverBridge clinical reference §7). Parameters that
 // apply to another model are errors, as the author probably meant that model.
+#include <algorithm>
+
 #include "patient/patient.hpp"
 #include "protocol/loader/course_fields.hpp"
 #include "protocol/loader/sections.hpp"
@@ -127,6 +129,31 @@ std::optional<Range<T>> read_range(MapReader& u, const std::string& key, T nomin
   return Range<T>{*low, *high};
 }
 
+/// The ISI bounds: WHO calibrates thromboplastins to ISI values around 1 to 2; anything
+/// outside (0.5, 4] is a typing error, not a reagent.
+bool isi_plausible(double v) { return v > 0.5 && v <= 4.0; }
+
+std::optional<units::Fraction> read_isi_value(MapReader& r, const std::string& key, Need need) {
+  auto n = r.number(key, need);
+  if (!n) return std::nullopt;
+  if (!isi_plausible(*n)) {
+    r.error_at(key, "'" + written(r, key) +
+                        "' is out of range; expected an International Sensitivity Index above "
+                        "0.5 and at most 4 (the thromboplastin's, from its package insert)");
+    return std::nullopt;
+  }
+  return units::fraction(*n);
+}
+
+/// isi: the local thromboplastin's International Sensitivity Index (a pure number).
+void read_isi(MapReader& r, SoluteKinetics& out, bool& ok) {
+  if (auto isi = read_isi_value(r, "isi", Need::required)) {
+    out.isi = *isi;
+  } else {
+    ok = false;
+  }
+}
+
 /// uncertainty: low/high of each parameter, from which the predicted band is computed.
 void read_uncertainty(MapReader& parent, SoluteKinetics& out) {
   if (!parent.has("uncertainty")) return;
@@ -160,6 +187,15 @@ void read_uncertainty(MapReader& parent, SoluteKinetics& out) {
       out.redistribution_half_time_range =
           read_range(u, "redistribution_half_time", *out.redistribution_half_time, duration);
     }
+  }
+  if (out.model == KineticModel::from_prothrombin_activity) {
+    const auto isi = [](MapReader& r, const std::string& k) {
+      return read_isi_value(r, k, Need::required);
+    };
+    out.isi_range = read_range(u, "isi", out.isi, isi);
+  } else if (u.has("isi")) {
+    u.node("isi", Need::optional);
+    u.error_at("isi", "applies only to model 'from_prothrombin_activity'");
   }
   if (u.has("return_half_time") && !out.return_half_time) {
     u.node("return_half_time", Need::optional);
@@ -225,7 +261,7 @@ std::optional<SoluteKinetics> read_solute(MapReader& r, Solute solute,
   if (!model) {
     for (const char* key :
          {"intravascular_fraction", "redistribution_half_time", "replacement_concentration",
-          "generation", "return_half_time", "adsorption", "uncertainty", "source"}) {
+          "generation", "return_half_time", "adsorption", "isi", "uncertainty", "source"}) {
       r.node(key, Need::optional);
     }
     return std::nullopt;
@@ -233,15 +269,40 @@ std::optional<SoluteKinetics> read_solute(MapReader& r, Solute solute,
   out.model = *model;
   bool ok = true;
   // INR is a clotting-time ratio, not an amount in plasma: it cannot fall towards 0. It can
-  // only move towards the INR of the replacement (LiverBridge clinical reference §7.2,
-  // replacement-aware mixing).
-  if (solute == Solute::inr && *model != KineticModel::replacement_aware) {
+  // move towards the INR of the replacement (LiverBridge clinical reference §7.2,
+  // replacement-aware mixing) or be read from the predicted prothrombin activity.
+  if (solute == Solute::inr && *model != KineticModel::replacement_aware &&
+      *model != KineticModel::from_prothrombin_activity) {
     r.error_at("model",
                "INR is a ratio, not a concentration, and can only be modelled as "
-               "'replacement_aware' (moving towards the INR of the replacement fluid)");
+               "'replacement_aware' (moving towards the INR of the replacement fluid) or "
+               "'from_prothrombin_activity' (read from the predicted prothrombin activity)");
+    ok = false;
+  }
+  if (solute != Solute::inr && *model == KineticModel::from_prothrombin_activity) {
+    r.error_at("model", "'from_prothrombin_activity' applies only to INR");
     ok = false;
   }
   using enum KineticModel;
+  if (*model == from_prothrombin_activity && solute == Solute::inr) {
+    // The INR follows the prothrombin activity's course: its own production, return and
+    // adsorber would be a second model of the same quantity.
+    for (const char* key : {"generation", "return_half_time", "adsorption"}) {
+      if (!r.has(key)) continue;
+      r.node(key, Need::optional);
+      r.error_at(key,
+                 "does not apply to model 'from_prothrombin_activity' (the INR follows "
+                 "kinetics.pta); give it there");
+      ok = false;
+    }
+    read_isi(r, out, ok);
+  } else if (r.has("isi") && *model != from_prothrombin_activity) {
+    r.node("isi", Need::optional);
+    r.error_at("isi", "applies only to model 'from_prothrombin_activity'");
+    ok = false;
+  } else {
+    r.node("isi", Need::optional);  // on another solute: the model's error says enough
+  }
   reject_for_model(r, "intravascular_fraction", *model, {two_compartment});
   reject_for_model(r, "redistribution_half_time", *model, {two_compartment});
   reject_for_model(r, "replacement_concentration", *model, {replacement_aware, two_compartment});
@@ -276,11 +337,13 @@ std::optional<SoluteKinetics> read_solute(MapReader& r, Solute solute,
       ok = false;
     }
   }
-  read_generation(r, out, sources);
-  if (auto t = read_duration(r, "return_half_time", Need::optional, false, kReturnCeiling)) {
-    out.return_half_time = t->value;
+  if (*model != from_prothrombin_activity) {
+    read_generation(r, out, sources);
+    if (auto t = read_duration(r, "return_half_time", Need::optional, false, kReturnCeiling)) {
+      out.return_half_time = t->value;
+    }
+    read_adsorption(r, out);
   }
-  read_adsorption(r, out);
   read_uncertainty(r, out);
   if (auto id = source_id(r, "source", Need::optional, sources)) out.source = *id;
   if (!ok) return std::nullopt;
@@ -300,6 +363,17 @@ void read_kinetics(MapReader& top, KineticsSettings& out, const std::vector<Sour
     auto k = read_solute(s, solute, sources, top.has("replacement"));
     s.finish();
     if (k) out.solutes.push_back(*k);
+  }
+  const auto has = [&](Solute s) {
+    return std::any_of(out.solutes.begin(), out.solutes.end(),
+                       [&](const SoluteKinetics& k) { return k.solute == s; });
+  };
+  for (const auto& k : out.solutes) {
+    if (k.model == KineticModel::from_prothrombin_activity && !has(Solute::pta)) {
+      r.error_at("inr",
+                 "model 'from_prothrombin_activity' reads the INR from the predicted "
+                 "prothrombin activity: add kinetics.pta (its model and return half-time)");
+    }
   }
   r.finish();  // unknown solutes: "unknown key" with a did-you-mean
 }

@@ -3,7 +3,9 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstdio>
 
+#include "records/half_time_fit.hpp"
 #include "records/review.hpp"
 #include "records/review_render.hpp"
 #include "records/session_reader.hpp"
@@ -171,6 +173,84 @@ TEST_SUITE("records") {
     REQUIRE(r.next);
     CHECK(mg_dl(r.next->sessions.at(0).next_day.value) ==
           doctest::Approx(2.48 * 0.62).epsilon(1e-2));
+  }
+
+  TEST_CASE("refit: the redistribution half-time is fitted from a post draw during the refill") {
+    // The protocol says T 12 h; the patient's post draw 2 h after the end (inside the 12 h
+    // equilibration) is made by the engine at T = 4 h, f 0.45, x = 5000 / 3376.6 mL.
+    records::RefillDraw<units::MassConcentration> truth;
+    truth.session.params.intravascular_fraction = units::fraction(0.45);
+    truth.session.pre = units::mg_per_dl(4.0);
+    truth.session.pre_at = 0;
+    truth.session.started = 1800;
+    truth.session.ended = 1800 + 4 * 3600;
+    truth.session.x = units::fraction(5000.0 / 3376.6);
+    truth.at = truth.session.ended + 2 * 3600;
+    const double post = units::in_mg_per_dl(records::refill_value(truth, units::hours(4.0)));
+    char post_text[32];
+    std::snprintf(post_text, sizeof post_text, "%.6f mg/dL", post);
+    Course c(protocol_with(
+        "    model: two_compartment\n    intravascular_fraction: 45 %\n"
+        "    redistribution_half_time: 12 h\n"
+        "    uncertainty:\n      redistribution_half_time: {low: 6 h, high: 24 h}\n"));
+    c.store.add_session(performed("2026-11-20", "4.0 mg/dL", "2026-11-20T14:00Z", post_text),
+                        "nurse");
+    // The next day's draw is where the estimate starts (settled, from session 1).
+    const auto review = records::review_course(c.store, lb::testing::kExamplePatientId);
+    const auto& r = bilirubin(review);
+    REQUIRE(r.fitted.size() == 1);
+    const auto& t = r.fitted[0];
+    CHECK(t.name == "T (redistribution half-time)");
+    CHECK(t.value == "4.0 h");
+    CHECK(t.published == "protocol 12.0 h (range 6.0 h–24.0 h)");
+    REQUIRE(t.draws.size() == 2);
+    CHECK(t.draws[0].timing == "pre");
+    CHECK(t.draws[1].timing == "post");
+    CHECK(t.how.shown.value == doctest::Approx(4.0).epsilon(1e-3));
+    CHECK(t.how.inputs.at(0).text.find("pre 1 (2026-11-20T07:30:00Z, 4.0 mg/dL) to post 1") == 0);
+    // f was not fitted (no re-equilibrated post): the protocol's, said so in the inputs.
+    bool f_input = false;
+    for (const auto& in : t.how.inputs) {
+      if (in.name == "f") f_input = in.text == "protocol 0.45 (no range given)";
+    }
+    CHECK(f_input);
+    // T is no longer listed as kept; f and g are.
+    for (const auto& k : r.kept) CHECK(k.find("T (redistribution") == std::string::npos);
+    const auto text = records::render_review_text(review);
+    CHECK(text.find("fitted T (redistribution half-time): 4.0 h from pre 1") != std::string::npos);
+  }
+
+  TEST_CASE("refit: the fitted half-time drives the estimate and its range no longer widens it") {
+    // Two sessions: session 1's post 2 h after its end fits T; session 2's settled post
+    // starts the estimate. With the fitted T the band comes from the other parameters only.
+    const std::string model =
+        "    model: two_compartment\n    intravascular_fraction: 45 %\n"
+        "    redistribution_half_time: 12 h\n"
+        "    uncertainty:\n      redistribution_half_time: {low: 1 h, high: 48 h}\n";
+    Course fitted(protocol_with(model));
+    fitted.store.add_session(performed("2026-11-20", "4.0 mg/dL", "2026-11-20T14:00Z", "1.6 mg/dL"),
+                             "nurse");
+    fitted.store.add_session(
+        performed("2026-11-22", "2.90 mg/dL", "2026-11-23T06:00Z", "2.0 mg/dL"), "nurse");
+    const auto review = records::review_course(fitted.store, lb::testing::kExamplePatientId);
+    const auto& r = bilirubin(review);
+    bool has_t = false;
+    for (const auto& f : r.fitted) has_t = has_t || f.name == "T (redistribution half-time)";
+    REQUIRE(has_t);
+    REQUIRE(r.next);
+    const auto& band = r.next->sessions.at(0).post_band;
+    // f is fitted (session 2) and T is fitted: no parameter of this model has a range left.
+    CHECK(mg_dl(band.low) == doctest::Approx(mg_dl(band.high)));
+    // Without the refill draw T keeps its range, and the band is wide.
+    Course kept(protocol_with(model));
+    kept.store.add_session(performed("2026-11-20", "4.0 mg/dL", "2026-11-21T06:00Z", "2.48 mg/dL"),
+                           "nurse");
+    kept.store.add_session(performed("2026-11-22", "2.90 mg/dL", "2026-11-23T06:00Z", "2.0 mg/dL"),
+                           "nurse");
+    const auto other = records::review_course(kept.store, lb::testing::kExamplePatientId);
+    REQUIRE(bilirubin(other).next);
+    const auto& wide = bilirubin(other).next->sessions.at(0).post_band;
+    CHECK(mg_dl(wide.high) - mg_dl(wide.low) > 0.01);
   }
 
   TEST_CASE("refit: a post draw before re-equilibration gives no trend interval") {
