@@ -190,8 +190,19 @@ State<Q> after_interval(const State<Q>& s, const Params<Q>& p, units::Duration t
   return {Q::from_value(std::max(cp, 0.0)), Q::from_value(std::max(ce, 0.0))};
 }
 
-/// The state at the end of a session of duration `tau` exchanging `x` plasma volumes,
-/// after the adsorber (when the parameters give one) has run for its own time.
+/// The exchange's time in a session of duration `session` that runs the adsorber (when the
+/// parameters give one) first and then exchanges: the planner's session duration holds both
+/// (plan_course). A session no longer than the adsorber's run was timed for the exchange
+/// alone (a record of the exchange's times only): all of it is the exchange's.
+template <class Q>
+units::Duration exchange_time(const Params<Q>& p, units::Duration session) {
+  if (p.adsorption.value() > 0.0 && session > p.adsorption_time) return session - p.adsorption_time;
+  return session;
+}
+
+/// The state at the end of a session exchanging `x` plasma volumes over `tau` (the exchange's
+/// time: exchange_time), after the adsorber (when the parameters give one) has run for its
+/// own time.
 template <class Q>
 State<Q> after_session(const State<Q>& s, const Params<Q>& p, units::Fraction x,
                        units::Duration tau) {

@@ -177,7 +177,7 @@ class Predictor {
       const SessionTiming& s = in_.sessions[i];
       if (i > 0) state = after_interval(state, p, s.start - in_.sessions[i - 1].end);
       Point pt{state.plasma, {}, {}};
-      state = after_session(state, p, s.plasma_volumes, s.end - s.start);
+      state = after_session(state, p, s.plasma_volumes, exchange_time(p, s.end - s.start));
       pt.post = state.plasma;
       pt.next_day = after_interval(state, p, in_.labs_after).plasma;
       out.push_back(pt);
@@ -412,7 +412,11 @@ class Predictor {
           "INR is a ratio, not a concentration: moving it towards the INR of FFP is an "
           "approximation; check against the measured INR");
     }
-    if (generation_ || k_.return_half_time || k_.model == KineticModel::two_compartment) {
+    if (k_.adsorption) {
+      d.inputs.push_back(explain::quantity_input(
+          "τ (exchange: the session less the adsorber's run)",
+          units::in_hours(exchange_time(params_, s.end - s.start)), "h", 2));
+    } else if (generation_ || k_.return_half_time || k_.model == KineticModel::two_compartment) {
       d.inputs.push_back(explain::quantity_input("τ (session duration)",
                                                  units::in_hours(s.end - s.start), "h", 2));
     }

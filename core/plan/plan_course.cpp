@@ -74,6 +74,35 @@ void derive_inr(course::Course& c, const Plan& plan, const protocol::Protocol& p
   c.kinetics.insert(at, std::move(*r.prediction));
 }
 
+/// A protocol that runs an adsorber (DPMAS) before the exchange: the session is the adsorber's
+/// run and then the exchange, so its duration holds both (the kinetics take the exchange's
+/// time as what is left, kinetics::exchange_time). The longest adsorber among the solutes.
+explain::Derived<units::Duration> with_adsorber(explain::Derived<units::Duration> exchange,
+                                                const protocol::Protocol& p) {
+  const protocol::SoluteKinetics* longest = nullptr;
+  for (const auto& k : p.kinetics.solutes) {
+    if (k.adsorption &&
+        (longest == nullptr || k.adsorption->duration > longest->adsorption->duration))
+      longest = &k;
+  }
+  if (longest == nullptr) return exchange;
+  const units::Duration ads = longest->adsorption->duration;
+  const std::string key =
+      "kinetics." + std::string(protocol::to_string(longest->solute)) + ".adsorption.duration";
+  explain::Derivation d;
+  d.id = "schedule.session_duration_with_adsorber";
+  d.label = "Session duration (adsorber, then exchange)";
+  d.shown = {units::in_hours(ads + exchange.value), "h", 2};
+  d.method = "the adsorber runs before the exchange in the same session";
+  d.formula = "t = t_adsorber + t_exchange";
+  d.inputs.push_back(explain::quantity_input(key, units::in_hours(ads), "h", 2));
+  d.inputs.push_back(explain::quantity_input("t_exchange", units::in_hours(exchange.value), "h", 2,
+                                             exchange.how.id));
+  d.source = protocol::citation_for(p, longest->source);
+  d.warnings = exchange.how.warnings;
+  return {ads + exchange.value, d};
+}
+
 std::vector<kinetics::SessionTiming> timings(const schedule::TimedCourse& t,
                                              units::Fraction plasma_volumes) {
   std::vector<kinetics::SessionTiming> out;
@@ -222,7 +251,7 @@ void add_course(Plan& plan, const protocol::Protocol& p, std::optional<schedule:
   course::Course c;
   c.start = start;
   c.settings = p.schedule;
-  c.session_duration = duration_of(plan, p, plan.findings);
+  c.session_duration = with_adsorber(duration_of(plan, p, plan.findings), p);
   const auto timed = schedule::place_sessions(p.schedule, c.session_duration.value);
   c.warnings = timed.warnings;
   for (const auto& w : timed.warnings) {

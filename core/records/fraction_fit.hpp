@@ -44,7 +44,9 @@ Q post_value(const SessionCase<Q>& c, std::int64_t at) {
   if (c.started > c.pre_at) {
     s = kinetics::after_interval(s, c.params, units::elapsed_between(c.pre_at, c.started));
   }
-  s = kinetics::after_session(s, c.params, c.x, units::elapsed_between(c.started, c.ended));
+  s = kinetics::after_session(
+      s, c.params, c.x,
+      kinetics::exchange_time(c.params, units::elapsed_between(c.started, c.ended)));
   return kinetics::after_interval(s, c.params, units::elapsed_between(c.ended, at)).plasma;
 }
 

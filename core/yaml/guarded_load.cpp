@@ -192,6 +192,30 @@ std::optional<YAML::Node> guarded_load(std::string_view text, const std::string&
       return std::nullopt;
     }
   }
+  // YAML allows only printable characters anywhere in a stream, comments included (YAML 1.2
+  // §5.1: tab, line breaks, U+0020–U+007E, U+0085 and from U+00A0); yaml-cpp does not check.
+  // A control character in a comment would reach every output that carries the file's text
+  // (the stored plan, the records export) and a terminal. Stricter than YAML, the line and
+  // paragraph separators and the bidirectional overrides are refused too: they forge lines
+  // and reorder what a reviewer sees (text/utf8.hpp). CR is here only before LF (checked
+  // above).
+  for (std::size_t from = 0; from < text.size();) {
+    const auto r = text::refused_character_at(text.substr(from), /*allow_line_breaks=*/true);
+    if (!r) break;
+    const std::size_t at = from + r->offset;
+    if (r->code_point != '\r') {
+      const auto where = text::line_column(text, at);
+      const char32_t c = r->code_point;
+      const std::string what = c == 0x2028 || c == 0x2029 ? "a line or paragraph separator"
+                               : c >= 0x202A              ? "a bidirectional text override"
+                                                          : "a control character";
+      out.error({file, where.line, where.column}, "",
+                "the file contains " + what + " (" + text::code_point_name(c) +
+                    "); expected printable text anywhere in the file, comments included");
+      return std::nullopt;
+    }
+    from = at + 1;
+  }
   const std::string content(text);
   try {
     std::istringstream stream(content);

@@ -234,3 +234,36 @@ TEST_SUITE("kinetics") {
     CHECK(outside == 0);
   }
 }
+
+TEST_SUITE("kinetics") {
+  // The DPMAS protocol runs its adsorber (2 h) and then the half-dose exchange in one session:
+  // the course's session holds both, and the kinetics give the exchange what is left, so the
+  // predicted values do not depend on where the session's time is counted.
+  TEST_CASE("DPMAS: the session holds the adsorber's run and then the exchange") {
+    const auto protocol = bundled("dpmas-half-pe");
+    const auto plan = plan_of(example("aclf-hbv-si.yaml"), protocol);
+    REQUIRE(plan.session_duration.has_value());
+    const double exchange_h = units::in_hours(plan.session_duration->value);
+    const auto& d = plan.course->session_duration;
+    CHECK(units::in_hours(d.value) == doctest::Approx(2.0 + exchange_h));
+    CHECK(d.how.formula == "t = t_adsorber + t_exchange");
+    CHECK(d.how.inputs.at(0).name == "kinetics.bilirubin.adsorption.duration");
+    CHECK(d.how.inputs.at(1).ref == plan.session_duration->how.id);
+    const auto& s1 = plan.course->sessions.at(0);
+    CHECK(units::in_hours(s1.timing.end - s1.timing.start) == doctest::Approx(2.0 + exchange_h));
+    // The exchange's time in the kinetics: the session less the adsorber's run.
+    kinetics::Params<units::Fraction> p;
+    p.adsorption = units::fraction(1.0);
+    p.adsorption_time = units::hours(2);
+    CHECK(units::in_hours(kinetics::exchange_time(p, units::hours(3))) == doctest::Approx(1.0));
+    // A recorded session no longer than the adsorber's run was timed for the exchange alone.
+    CHECK(units::in_hours(kinetics::exchange_time(p, units::hours(1.5))) == doctest::Approx(1.5));
+    // Without an adsorber the session is the exchange.
+    CHECK(units::in_hours(kinetics::exchange_time(kinetics::Params<units::Fraction>{},
+                                                  units::hours(3))) == doctest::Approx(3.0));
+    // Without one the course's session is the separation run time itself.
+    const auto plain = plan_of(example("aclf-hbv-si.yaml"), bundled("pe-lf-china-nbal-2016"));
+    CHECK(units::in_hours(plain.course->session_duration.value) ==
+          doctest::Approx(units::in_hours(plain.session_duration->value)));
+  }
+}
