@@ -40,6 +40,7 @@ Runner::Runner(const Prepared& p, RunOptions options)
     : scenario_(p.scenario),
       session_(p.session),
       patient_(p.patient),
+      protocol_(p.protocol),
       solutes_(p.solutes),
       options_(std::move(options)),
       engine_(engine_for(p, options_.seed, drawn_, solutes_)),

@@ -138,8 +138,9 @@ class Runner {
 
   scenario::Scenario scenario_;
   SessionSetup session_;
-  patient::Patient patient_;  ///< to rebuild the engine on a parameter override
-  SoluteModels solutes_;      ///< the same (built again from the drawn values, runner.cpp)
+  patient::Patient patient_;     ///< to rebuild the engine on a parameter override
+  protocol::Protocol protocol_;  ///< the same: the clotting-factor kinetics read parameters
+  SoluteModels solutes_;         ///< the same (built again from the drawn values, runner.cpp)
   RunOptions options_;
   std::vector<DrawnParameter> drawn_;  ///< before engine_: its parameters carry the draws
   Engine engine_;

@@ -95,6 +95,9 @@ bool Runner::set_parameter(const std::string& id, double value) {
   if (!p.set(id, value, "instructor override at " + std::to_string(now()) + " s")) return false;
   // The engine's parameters are fixed at construction: a new engine with the override takes
   // over the kernel (everything that decides the future), so the state carries on unchanged.
+  // The clotting-factor kinetics read parameters too (FFP activity and fibrinogen, recovery,
+  // baselines): built again, so the override acts wherever the parameter is used.
+  solutes_ = solute_models(protocol_, patient_, session_, p);
   const Snapshot kernel = engine_.snapshot();
   Engine fresh(std::move(p), patient_, engine_.sessions(), solutes_, engine_.options());
   fresh.restore(kernel);

@@ -2,7 +2,11 @@
 // due now; a copy of the runner is a snapshot that continues exactly as the original; the
 // instructor's acts are timeline lines of their own, and a suppressed event never fires.
 #include <doctest/doctest.h>
+#include <unistd.h>
 
+#include <filesystem>
+
+#include "io/atomic_write.hpp"
 #include "run_support.hpp"
 
 namespace {
@@ -68,5 +72,39 @@ TEST_SUITE("sim_run") {
     CHECK(r.finished());
     CHECK(has(r.timeline(), R"("act":"end_scenario"})"));
     CHECK(has(r.timeline(), R"({"t":1500,"kind":"end"})"));
+  }
+  TEST_CASE("an instructor's override reaches the clotting-factor kinetics") {
+    // A protocol that leaves FFP's factor activity to the simulator's parameter: halved
+    // mid-run, the prothrombin activity the FFP brings up rises less from then on than in the
+    // same run without the override.
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("lb-override-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    std::string protocol =
+        lb::io::read_file(std::string(LB_BUNDLED_PROTOCOLS_DIR) + "/hvp-alf-larsen-2016.yaml");
+    const std::string given = "ffp: {albumin: 40 g/L, factor_activity: 100 %}";
+    const auto at = protocol.find(given);
+    REQUIRE(at != std::string::npos);
+    protocol.replace(at, given.size(), "ffp: {albumin: 40 g/L}");
+    lb::io::atomic_write((dir / "hvp-alf-larsen-2016.yaml").string(), protocol);
+    const auto load =
+        lb::sim::scenario::load_scenario_file(lb::testing::scenario_path("alf-hvp-citrate"));
+    const auto prep = lb::sim::run::prepare(load, dir.string());
+    fs::remove_all(dir);
+    REQUIRE(prep.prepared.has_value());
+    const auto& p = *prep.prepared;
+    Runner a(p, lb::testing::options(7));
+    Runner b(p, lb::testing::options(7));
+    while (a.now() < 600) a.advance();
+    while (b.now() < 600) b.advance();
+    const double at_600 = lb::units::in_percent(a.state().pta);
+    REQUIRE(b.set_parameter("ffp_factor_activity", 50.0));
+    while (a.now() < 3600) a.advance();
+    while (b.now() < 3600) b.advance();
+    const double rise_a = lb::units::in_percent(a.state().pta) - at_600;
+    const double rise_b = lb::units::in_percent(b.state().pta) - at_600;
+    INFO("rise without " << rise_a << ", with the override " << rise_b);
+    CHECK(rise_a > 0.0);
+    CHECK(rise_b < rise_a);
   }
 }
