@@ -196,7 +196,9 @@ State<Q> after_interval(const State<Q>& s, const Params<Q>& p, units::Duration t
 /// alone (a record of the exchange's times only): all of it is the exchange's.
 template <class Q>
 units::Duration exchange_time(const Params<Q>& p, units::Duration session) {
-  if (p.adsorption.value() > 0.0 && session > p.adsorption_time) return session - p.adsorption_time;
+  if (p.adsorption > units::fraction(0) && session > p.adsorption_time) {
+    return session - p.adsorption_time;
+  }
   return session;
 }
 

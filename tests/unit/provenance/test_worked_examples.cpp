@@ -15,6 +15,7 @@
 
 #include "explain/reference.hpp"
 #include "kinetics/compartment.hpp"
+#include "kinetics/inr_from_activity.hpp"
 #include "provenance_support.hpp"
 #include "report/plan_json.hpp"
 #include "scores/score_set.hpp"
@@ -262,6 +263,11 @@ double computed(const Check& c) {
   if (c.calc == "plan") return plan_value(a);
   if (c.calc == "rule") return rule_value(a);
   if (c.calc == "kinetics") return kinetics_value(a);
+  if (c.calc == "inr") {  // INR read off a prothrombin activity (kinetics/inr_from_activity)
+    const kinetics::InrAnchor anchor{fraction(num(a, "inr0")), fraction(num(a, "pta0") / 100.0)};
+    return in_fraction(
+        kinetics::inr_at(fraction(num(a, "pta") / 100.0), anchor, fraction(num(a, "isi"))));
+  }
   if (c.calc == "heparin") {
     protocol::HeparinSettings s;
     s.bolus = protocol::InternationalUnits{num(a, "bolus")};
