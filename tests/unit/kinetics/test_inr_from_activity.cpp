@@ -9,11 +9,12 @@
 #include "io/atomic_write.hpp"
 #include "kinetics/inr_from_activity.hpp"
 #include "kinetics/solute_value.hpp"
-#include "patient/patient_loader.hpp"
-#include "plan/build_plan.hpp"
+#include "kinetics_test_support.hpp"
 #include "protocol/protocol_loader.hpp"
 
 using namespace lb;
+using lb::testing::example;
+using lb::testing::plan_of;
 using protocol::Solute;
 
 namespace {
@@ -45,19 +46,6 @@ std::string all(const diag::Diagnostics& d) {
 
 protocol::ProtocolLoad load(const std::string& text) {
   return protocol::parse_protocol(text, "derived.yaml");
-}
-
-patient::Patient example(const std::string& file) {
-  const auto p = patient::load_patient_file(std::string(LB_SOURCE_DIR) + "/examples/" + file);
-  REQUIRE(p.patient.has_value());
-  return *p.patient;
-}
-
-plan::Plan plan_of(const patient::Patient& patient, const protocol::Protocol& protocol) {
-  plan::PlanRequest r{patient, "patient.yaml", protocol, "protocol.yaml", "ab12", {}};
-  auto plan = plan::build_plan(r);
-  REQUIRE(plan.course.has_value());
-  return plan;
 }
 
 const kinetics::SolutePrediction* predicted(const plan::Plan& p, Solute s) {
