@@ -8,6 +8,7 @@
 #include "records/analytes.hpp"
 #include "records/stored_quantity.hpp"
 #include "text/format.hpp"
+#include "text/utf8.hpp"
 
 namespace lb::records {
 
@@ -127,9 +128,12 @@ std::string export_json(Store& store, const PatientId& patient) {
                      {"reason", e.reason},
                      {"row_hash", e.row_hash}});
   }
-  return json{
-             {"patient", patient.str()}, {"plans", plans}, {"sessions", sessions}, {"audit", audit}}
-             .dump(2) +
+  // Stored texts from before the loaders refused control characters stay printable.
+  return text::printable_json(json{
+             {"patient", patient.str()},
+             {"plans", plans},
+             {"sessions", sessions},
+             {"audit", audit}}.dump(2)) +
          "\n";
 }
 

@@ -129,6 +129,23 @@ std::string escaped(std::string_view s, bool keep_line_breaks) {
   return out;
 }
 
+std::string printable_json(std::string_view json) {
+  std::string out;
+  out.reserve(json.size());
+  std::size_t i = 0;
+  while (i < json.size()) {
+    const auto r = refused_character_at(json.substr(i), /*allow_line_breaks=*/true);
+    if (!r) break;
+    const std::size_t at = i + r->offset;
+    out.append(json.substr(i, at - i));
+    const char32_t c = r->code_point;
+    out += hex("\\u%04x", static_cast<unsigned>(c));  // all refused code points are < U+10000
+    i = at + decode(json, at).length;
+  }
+  out.append(json.substr(i));
+  return out;
+}
+
 std::string one_line_problem(std::string_view s) {
   if (const auto bad = invalid_utf8_at(s)) {
     return "is not valid UTF-8 (byte " + hex("0x%02X", static_cast<unsigned char>(s[*bad])) +

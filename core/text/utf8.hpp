@@ -43,6 +43,13 @@ LineColumn line_column(std::string_view s, std::size_t offset);
 /// line feeds are kept only with `keep_line_breaks`, tabs always.
 std::string escaped(std::string_view s, bool keep_line_breaks = false);
 
+/// A serialised JSON document (valid UTF-8) with every refused character inside its strings
+/// written as a JSON escape ("\u007f", "\u2028"): JSON allows DEL, the C1 controls, the
+/// separators and the bidirectional overrides raw, and a terminal or viewer obeys them. Line
+/// feeds and tabs between tokens stay (JSON writers escape those inside strings). Text written
+/// before the loaders refused such characters can still reach an export.
+std::string printable_json(std::string_view json);
+
 /// The first problem of untrusted one-line text (a command-line value that is
 /// stored), worded for a message after its name ("contains ..."), or "" when
 /// the text is fine.

@@ -5,6 +5,7 @@
 #include "records/export.hpp"
 #include "records/session_reader.hpp"
 #include "records_fixture.hpp"
+#include "text/utf8.hpp"
 
 using namespace lb;
 
@@ -43,5 +44,25 @@ TEST_SUITE("records") {
     CHECK(json["audit"].size() == 4);  // patient, plan, session, correction
     CHECK(json["audit"][3]["previous"] == "9.5 L");
     CHECK_THROWS_AS(records::export_csv(store, records::PatientId("NOBODY")), records::InputError);
+  }
+}
+
+TEST_SUITE("records") {
+  TEST_CASE("printable_json escapes what JSON allows raw and a terminal obeys") {
+    // DEL, a C1 control (NEL), a line separator and a bidirectional override inside a string:
+    // written as JSON escapes, so the document reads back to the same string.
+    const std::string value =
+        "a\x7f"
+        "b\xc2\x85"
+        "c\xe2\x80\xa8"
+        "d\xe2\x80\xae"
+        "e";
+    const std::string dumped = nlohmann::json{{"text", value}}.dump(2);
+    const std::string out = lb::text::printable_json(dumped);
+    CHECK(out == "{\n  \"text\": \"a\\u007fb\\u0085c\\u2028d\\u202ee\"\n}");
+    CHECK(nlohmann::json::parse(out)["text"] == value);
+    // Nothing to escape: unchanged, line feeds and indentation included.
+    const std::string plain = nlohmann::json{{"a", "tab\there"}, {"b", 1}}.dump(2);
+    CHECK(lb::text::printable_json(plain) == plain);
   }
 }
