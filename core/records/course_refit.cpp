@@ -245,12 +245,12 @@ class Fitter {
     const auto fit = fit_half_time(draws);
     if (!fit.half_time) {
       std::string why;
-      if (fit.problem == "ambiguous" && fit.other) {
+      if (fit.problem == HalfTimeFit::Problem::ambiguous && fit.other) {
         why = "two half-times explain the draws during the refill equally (one near " +
               hours_text(*fit.other) +
               "): the value at a draw rises and then falls with T; a draw at another time "
               "after the end tells them apart";
-      } else if (fit.problem == "ambiguous") {
+      } else if (fit.problem == HalfTimeFit::Problem::ambiguous) {
         why = "the draws during the refill do not depend on T";
       } else {
         why = "the draws during the refill lie outside what any T from " +

@@ -19,7 +19,6 @@
 #include <cmath>
 #include <cstdint>
 #include <optional>
-#include <string>
 #include <vector>
 
 #include "records/fraction_fit.hpp"
@@ -68,8 +67,9 @@ inline constexpr double kAmbiguity = 1e-4;
 struct HalfTimeFit {
   std::optional<units::Duration> half_time;
   double rms = 0.0;  ///< root mean square relative residual at the fit
-  /// Why there is no fit: "edge", "ambiguous" (with `other`) or "residual".
-  std::string problem;
+  /// Why there is no fit (none when there is one).
+  enum class Problem { none, no_draws, edge, ambiguous, residual };
+  Problem problem = Problem::none;
   std::optional<units::Duration> other;  ///< the second half-time, when ambiguous
 };
 
@@ -78,7 +78,7 @@ template <class Q>
 HalfTimeFit fit_half_time(const std::vector<RefillDraw<Q>>& draws) {
   HalfTimeFit out;
   if (draws.empty()) {
-    out.problem = "none";
+    out.problem = HalfTimeFit::Problem::no_draws;
     return out;
   }
   // ln T on a grid of about 8 points per factor of e (13 % apart) over the range.
@@ -129,7 +129,7 @@ HalfTimeFit fit_half_time(const std::vector<RefillDraw<Q>>& draws) {
     least.push_back({m, sum_at(m), false});
   }
   if (least.empty()) {  // flat: every T explains the draws the same
-    out.problem = "ambiguous";
+    out.problem = HalfTimeFit::Problem::ambiguous;
     return out;
   }
   std::size_t best = 0;
@@ -138,21 +138,21 @@ HalfTimeFit fit_half_time(const std::vector<RefillDraw<Q>>& draws) {
   }
   out.rms = std::sqrt(least[best].sum / static_cast<double>(draws.size()));
   if (least[best].edge) {
-    out.problem = "edge";
+    out.problem = HalfTimeFit::Problem::edge;
     return out;
   }
   for (std::size_t i = 0; i < least.size(); ++i) {
     // Another least point more than one grid step away that explains the draws as well.
     if (i != best && std::abs(least[i].ln_minutes - least[best].ln_minutes) > (hi - lo) / kGrid &&
         least[i].sum <= least[best].sum + kAmbiguity) {
-      out.problem = "ambiguous";
+      out.problem = HalfTimeFit::Problem::ambiguous;
       out.other = units::minutes(std::exp(least[i].ln_minutes));
       out.half_time.reset();
       return out;
     }
   }
   if (out.rms > kRefillTolerance) {
-    out.problem = "residual";
+    out.problem = HalfTimeFit::Problem::residual;
     return out;
   }
   out.half_time = units::minutes(std::exp(least[best].ln_minutes));

@@ -60,7 +60,7 @@ TEST_SUITE("records") {
     const auto one = drawn(units::hours(0.2), 2 * kHour);
     const auto fit = records::fit_half_time(std::vector{one});
     CHECK_FALSE(fit.half_time.has_value());
-    CHECK(fit.problem == "ambiguous");
+    CHECK(fit.problem == records::HalfTimeFit::Problem::ambiguous);
     // The other half-time named explains the draw as well (the one made, or its twin).
     REQUIRE(fit.other.has_value());
     CHECK(units::in_mg_per_dl(records::refill_value(one, *fit.other)) ==
@@ -84,7 +84,7 @@ TEST_SUITE("records") {
     const std::vector mixed{drawn(units::hours(7.0), 2 * kHour),
                             drawn(units::hours(8.0), 2 * kHour)};
     const auto m = records::fit_half_time(mixed);
-    INFO(m.problem << " rms " << m.rms);
+    INFO("problem " << static_cast<int>(m.problem) << " rms " << m.rms);
     REQUIRE(m.half_time.has_value());
     CHECK(units::in_hours(*m.half_time) > 7.0);
     CHECK(units::in_hours(*m.half_time) < 8.0);
@@ -100,14 +100,14 @@ TEST_SUITE("records") {
     high.observed = records::refill_value(high, units::hours(1.0)) * 1.2;
     const auto h = records::fit_half_time(std::vector{high});
     CHECK_FALSE(h.half_time.has_value());
-    CHECK(h.problem == "residual");
+    CHECK(h.problem == records::HalfTimeFit::Problem::residual);
     // Below the value at a week: the least point is the edge of the range.
     auto low = drawn(units::hours(6.0), 2 * kHour);
     low.observed = records::refill_value(low, records::kHalfTimeHigh) * 0.95;
     const auto l = records::fit_half_time(std::vector{low});
     CHECK_FALSE(l.half_time.has_value());
-    CHECK(l.problem == "edge");
+    CHECK(l.problem == records::HalfTimeFit::Problem::edge);
     CHECK(records::fit_half_time(std::vector<records::RefillDraw<units::MassConcentration>>{})
-              .problem == "none");
+              .problem == records::HalfTimeFit::Problem::no_draws);
   }
 }
